@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class FastAIFrameworkType(StrEnum):
+    FASTAI = "fastai"
+
+    def __str__(self) -> str:
+        return str(self.value)

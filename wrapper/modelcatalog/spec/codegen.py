@@ -1,0 +1,176 @@
+"""Run the pinned generators: derived documents -> ``generated/modelcatalog_generated``.
+
+The generators run as subprocesses of the current interpreter's environment (the nox
+``generate`` session pins them). Everything that shapes their output is fixed here:
+the hash seed, the ruff options (``--isolated`` so no nearby ruff config leaks in,
+``--no-cache`` so nothing is left in the tree), and the generator configuration.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from modelcatalog.spec.errors import SpecError
+
+if TYPE_CHECKING:
+    from modelcatalog.spec.manifest import Manifest, ProviderSpec
+
+GENERATED_PACKAGE = "modelcatalog_generated"
+
+RUFF_POST_HOOKS = [
+    "ruff check . --isolated --no-cache --fix-only --extend-select I --target-version py311 --line-length 120",
+    "ruff format . --isolated --no-cache --target-version py311 --line-length 120",
+]
+
+# openapi-python-client options; see its README for each.
+CLIENT_CONFIG = {
+    "post_hooks": RUFF_POST_HOOKS,
+    "docstrings_on_attributes": True,
+    "field_prefix": "field_",
+}
+
+# datamodel-code-generator options for the catalog record (msgspec Structs: fast to decode).
+DATAMODEL_OPTIONS = [
+    "--output-model-type",
+    "msgspec.Struct",
+    "--target-python-version",
+    "3.11",
+    "--disable-timestamp",
+    "--strict-nullable",
+    "--output-datetime-class",
+    "datetime",
+    "--use-standard-collections",
+    "--use-union-operator",
+    "--use-schema-description",
+    "--use-field-description",
+    "--use-double-quotes",
+    "--enum-field-as-literal",
+    "all",
+    "--formatters",
+    "builtin",
+]
+
+PACKAGE_INIT = '''"""Machine-written clients and types for modelcatalog. Never edit by hand.
+
+Regenerate with ``nox -s generate``; ``nox -s drift`` fails on any hand edit.
+
+- ``{package}.<provider>``: the openapi-python-client package for each provider.
+- ``{package}.{catalog}``: the normalized model record (datamodel-code-generator).
+"""
+'''
+
+
+def reproducible_env() -> dict[str, str]:
+    """The environment every generator runs in: fixed hash seed, no bytecode, no caches."""
+    env = dict(os.environ)
+    env.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", RUFF_NO_CACHE="true", LC_ALL="C.UTF-8")
+    return env
+
+
+def generate_all(manifest: Manifest, out_root: Path) -> Path:
+    """Write the whole generated package under ``out_root``; return the package directory."""
+    package_dir = out_root / GENERATED_PACKAGE
+    if package_dir.exists():
+        shutil.rmtree(package_dir)
+    package_dir.mkdir(parents=True)
+    (package_dir / "__init__.py").write_text(
+        PACKAGE_INIT.format(package=GENERATED_PACKAGE, catalog=manifest.catalog_module), encoding="utf-8"
+    )
+    (package_dir / "py.typed").write_text("", encoding="utf-8")
+    for provider in manifest.providers:
+        generate_client(provider, package_dir / provider.package)
+    generate_catalog_types(manifest, package_dir / f"{manifest.catalog_module}.py")
+    _remove_caches(package_dir)
+    return package_dir
+
+
+def generate_client(provider: ProviderSpec, output: Path) -> None:
+    """openapi-python-client, one provider, from its committed derived document."""
+    with tempfile.TemporaryDirectory(prefix="mc-codegen-") as scratch:
+        config = Path(scratch) / "config.json"
+        config.write_text(json.dumps(CLIENT_CONFIG), encoding="utf-8")
+        _run(
+            [
+                _tool("openapi-python-client"),
+                "generate",
+                "--path",
+                str(provider.derived),
+                "--meta",
+                "none",
+                "--output-path",
+                str(output),
+                "--config",
+                str(config),
+                "--overwrite",
+            ],
+            cwd=Path(scratch),
+            what=f"openapi-python-client for {provider.name}",
+        )
+
+
+def generate_catalog_types(manifest: Manifest, output: Path) -> None:
+    """datamodel-code-generator: the normalized record's JSON Schema -> msgspec Structs.
+
+    It runs in an empty temporary directory and writes there: it reads formatting
+    settings from any ``pyproject.toml`` above its output, which would make the result
+    depend on where the checkout lives.
+    """
+    with tempfile.TemporaryDirectory(prefix="mc-datamodel-") as scratch:
+        written = Path(scratch) / output.name
+        _run(
+            [
+                _tool("datamodel-codegen"),
+                "--input",
+                str(manifest.catalog_schema),
+                "--input-file-type",
+                "jsonschema",
+                "--output",
+                str(written),
+                *DATAMODEL_OPTIONS,
+            ],
+            cwd=Path(scratch),
+            what="datamodel-codegen for the catalog record",
+        )
+        for hook in RUFF_POST_HOOKS:
+            command = hook.split()
+            command[0] = _tool(command[0])
+            command[command.index(".")] = str(written)
+            _run(command, cwd=Path(scratch), what=f"ruff on {output.name}")
+        shutil.copyfile(written, output)
+
+
+def _tool(name: str) -> str:
+    """A console script from the running interpreter's environment, else from PATH."""
+    candidate = Path(sys.executable).parent / name
+    found = str(candidate) if candidate.exists() else shutil.which(name)
+    if found is None:
+        msg = f"{name} is not installed; run the generators through `nox -s generate`"
+        raise SpecError(msg)
+    return found
+
+
+def _run(command: list[str], *, cwd: Path, what: str) -> None:
+    env = reproducible_env()
+    # the ruff post-hooks must be the pinned ruff next to the generators
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+    output = (result.stdout + result.stderr).strip()
+    if result.returncode != 0:
+        msg = f"{what} failed (exit {result.returncode}):\n{output}"
+        raise SpecError(msg)
+    warnings = [line for line in output.splitlines() if "warning" in line.lower()]
+    if warnings:
+        msg = f"{what} reported warnings; fix the overlay rather than ship a partial client:\n{output}"
+        raise SpecError(msg)
+
+
+def _remove_caches(root: Path) -> None:
+    for cache in [*root.rglob("__pycache__"), *root.rglob(".ruff_cache")]:
+        shutil.rmtree(cache, ignore_errors=True)
