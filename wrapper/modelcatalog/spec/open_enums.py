@@ -173,3 +173,61 @@ def _discriminator_tags(document: dict[str, Any]) -> dict[str, set[str]]:
 
 def _pascal(text: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^0-9A-Za-z]+", text) if part)
+
+
+# Keywords that constrain values rather than shape; a response that breaks one of them
+# is still a usable record, so the decoding variant does not enforce them.
+_VALUE_CONSTRAINTS = frozenset(
+    {
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+    }
+)
+
+
+def decoding_variant(document: dict[str, Any]) -> dict[str, Any]:
+    """The document as the msgspec decoding types see it (derived in memory, never committed).
+
+    msgspec decodes in C and checks types as it goes, but a union may hold only one
+    string-like type and only tagged Structs. So for decoding: an opened enum is its
+    base type (the wrapper reports unknown values as drift against the typed client's
+    enums), an opened discriminated union is a plain object (the typed client parses
+    it), value constraints are dropped (a response is kept even when a number is out of
+    the documented range), and nested titles go (they name classes "Type1".."Type16").
+    """
+    schemas = document.get("components", {}).get("schemas", {})
+    collapsed: dict[str, Any] = _collapse(document)
+    for name, schema in schemas.items():
+        if isinstance(schema, dict) and "title" in schema:
+            collapsed["components"]["schemas"][name]["title"] = schema["title"]
+    return collapsed
+
+
+def _collapse(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_collapse(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if node.get(OPENED_MARK) and "anyOf" in node:
+        base = [option["type"] for option in node["anyOf"] if "$ref" not in option and "type" in option]
+        plain = {k: v for k, v in node.items() if k not in ("anyOf", OPENED_MARK)}
+        plain["type"] = base[0] if len(base) == 1 else base
+        return plain
+    if isinstance(node.get("discriminator"), dict):
+        plain = {k: v for k, v in node.items() if k not in ("oneOf", "anyOf", "discriminator")}
+        plain.update(type="object", additionalProperties=True)
+        return plain
+    return {
+        key: _collapse(value)
+        for key, value in node.items()
+        if key not in _VALUE_CONSTRAINTS and not (key == "title" and isinstance(value, str))
+    }
