@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from msgspec import UNSET, Meta, Struct, UnsetType
+from modelcatalog_generated.structs._base import DecodedStruct
+from msgspec import UNSET, Meta, UnsetType
 
 
-class ApiKeyRequest(Struct):
+class ApiKeyRequest(DecodedStruct):
     key: Annotated[str, Meta(description="Your API Key used for request authorization")]
     """
     Your API Key used for request authorization
     """
 
 
-class PublicModel(Struct):
+class PublicModel(DecodedStruct):
     model_id: Annotated[str, Meta(description="Unique identifier for the model")] | UnsetType = UNSET
     """
     Unique identifier for the model
@@ -48,7 +49,7 @@ class PublicModel(Struct):
     """
 
 
-class TrainedModelListResponse(Struct):
+class TrainedModelListResponse(DecodedStruct):
     status: str | UnsetType = UNSET
     messege: str | UnsetType = UNSET
     data: Annotated[list[str], Meta(description="Array of trained model IDs")] | UnsetType = UNSET
@@ -57,7 +58,7 @@ class TrainedModelListResponse(Struct):
     """
 
 
-class Error(Struct):
+class Error(DecodedStruct):
     status: str | UnsetType = UNSET
     message: Annotated[str, Meta(description="Error description")] | UnsetType = UNSET
     """

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, TypeAlias
 
-from msgspec import UNSET, Meta, Struct, UnsetType
+from modelcatalog_generated.structs._base import DecodedStruct
+from msgspec import UNSET, Meta, UnsetType
 
 
-class AccessGrantModel(Struct):
+class AccessGrantModel(DecodedStruct):
     id: str
     resource_type: str
     resource_id: str
@@ -21,32 +22,32 @@ class AccessGrantModel(Struct):
 JsonValue: TypeAlias = Any
 
 
-class ModelAvatarAnimation(Struct):
+class ModelAvatarAnimation(DecodedStruct):
     file_id: str
 
 
-class ModelAvatarGesture(Struct):
+class ModelAvatarGesture(DecodedStruct):
     file_id: str
     name: str
     description: str
 
 
-class ModelControlOption(Struct):
+class ModelControlOption(DecodedStruct):
     label: str
     params: dict[str, JsonValue]
 
 
-class ModelVoice(Struct):
+class ModelVoice(DecodedStruct):
     voice: str | None | UnsetType = UNSET
 
 
-class ModelVoiceAvatar(Struct):
+class ModelVoiceAvatar(DecodedStruct):
     file_id: str
     states: dict[Literal["idle", "listening", "speaking"], ModelAvatarAnimation] | UnsetType = UNSET
     gestures: list[ModelAvatarGesture] | UnsetType = UNSET
 
 
-class ValidationError(Struct):
+class ValidationError(DecodedStruct):
     loc: list[str | int]
     msg: str
     type: str
@@ -54,18 +55,18 @@ class ValidationError(Struct):
     ctx: dict[str, Any] | UnsetType = UNSET
 
 
-class OpenWebuiModelsUsersUserResponse(Struct):
+class OpenWebuiModelsUsersUserResponse(DecodedStruct):
     id: str
     name: str
     role: str
     email: str
 
 
-class HTTPValidationError(Struct):
+class HTTPValidationError(DecodedStruct):
     detail: list[ValidationError] | UnsetType = UNSET
 
 
-class ModelControl(Struct):
+class ModelControl(DecodedStruct):
     label: str
     options: dict[str, ModelControlOption]
     display: Literal["menu", "slider"] | UnsetType = "menu"
@@ -73,7 +74,7 @@ class ModelControl(Struct):
     default: str | None | UnsetType = UNSET
 
 
-class ModelMeta(Struct):
+class ModelMeta(DecodedStruct):
     """
     Metadata for a workspace model entry (profile, description, tags, capabilities).
     """
@@ -91,7 +92,7 @@ class ModelMeta(Struct):
     voice_avatar: ModelVoiceAvatar | None | UnsetType = UNSET
 
 
-class ModelParams(Struct):
+class ModelParams(DecodedStruct):
     """
     Parameters for model inference (temperature, top_p, etc.).
     """
@@ -99,7 +100,7 @@ class ModelParams(Struct):
     model_controls: dict[str, ModelControl] | UnsetType = UNSET
 
 
-class ModelAccessResponse(Struct):
+class ModelAccessResponse(DecodedStruct):
     id: str
     user_id: str
     name: str
@@ -115,6 +116,6 @@ class ModelAccessResponse(Struct):
     write_access: bool | None | UnsetType = False
 
 
-class ModelAccessListResponse(Struct):
+class ModelAccessListResponse(DecodedStruct):
     items: list[ModelAccessResponse]
     total: int

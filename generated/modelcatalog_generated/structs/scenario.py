@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal, TypeAlias
 
-from msgspec import UNSET, Meta, Struct, UnsetType, field
+from modelcatalog_generated.structs._base import DecodedStruct
+from msgspec import UNSET, Meta, UnsetType, field
 
 
-class ModelClass(Struct):
+class ModelClass(DecodedStruct):
     """
     The class of the model
     """
@@ -57,7 +58,7 @@ class ModelClass(Struct):
     """
 
 
-class ModelConcept(Struct):
+class ModelConcept(DecodedStruct):
     """
     A concept of a composition model
     """
@@ -89,7 +90,7 @@ class ModelConcept(Struct):
     """
 
 
-class ModelEpochAsset(Struct):
+class ModelEpochAsset(DecodedStruct):
     """
     An asset of the epoch, produced from a sample prompt supplied during training
     """
@@ -106,7 +107,7 @@ class ModelEpochAsset(Struct):
     """
 
 
-class ModelInputRequired(Struct):
+class ModelInputRequired(DecodedStruct):
     """
     Set of rules that describes when this input is required:
 
@@ -169,7 +170,7 @@ class ModelInputRequired(Struct):
     """
 
 
-class ModelParameters(Struct):
+class ModelParameters(DecodedStruct):
     """
     The parameters of the model
     """
@@ -638,7 +639,7 @@ class ModelParameters(Struct):
     """
 
 
-class ModelPerformanceStatsVariantArenaScore(Struct):
+class ModelPerformanceStatsVariantArenaScore(DecodedStruct):
     """
     External quality score from arena.ai leaderboard
     """
@@ -685,7 +686,7 @@ class ModelPerformanceStatsVariantArenaScore(Struct):
     """
 
 
-class ModelThumbnail(Struct):
+class ModelThumbnail(DecodedStruct):
     """
     A thumbnail for your model
     """
@@ -705,7 +706,7 @@ class ModelThumbnail(Struct):
     """
 
 
-class ModelTrainingImagePair(Struct):
+class ModelTrainingImagePair(DecodedStruct):
     """
     A training image pair
     """
@@ -734,7 +735,7 @@ class ModelTrainingImagePair(Struct):
     """
 
 
-class ModelTrainingImage(Struct):
+class ModelTrainingImage(DecodedStruct):
     """
     A training image of the model
     """
@@ -776,7 +777,7 @@ class ModelTrainingImage(Struct):
     """
 
 
-class ModelTrainingProgress(Struct):
+class ModelTrainingProgress(DecodedStruct):
     """
     Additional information about the training progress of the model
     """
@@ -823,7 +824,7 @@ class ModelTrainingProgress(Struct):
     """
 
 
-class ModelTrainingStats(Struct):
+class ModelTrainingStats(DecodedStruct):
     """
     Additional information about the model's training
     """
@@ -854,7 +855,7 @@ class ModelTrainingStats(Struct):
     """
 
 
-class ModelUiConfigInputProperty(Struct):
+class ModelUiConfigInputProperty(DecodedStruct):
     """
     UI configuration of one input property (the values of uiConfig.inputProperties)
     """
@@ -862,7 +863,7 @@ class ModelUiConfigInputProperty(Struct):
     collapsed: bool | UnsetType = UNSET
 
 
-class ModelUiConfigLorasComponent(Struct):
+class ModelUiConfigLorasComponent(DecodedStruct):
     """
     Configuration for the loras component
     """
@@ -897,7 +898,7 @@ class ModelUiConfigLorasComponent(Struct):
     """
 
 
-class ModelUiConfigPreset(Struct):
+class ModelUiConfigPreset(DecodedStruct):
     """
     A preset of the UI configuration
     """
@@ -906,7 +907,7 @@ class ModelUiConfigPreset(Struct):
     presets: Any
 
 
-class ModelUiConfigResolutionComponentPreset(Struct):
+class ModelUiConfigResolutionComponentPreset(DecodedStruct):
     """
     A resolution preset
     """
@@ -916,7 +917,7 @@ class ModelUiConfigResolutionComponentPreset(Struct):
     width: float
 
 
-class ModelUiConfigTriggerGenerate(Struct):
+class ModelUiConfigTriggerGenerate(DecodedStruct):
     """
     Configuration for the trigger generate button
     """
@@ -997,7 +998,7 @@ A Scenario model type (example: "flux.1-lora"). Used by Model.type, ModelInput.m
 """
 
 
-class ErrorResponse(Struct):
+class ErrorResponse(DecodedStruct):
     """
     Error body. Neither doc page documents the error format, so this is a generic object with an optional message; other properties are allowed.
     """
@@ -1115,7 +1116,7 @@ ModelUiConfigTriggerGeneratePosition: TypeAlias = Annotated[
 ]
 
 
-class ModelEpoch(Struct):
+class ModelEpoch(DecodedStruct):
     """
     An epoch of the model. Only available for Flux Lora Trained models.
     """
@@ -1136,7 +1137,7 @@ class ModelEpoch(Struct):
     """
 
 
-class ModelInput(Struct):
+class ModelInput(DecodedStruct):
     """
     An input of a custom model
     """
@@ -1280,6 +1281,18 @@ class ModelInput(Struct):
     """
     The maximum allowed value. Only available for `number` and `array` input types.
     """
+    max_length: (
+        Annotated[
+            float,
+            Meta(
+                description="The maximum allowed length for `string` inputs. Also applies to each item in `string_array`."
+            ),
+        ]
+        | UnsetType
+    ) = field(name="maxLength", default=UNSET)
+    """
+    The maximum allowed length for `string` inputs. Also applies to each item in `string_array`.
+    """
     max_size: (
         Annotated[
             float,
@@ -1301,6 +1314,18 @@ class ModelInput(Struct):
     ) = UNSET
     """
     The minimum allowed value. Only available for `number` and array input types.
+    """
+    min_length: (
+        Annotated[
+            float,
+            Meta(
+                description="The minimum allowed length for string inputs. Also applies to each item in `string_array`."
+            ),
+        ]
+        | UnsetType
+    ) = field(name="minLength", default=UNSET)
+    """
+    The minimum allowed length for string inputs. Also applies to each item in `string_array`.
     """
     model_types: (
         Annotated[
@@ -1384,7 +1409,7 @@ class ModelInput(Struct):
     """
 
 
-class ModelPerformanceStatsVariant(Struct):
+class ModelPerformanceStatsVariant(DecodedStruct):
     """
     Performance metrics of one variant
     """
@@ -1480,7 +1505,7 @@ class ModelPerformanceStatsVariant(Struct):
     """
 
 
-class ModelUiConfigResolutionComponent(Struct):
+class ModelUiConfigResolutionComponent(DecodedStruct):
     """
     Configuration for the resolution component
     """
@@ -1506,7 +1531,7 @@ class ModelUiConfigResolutionComponent(Struct):
     """
 
 
-class ModelPerformanceStats(Struct):
+class ModelPerformanceStats(DecodedStruct):
     """
     Aggregated performance stats
     """
@@ -1524,7 +1549,7 @@ class ModelPerformanceStats(Struct):
     """
 
 
-class ModelUiConfig(Struct):
+class ModelUiConfig(DecodedStruct):
     """
     The UI configuration for the model
     """
@@ -1579,7 +1604,7 @@ class ModelUiConfig(Struct):
     """
 
 
-class Model(Struct):
+class Model(DecodedStruct):
     """
     A model as returned by GET /models (ModelListResponse in the Python SDK)
     """
@@ -1884,7 +1909,7 @@ class Model(Struct):
     """
 
 
-class ListModelsResponse(Struct):
+class ListModelsResponse(DecodedStruct):
     """
     One page of models. Pass nextPaginationToken as paginationToken to fetch the next page.
     """

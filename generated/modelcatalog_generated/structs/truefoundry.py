@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal, TypeAlias
 
-from msgspec import UNSET, Meta, Struct, UnsetType, field
+from modelcatalog_generated.structs._base import DecodedStruct
+from msgspec import UNSET, Meta, UnsetType, field
 
 
-class Pagination(Struct):
+class Pagination(DecodedStruct):
     total: Annotated[int, Meta(description="Total number of items")]
     """
     Total number of items
@@ -24,13 +25,13 @@ class Pagination(Struct):
     """
 
 
-class ValidationError(Struct):
+class ValidationError(DecodedStruct):
     loc: list[str | int]
     msg: str
     type: str
 
 
-class Subject(Struct):
+class Subject(DecodedStruct):
     subject_id: Annotated[str, Meta(description="Subject ID")] = field(name="subjectId")
     """
     Subject ID
@@ -80,7 +81,7 @@ Type of the authenticated subject. "user" for human users, "serviceaccount" (als
 """
 
 
-class Metric(Struct):
+class Metric(DecodedStruct):
     key: Annotated[str, Meta(description="Name of the metric")]
     """
     Name of the metric
@@ -105,7 +106,7 @@ class Metric(Struct):
     """
 
 
-class TrueFoundryManagedSource(Struct):
+class TrueFoundryManagedSource(DecodedStruct):
     type: Annotated[Literal["truefoundry"], Meta(description="Type of the source")]
     """
     Type of the source
@@ -113,7 +114,7 @@ class TrueFoundryManagedSource(Struct):
     uri: str | UnsetType = UNSET
 
 
-class ExternalBlobStorageSource(Struct):
+class ExternalBlobStorageSource(DecodedStruct):
     type: Annotated[Literal["external"], Meta(description="Type of the source")]
     """
     Type of the source
@@ -127,7 +128,7 @@ class ExternalBlobStorageSource(Struct):
     """
 
 
-class LocalModelSource(Struct):
+class LocalModelSource(DecodedStruct):
     type: Annotated[Literal["local"], Meta(description="Type of the source")]
     """
     Type of the source
@@ -138,7 +139,7 @@ class LocalModelSource(Struct):
     """
 
 
-class TransformersFramework(Struct):
+class TransformersFramework(DecodedStruct):
     type: Annotated[Literal["transformers"], Meta(description="Type of the framework")]
     """
     Type of the framework
@@ -173,84 +174,84 @@ class TransformersFramework(Struct):
     """
 
 
-class TensorFlowFramework(Struct):
+class TensorFlowFramework(DecodedStruct):
     type: Annotated[Literal["tensorflow"], Meta(description="Type of the framework")]
     """
     Type of the framework
     """
 
 
-class PyTorchFramework(Struct):
+class PyTorchFramework(DecodedStruct):
     type: Annotated[Literal["pytorch"], Meta(description="Type of the framework")]
     """
     Type of the framework
     """
 
 
-class KerasFramework(Struct):
+class KerasFramework(DecodedStruct):
     type: Annotated[Literal["keras"], Meta(description="Type of the framework")]
     """
     Type of the framework
     """
 
 
-class LightGBMFramework(Struct):
+class LightGBMFramework(DecodedStruct):
     type: Annotated[Literal["lightgbm"], Meta(description="Type of the framework")]
     """
     Type of the framework
     """
 
 
-class FastAIFramework(Struct):
+class FastAIFramework(DecodedStruct):
     type: Annotated[Literal["fastai"], Meta(description="Type of the framework")]
     """
     Type of the framework
     """
 
 
-class H2OFramework(Struct):
+class H2OFramework(DecodedStruct):
     type: Annotated[Literal["h2o"], Meta(description="Type of the framework")]
     """
     Type of the framework
     """
 
 
-class ONNXFramework(Struct):
+class ONNXFramework(DecodedStruct):
     type: Annotated[Literal["onnx"], Meta(description="Type of the framework")]
     """
     Type of the framework
     """
 
 
-class SpaCyFramework(Struct):
+class SpaCyFramework(DecodedStruct):
     type: Annotated[Literal["spacy"], Meta(description="Type of the framework")]
     """
     Type of the framework
     """
 
 
-class StatsModelsFramework(Struct):
+class StatsModelsFramework(DecodedStruct):
     type: Annotated[Literal["statsmodels"], Meta(description="Type of the framework")]
     """
     Type of the framework
     """
 
 
-class GluonFramework(Struct):
+class GluonFramework(DecodedStruct):
     type: Annotated[Literal["gluon"], Meta(description="Type of the framework")]
     """
     Type of the framework
     """
 
 
-class PaddleFramework(Struct):
+class PaddleFramework(DecodedStruct):
     type: Annotated[Literal["paddle"], Meta(description="Type of the framework")]
     """
     Type of the framework
     """
 
 
-class ModelVersionEnvironment(Struct):
+class ModelVersionEnvironment(DecodedStruct):
     """
     Runtime environment describing python version and dependencies for running the model
     """
@@ -288,7 +289,7 @@ Serialization format used to save the sklearn model
 """
 
 
-class SklearnModelSchema(Struct):
+class SklearnModelSchema(DecodedStruct):
     infer_method_name: Annotated[str, Meta(description="Name of the method used for inference")]
     """
     Name of the method used for inference
@@ -315,7 +316,7 @@ Serialization format used to save the xgboost model
 """
 
 
-class XGBoostModelSchema(Struct):
+class XGBoostModelSchema(DecodedStruct):
     """
     Schema of the XGBoost model
     """
@@ -354,11 +355,11 @@ XGBoostModelSchemaInferMethodName: TypeAlias = Annotated[
 ]
 
 
-class HTTPValidationError(Struct):
+class HTTPValidationError(DecodedStruct):
     detail: list[ValidationError] | UnsetType = UNSET
 
 
-class ModelManifest(Struct):
+class ModelManifest(DecodedStruct):
     """
     Model Version artifact.
     """
@@ -447,7 +448,7 @@ class ModelManifest(Struct):
     """
 
 
-class SklearnFramework(Struct):
+class SklearnFramework(DecodedStruct):
     type: Annotated[Literal["sklearn"], Meta(description="Type of the framework")]
     """
     Type of the framework
@@ -466,7 +467,7 @@ class SklearnFramework(Struct):
     model_schema: SklearnModelSchema | UnsetType = UNSET
 
 
-class XGBoostFramework(Struct):
+class XGBoostFramework(DecodedStruct):
     type: Annotated[Literal["xgboost"], Meta(description="Type of the framework")]
     """
     Type of the framework
@@ -485,7 +486,7 @@ class XGBoostFramework(Struct):
     model_schema: XGBoostModelSchema | UnsetType = UNSET
 
 
-class ModelVersion(Struct):
+class ModelVersion(DecodedStruct):
     """
     Tags, optional version alias, and SDK usage snippet (models, prompts, generic artifacts).
     """
@@ -589,7 +590,7 @@ class ModelVersion(Struct):
     """
 
 
-class Model(Struct):
+class Model(DecodedStruct):
     """
     Generic artifact API DTO including run-step linkage for ML runs.
     """
@@ -665,7 +666,7 @@ class Model(Struct):
     """
 
 
-class ListModelsResponse(Struct):
+class ListModelsResponse(DecodedStruct):
     data: Annotated[list[Model], Meta(description="List of models matching the query")]
     """
     List of models matching the query

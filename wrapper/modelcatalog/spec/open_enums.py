@@ -229,5 +229,37 @@ def _collapse(node: Any) -> Any:
     return {
         key: _collapse(value)
         for key, value in node.items()
-        if key not in _VALUE_CONSTRAINTS and not (key == "title" and isinstance(value, str))
+        # a keyword's value is a scalar; a property that happens to be called "maxLength"
+        # or "title" has a schema (a dict) as its value and is kept
+        if isinstance(value, dict) or (key not in _VALUE_CONSTRAINTS and key != "title")
     }
+
+
+def known_enum_values(document: dict[str, Any]) -> dict[str, dict[str, list[Any]]]:
+    """Component name -> wire property name -> the values its opened enum lists.
+
+    The decoding Structs see an opened enum as its base type; this table is how the
+    wrapper still tells a listed value from one the provider added after us.
+    Properties whose items are an opened enum (a list of capabilities) count too.
+    """
+    schemas = document.get("components", {}).get("schemas", {})
+    table: dict[str, dict[str, list[Any]]] = {}
+    for component, schema in schemas.items():
+        if not isinstance(schema, dict):
+            continue
+        for prop, sub in schema.get("properties", {}).items():
+            target = sub.get("items", sub) if isinstance(sub, dict) and sub.get("type") == "array" else sub
+            values = _opened_values(document, target)
+            if values is not None:
+                table.setdefault(component, {})[prop] = values
+    return table
+
+
+def _opened_values(document: dict[str, Any], schema: Any) -> list[Any] | None:
+    if not isinstance(schema, dict) or not schema.get(OPENED_MARK) or "anyOf" not in schema:
+        return None
+    for option in schema["anyOf"]:
+        if isinstance(option, dict) and "$ref" in option:
+            enum = resolve(document, option["$ref"]).get("enum", [])
+            return [value for value in enum if value is not None]
+    return None

@@ -1,0 +1,299 @@
+"""Turn a response body into the generated decoding Structs, or into a typed error.
+
+The fast path is one msgspec decode (in C, types checked as it goes, the cycle
+collector paused). The generated Structs forbid unknown fields, so a response the
+spec fully describes decodes in that one pass. Anything else takes the slow path:
+decode to plain JSON values, report each unknown field as runtime drift and set it
+aside, then convert. Unknown values of the enums the spec lists are reported from the
+decoded Structs. What is still wrong after that is a ``SchemaMismatchError`` that
+says where, with the body attached.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+
+import msgspec
+
+from modelcatalog.errors import HTMLPageError, NotJSONError, SchemaMismatchError
+from modelcatalog.events import DriftEvent, EventSink
+from modelcatalog.secrets import Secret, redact
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+E = TypeVar("E")
+_PATH = re.compile(r" - at `(?P<path>[^`]*)`$")
+_HTML_PREFIXES = (b"<!doctype", b"<html", b"<head", b"<body", b"<?xml")
+
+
+@dataclass
+class OperationContext:
+    """Who is asking: named in every error and event; its secrets are scrubbed from both."""
+
+    provider: str
+    operation: str
+    sink: EventSink = field(default_factory=EventSink)
+    secrets: tuple[Secret, ...] = ()
+
+    def scrub(self, text: str) -> str:
+        """``text`` with every secret of this operation replaced by ``***``."""
+        return redact(text, self.secrets)
+
+    def scrub_bytes(self, body: bytes) -> bytes:
+        """The body with secrets scrubbed (a server may echo a credential back)."""
+        if not self.secrets:
+            return body
+        return self.scrub(body.decode("utf-8", errors="replace")).encode("utf-8")
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cycle collector while a page decodes (acyclic data; ~2.5x faster)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class ResponseDecoder(Generic[E]):
+    """Decodes one operation's success body into its generated envelope Struct."""
+
+    def __init__(self, envelope: type[E], known_values: dict[str, dict[str, frozenset[object]]]) -> None:
+        self._envelope = envelope
+        self._decoder = msgspec.json.Decoder(envelope)
+        self._shapes = _Shapes(known_values)
+        self._root = _unwrap(msgspec.inspect.type_info(envelope))
+        probe = _enum_probe(self._root, known_values, {})
+        self._probe = msgspec.json.Decoder(probe) if probe is not None else None
+
+    def decode(self, body: bytes, ctx: OperationContext, *, content_type: str = "", status: int = 200) -> E:
+        """The decoded envelope; unknown fields and enum values are reported to ``ctx.sink``."""
+        _reject_html(body, ctx, content_type, status)
+        try:
+            with _collector_paused():
+                decoded = self._decoder.decode(body)
+                enums_known = self._enums_all_listed(body)
+        except msgspec.ValidationError:
+            enums_known = False
+            decoded = self._slow_path(body, ctx, status)
+        except msgspec.DecodeError as exc:
+            raise NotJSONError(
+                ctx.scrub(f"response body is not valid JSON ({exc}); {len(body)} bytes"),
+                body=ctx.scrub_bytes(body),
+                status_code=status,
+                provider=ctx.provider,
+                operation=ctx.operation,
+            ) from None
+        if not enums_known:
+            # some enum has a value the spec does not list: find and report each one
+            self._shapes.check_enums(decoded, self._root, ctx)
+        return decoded
+
+    def _enums_all_listed(self, body: bytes) -> bool:
+        if self._probe is None:
+            return True
+        try:
+            self._probe.decode(body)
+        except msgspec.ValidationError:
+            return False
+        return True
+
+    def _slow_path(self, body: bytes, ctx: OperationContext, status: int) -> E:
+        raw = msgspec.json.decode(body)
+        self._shapes.set_aside_unknown_fields(raw, self._root, ctx)
+        try:
+            with _collector_paused():
+                return msgspec.convert(raw, self._envelope)
+        except msgspec.ValidationError as exc:
+            message = str(exc)
+            match = _PATH.search(message)
+            error = SchemaMismatchError(
+                ctx.scrub(f"response does not match the spec: {message}"),
+                body=ctx.scrub_bytes(body),
+                status_code=status,
+                provider=ctx.provider,
+                operation=ctx.operation,
+            )
+            error.path = match.group("path") if match else "$"
+            raise error from None
+
+
+def _reject_html(body: bytes, ctx: OperationContext, content_type: str, status: int) -> None:
+    head = body[:64].lstrip().lower()
+    if "html" in content_type.lower() or head.startswith(_HTML_PREFIXES):
+        msg = (
+            f"got an HTML page (status {status}) where JSON was expected: the base URL or path is "
+            "probably wrong (Open WebUI serves its web app on unknown paths, e.g. the documented "
+            "/api/models/list; the API is /api/v1/models/list)"
+        )
+        raise HTMLPageError(
+            msg,
+            body=ctx.scrub_bytes(body),
+            status_code=status,
+            provider=ctx.provider,
+            operation=ctx.operation,
+        )
+
+
+class _Shapes:
+    """What each Struct type accepts, computed once from msgspec's type info."""
+
+    def __init__(self, known_values: dict[str, dict[str, frozenset[object]]]) -> None:
+        self._known = known_values
+        self._fields: dict[type, dict[str, Any]] = {}
+        self._enum_fields: dict[type, list[tuple[str, str, frozenset[object]]]] = {}
+        self._has_enums: dict[type, bool] = {}
+
+    # -- unknown fields (slow path only) ---------------------------------------------------
+    def set_aside_unknown_fields(self, raw: Any, info: Any, ctx: OperationContext) -> None:
+        """Report and remove, in place, every key the Struct types do not declare."""
+        for struct_info, value in _struct_values(raw, info):
+            fields = self._wire_fields(struct_info)
+            for key in [key for key in value if key not in fields]:
+                ctx.sink.emit(DriftEvent(ctx.provider, ctx.operation, "unknown_field", struct_info.cls.__name__, key))
+                del value[key]
+            for key, child in value.items():
+                self.set_aside_unknown_fields(child, fields[key], ctx)
+
+    def _wire_fields(self, struct_info: Any) -> dict[str, Any]:
+        cached = self._fields.get(struct_info.cls)
+        if cached is None:
+            cached = {f.encode_name: f.type for f in struct_info.fields}
+            self._fields[struct_info.cls] = cached
+        return cached
+
+    # -- unknown enum values (every decode) ---------------------------------------------------
+    def check_enums(self, obj: Any, info: Any, ctx: OperationContext) -> None:
+        """Report values of listed enums that the spec does not list."""
+        info = _unwrap(info)
+        if isinstance(info, msgspec.inspect.StructType):
+            self._check_struct(obj, info, ctx)
+        elif isinstance(info, msgspec.inspect.ListType | msgspec.inspect.DictType):
+            inner = info.item_type if isinstance(info, msgspec.inspect.ListType) else info.value_type
+            items = obj if isinstance(obj, list) else obj.values() if isinstance(obj, dict) else ()
+            if self._type_contains_enums(inner):
+                for item in items:
+                    self.check_enums(item, inner, ctx)
+        elif isinstance(info, msgspec.inspect.UnionType):
+            for option in map(_unwrap, info.types):
+                matches_struct = isinstance(option, msgspec.inspect.StructType) and isinstance(obj, option.cls)
+                if matches_struct or isinstance(option, msgspec.inspect.ListType | msgspec.inspect.DictType):
+                    self.check_enums(obj, option, ctx)
+
+    def _check_struct(self, obj: Any, info: Any, ctx: OperationContext) -> None:
+        if not self._contains_enums(info):
+            return
+        for attr, wire, known in self._enums_of(info):
+            value = getattr(obj, attr)
+            for item in value if isinstance(value, list) else (value,):
+                if item is not None and item is not msgspec.UNSET and item not in known:
+                    location = f"{info.cls.__name__}.{wire}"
+                    ctx.sink.emit(DriftEvent(ctx.provider, ctx.operation, "unknown_enum_value", location, str(item)))
+        for f in info.fields:
+            if self._type_contains_enums(f.type):
+                self.check_enums(getattr(obj, f.name), f.type, ctx)
+
+    def _enums_of(self, info: Any) -> list[tuple[str, str, frozenset[object]]]:
+        cached = self._enum_fields.get(info.cls)
+        if cached is None:
+            table = self._known.get(info.cls.__name__, {})
+            cached = [(f.name, f.encode_name, table[f.encode_name]) for f in info.fields if f.encode_name in table]
+            self._enum_fields[info.cls] = cached
+        return cached
+
+    def _contains_enums(self, info: Any) -> bool:
+        cls = info.cls
+        if cls not in self._has_enums:
+            self._has_enums[cls] = False  # provisional: breaks recursion through self-references
+            self._has_enums[cls] = bool(self._enums_of(info)) or any(
+                self._type_contains_enums(f.type) for f in info.fields
+            )
+        return self._has_enums[cls]
+
+    def _type_contains_enums(self, info: Any) -> bool:
+        info = _unwrap(info)
+        if isinstance(info, msgspec.inspect.StructType):
+            return self._contains_enums(info)
+        if isinstance(info, msgspec.inspect.ListType):
+            return self._type_contains_enums(info.item_type)
+        if isinstance(info, msgspec.inspect.DictType):
+            return self._type_contains_enums(info.value_type)
+        if isinstance(info, msgspec.inspect.UnionType):
+            return any(self._type_contains_enums(option) for option in info.types)
+        return False
+
+
+def _enum_probe(info: Any, known: dict[str, dict[str, frozenset[object]]], cache: dict[type, Any]) -> Any:  # noqa: PLR0911 - one return per JSON shape
+    """A type that decodes only the enum fields, as closed ``Literal``s (None: no enums below).
+
+    Decoding the body a second time into this projection runs in C and skips every
+    other field; it fails exactly when some enum value is not listed, which is the
+    only case that needs the slower walk over the decoded records.
+    """
+    info = _unwrap(info)
+    if isinstance(info, msgspec.inspect.ListType):
+        item = _enum_probe(info.item_type, known, cache)
+        return None if item is None else list[item]  # type: ignore[valid-type]
+    if isinstance(info, msgspec.inspect.DictType):
+        value = _enum_probe(info.value_type, known, cache)
+        return None if value is None else dict[str, value]  # type: ignore[valid-type]
+    if isinstance(info, msgspec.inspect.UnionType):
+        options = [p for p in (_enum_probe(option, known, cache) for option in info.types) if p is not None]
+        return options[0] | None if len(options) == 1 else None
+    if not isinstance(info, msgspec.inspect.StructType):
+        return None
+    if info.cls in cache:
+        return cache[info.cls]
+    cache[info.cls] = None  # provisional: a self-referencing type probes no deeper
+    table = known.get(info.cls.__name__, {})
+    fields: list[tuple[str, Any, Any]] = []
+    for f in info.fields:
+        if f.encode_name in table:
+            literal = Literal[tuple(table[f.encode_name])]  # type: ignore[valid-type]
+            is_list = isinstance(_unwrap(f.type), msgspec.inspect.ListType)
+            fields.append((f.name, (list[literal] if is_list else literal) | None, None))  # type: ignore[valid-type]
+        else:
+            nested = _enum_probe(f.type, known, cache)
+            if nested is not None:
+                fields.append((f.name, nested | None, None))
+    if not fields:
+        return None
+    rename = {f.name: f.encode_name for f in info.fields}
+    probe = msgspec.defstruct(f"{info.cls.__name__}EnumProbe", fields, rename=rename, gc=False)
+    cache[info.cls] = probe
+    return probe
+
+
+def _unwrap(info: Any) -> Any:
+    """Msgspec wraps annotated types in ``Metadata``; the shape is underneath."""
+    while isinstance(info, msgspec.inspect.Metadata):
+        info = info.type
+    return info
+
+
+def _struct_values(raw: Any, info: Any) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """Pairs of (StructType, the JSON object that should match it) found at ``raw``."""
+    info = _unwrap(info)
+    if isinstance(info, msgspec.inspect.StructType) and isinstance(raw, dict):
+        yield info, raw
+    elif isinstance(info, msgspec.inspect.ListType) and isinstance(raw, list):
+        for item in raw:
+            yield from _struct_values(item, info.item_type)
+    elif isinstance(info, msgspec.inspect.DictType) and isinstance(raw, dict):
+        for item in raw.values():
+            yield from _struct_values(item, info.value_type)
+    elif isinstance(info, msgspec.inspect.UnionType):
+        structs = [option for option in info.types if isinstance(option, msgspec.inspect.StructType)]
+        if len(structs) == 1 and isinstance(raw, dict):
+            yield structs[0], raw
+        for option in info.types:
+            if isinstance(option, msgspec.inspect.ListType | msgspec.inspect.DictType):
+                yield from _struct_values(raw, option)

@@ -1,0 +1,154 @@
+"""One typed error hierarchy for the library.
+
+Every error names the provider and operation it came from, carries what the server
+said (status, a redacted excerpt of the body, the body itself for response errors so
+that nothing is lost), and never contains a credential: messages are built through
+``redact`` with the secrets in play.
+
+    ModelCatalogError
+    ├── ConfigurationError          bad arguments or environment, before any request
+    │   ├── MissingCredentialError  names the environment variable to set
+    │   └── InsecureTransportError  plain http to a non-loopback cloud host
+    ├── APIError                    the server answered with an error status
+    │   ├── AuthenticationError     401, 403
+    │   ├── NotFoundError           404
+    │   ├── RequestValidationError  400, 422 (with the server's details)
+    │   ├── RateLimitError          429 (after retries)
+    │   └── ServerError             5xx (after retries)
+    ├── TransportError              connection failures and timeouts (after retries)
+    ├── ResponseError               a 2xx whose body we cannot use
+    │   ├── NotJSONError            not JSON at all (truncated, binary)
+    │   ├── HTMLPageError           an HTML page with a success status
+    │   ├── SchemaMismatchError     JSON that does not match the provider's spec
+    │   └── ProviderReportedError   ModelsLab's {"status": "error", ...}
+    └── PaginationError             the server's pages contradict each other
+"""
+
+from __future__ import annotations
+
+BODY_EXCERPT_CHARS = 300
+
+
+class ModelCatalogError(Exception):
+    """Base class: catch this to handle anything modelcatalog raises."""
+
+    def __init__(self, message: str, *, provider: str | None = None, operation: str | None = None) -> None:
+        self.provider = provider
+        self.operation = operation
+        self.message = message
+        super().__init__(self._full_message())
+
+    def _full_message(self) -> str:
+        where = " ".join(part for part in (self.provider, self.operation) if part)
+        return f"{where}: {self.message}" if where else self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._full_message()!r})"
+
+
+class ConfigurationError(ModelCatalogError):
+    """The client cannot be set up as asked (no request was sent)."""
+
+
+class MissingCredentialError(ConfigurationError):
+    """A credential was neither passed nor found in the environment."""
+
+    def __init__(self, variable: str, *, provider: str) -> None:
+        self.variable = variable
+        super().__init__(f"missing credential: pass it explicitly or set {variable}", provider=provider)
+
+
+class InsecureTransportError(ConfigurationError):
+    """Plain http to a host other than loopback, for a provider in the cloud."""
+
+
+class APIError(ModelCatalogError):
+    """The server answered with an error status."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        body_excerpt: str = "",
+        provider: str | None = None,
+        operation: str | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.body_excerpt = body_excerpt
+        super().__init__(message, provider=provider, operation=operation)
+
+
+class AuthenticationError(APIError):
+    """401 or 403: the credential is missing, wrong, expired or lacks permission."""
+
+
+class NotFoundError(APIError):
+    """404: the operation's path does not exist at this base URL."""
+
+
+class RequestValidationError(APIError):
+    """400 or 422: the server rejected the request; ``details`` holds what it said (redacted)."""
+
+    details: object = None
+
+
+class RateLimitError(APIError):
+    """429 after every retry; ``retry_after`` is the server's last hint in seconds."""
+
+    retry_after: float | None = None
+
+
+class ServerError(APIError):
+    """5xx after every retry."""
+
+
+class TransportError(ModelCatalogError):
+    """The request never got an HTTP answer: connection refused, reset, timed out."""
+
+
+class TimeoutError(TransportError):  # noqa: A001 - a subclass users can catch by this name
+    """A connect, read, write or pool timeout, after every retry."""
+
+
+class ResponseError(ModelCatalogError):
+    """A success status whose body cannot be used; ``body`` keeps it whole."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        body: bytes = b"",
+        status_code: int | None = None,
+        provider: str | None = None,
+        operation: str | None = None,
+    ) -> None:
+        self.body = body
+        self.status_code = status_code
+        super().__init__(message, provider=provider, operation=operation)
+
+
+class NotJSONError(ResponseError):
+    """The body is not JSON (truncated, binary, plain text)."""
+
+
+class HTMLPageError(ResponseError):
+    """An HTML page where JSON was expected: usually a wrong base URL or path.
+
+    Open WebUI answers its documented path ``/api/models/list`` with the web app's
+    HTML and status 200; this error says so instead of a JSON decode error.
+    """
+
+
+class SchemaMismatchError(ResponseError):
+    """JSON that does not match the provider's spec; ``path`` locates the first problem."""
+
+    path: str = "$"
+
+
+class ProviderReportedError(ResponseError):
+    """The provider reported an error inside a success response (ModelsLab)."""
+
+
+class PaginationError(ModelCatalogError):
+    """The pages contradict each other in a way that cannot be handled safely."""

@@ -1,0 +1,351 @@
+"""One pager for every pagination style, sync and async.
+
+A provider declares its style; the pager does the rest:
+
+- ``CursorStyle``: a token in, the next token out (Scenario).
+- ``OffsetStyle``: offset/limit with a total (TrueFoundry).
+- ``PageNumberStyle``: 1-based page numbers, a fixed page size, a total (Open WebUI).
+- ``SinglePageStyle``: one response holds everything (ModelsLab).
+
+Where the total is known after the first page, the remaining pages are fetched
+concurrently (bounded) and still yielded in order. The bookkeeping that keeps a
+listing honest lives in ``_Ledger`` and is shared by the sync and async drivers: a
+repeated cursor ends the listing, items seen twice are dropped, and a short or empty
+page, a total that changes, or a page cap being reached is reported as a
+``PaginationEvent`` rather than passed over in silence.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from modelcatalog.events import EventSink, PaginationEvent
+
+T = TypeVar("T")
+Position = str | int | None
+"""Where a page starts: a cursor token, an offset, a page number, or None (the first page)."""
+
+DEFAULT_MAX_PAGES = 100_000
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page as the provider returned it (before de-duplication)."""
+
+    items: list[T]
+    position: Position
+    next_cursor: str | None = None
+    total: int | None = None
+
+
+class PaginationStyle:
+    """How a provider's pages follow each other. Subclasses are small and stateless."""
+
+    name = "abstract"
+    #: whether the caller may choose the page size
+    sizable = False
+
+    def first(self, start: Position) -> Position:
+        """The position of the first page, given where the caller wants to resume."""
+        return start
+
+    def following(self, page: Page[T], page_size: int) -> Position:
+        """The next position after ``page``, or None when the listing is complete."""
+        del page, page_size
+        return None
+
+    def remaining(self, first: Page[T], page_size: int) -> list[Position] | None:
+        """All positions after ``first`` when the total allows planning them, else None."""
+        del first, page_size
+        return None
+
+
+class CursorStyle(PaginationStyle):
+    """A token in, the next token out; an absent or empty token ends the listing."""
+
+    name = "cursor"
+    sizable = True
+
+    def following(self, page: Page[T], page_size: int) -> Position:  # noqa: D102
+        del page_size
+        return page.next_cursor or None
+
+
+class OffsetStyle(PaginationStyle):
+    """``offset`` and ``limit`` in, a ``total`` out."""
+
+    name = "offset"
+    sizable = True
+
+    def first(self, start: Position) -> Position:  # noqa: D102
+        return start if isinstance(start, int) else 0
+
+    def following(self, page: Page[T], page_size: int) -> Position:  # noqa: D102
+        del page_size
+        offset = _as_int(page.position) + len(page.items)
+        if not page.items or (page.total is not None and offset >= page.total):
+            return None
+        return offset
+
+    def remaining(self, first: Page[T], page_size: int) -> list[Position] | None:  # noqa: D102
+        if first.total is None or not first.items:
+            return None
+        start = _as_int(first.position) + len(first.items)
+        return list(range(start, first.total, page_size))
+
+
+class PageNumberStyle(PaginationStyle):
+    """1-based ``page`` in, a ``total`` out, a page size fixed by the server."""
+
+    name = "page-number"
+
+    def __init__(self, page_size: int) -> None:
+        self.page_size = page_size
+
+    def first(self, start: Position) -> Position:  # noqa: D102
+        return start if isinstance(start, int) else 1
+
+    def following(self, page: Page[T], page_size: int) -> Position:  # noqa: D102
+        del page_size
+        number = _as_int(page.position)
+        if not page.items or (page.total is not None and number * self.page_size >= page.total):
+            return None
+        return number + 1
+
+    def remaining(self, first: Page[T], page_size: int) -> list[Position] | None:  # noqa: D102
+        del page_size
+        if first.total is None or not first.items:
+            return None
+        last = math.ceil(first.total / self.page_size)
+        return list(range(_as_int(first.position) + 1, last + 1))
+
+
+class SinglePageStyle(PaginationStyle):
+    """One response holds every item."""
+
+    name = "single"
+
+
+@dataclass
+class PagerOptions:
+    """What the caller asked for; every field has a safe default."""
+
+    limit: int | None = None
+    page_size: int | None = None
+    start: Position = None
+    concurrency: int = 4
+    max_pages: int = DEFAULT_MAX_PAGES
+
+
+@dataclass
+class _Ledger(Generic[T]):
+    """The state one listing keeps, shared by the sync and async drivers."""
+
+    style: PaginationStyle
+    options: PagerOptions
+    page_size: int
+    item_key: Callable[[T], Hashable]
+    sink: EventSink
+    provider: str
+    operation: str
+    seen_items: set[Hashable] = field(default_factory=set)
+    seen_cursors: set[str] = field(default_factory=set)
+    first_total: int | None = None
+    pages: int = 0
+    yielded: int = 0
+
+    def report(self, kind: str, detail: str) -> None:
+        self.sink.emit(PaginationEvent(self.provider, self.operation, kind, detail))  # type: ignore[arg-type]
+
+    @property
+    def done(self) -> bool:
+        return self.options.limit is not None and self.yielded >= self.options.limit
+
+    def accept(self, page: Page[T], *, expected_full: bool) -> Page[T]:
+        """Check a page against what came before; return it with only new items, up to the limit."""
+        self.pages += 1
+        if self.first_total is None:
+            self.first_total = page.total
+        elif page.total is not None and page.total != self.first_total:
+            self.report("total_changed", f"total was {self.first_total}, page at {page.position!r} says {page.total}")
+        if expected_full and not page.items:
+            self.report("empty_page", f"page at {page.position!r} is empty before the promised end")
+        elif expected_full and len(page.items) < self.page_size:
+            self.report("short_page", f"page at {page.position!r} has {len(page.items)} of {self.page_size} items")
+        fresh: list[T] = []
+        for item in page.items:
+            key = self.item_key(item)
+            if key in self.seen_items:
+                self.report("duplicate_item", f"{key!r} appeared on more than one page; kept once")
+                continue
+            self.seen_items.add(key)
+            fresh.append(item)
+        if self.options.limit is not None:
+            fresh = fresh[: max(self.options.limit - self.yielded, 0)]
+        self.yielded += len(fresh)
+        return Page(fresh, page.position, page.next_cursor, page.total)
+
+    def following(self, page: Page[T]) -> Position:
+        """The next sequential position, or None: ends on a repeated cursor or the page cap."""
+        if self.done:
+            return None
+        if self.pages >= self.options.max_pages:
+            self.report("page_limit_reached", f"stopped after {self.pages} pages (max_pages)")
+            return None
+        position = self.style.following(page, self.page_size)
+        if position is None and not page.items and page.total is not None and len(self.seen_items) < page.total:
+            self.report("empty_page", f"page at {page.position!r} is empty with {page.total} promised; listing ended")
+        if isinstance(position, str):
+            if position in self.seen_cursors:
+                self.report("repeated_cursor", f"cursor {position[:16]!r}... came back; listing ended there")
+                return None
+            self.seen_cursors.add(position)
+        return position
+
+    def plan(self, first: Page[T]) -> list[Position] | None:
+        """Positions to fetch concurrently after the first page (trimmed to the limit and cap)."""
+        if self.options.concurrency <= 1 or self.done:
+            return None
+        positions = self.style.remaining(first, self.page_size)
+        if positions is None:
+            return None
+        if self.options.limit is not None:
+            needed = math.ceil((self.options.limit - self.yielded) / max(self.page_size, 1))
+            positions = positions[:needed]
+        return positions[: max(self.options.max_pages - self.pages, 0)]
+
+    def expects_full(self, index: int, planned: list[Position]) -> bool:
+        """Every planned page but the last should be full."""
+        return index < len(planned) - 1
+
+
+FetchPage = Callable[[Position, int], Page[T]]
+AsyncFetchPage = Callable[[Position, int], Awaitable[Page[T]]]
+
+
+class Pager(Generic[T]):
+    """Iterate a provider's items (``for item in pager``) or pages (``pager.pages()``)."""
+
+    def __init__(self, fetch: FetchPage[T], ledger: _Ledger[T]) -> None:
+        self._fetch = fetch
+        self._ledger = ledger
+
+    def __iter__(self) -> Iterator[T]:
+        for page in self.pages():
+            yield from page.items
+
+    def pages(self) -> Iterator[Page[T]]:
+        """Yield pages in order; items already seen on earlier pages are left out."""
+        ledger = self._ledger
+        position = ledger.style.first(ledger.options.start)
+        page = self._fetch(position, ledger.page_size)
+        yield ledger.accept(page, expected_full=False)
+        planned = ledger.plan(page)
+        if planned:
+            with ThreadPoolExecutor(max_workers=ledger.options.concurrency, thread_name_prefix="modelcatalog") as pool:
+                for index, page in enumerate(self._ordered(pool, planned)):
+                    yield ledger.accept(page, expected_full=ledger.expects_full(index, planned))
+                    if ledger.done:
+                        return
+        while (position := ledger.following(page)) is not None:
+            page = self._fetch(position, ledger.page_size)
+            yield ledger.accept(page, expected_full=False)
+
+    def _ordered(self, pool: ThreadPoolExecutor, positions: list[Position]) -> Iterator[Page[T]]:
+        """Fetch with at most ``concurrency`` requests in flight; yield in position order."""
+        window: deque[Future[Page[T]]] = deque()
+        pending = iter(positions)
+        try:
+            for position in pending:
+                window.append(pool.submit(self._fetch, position, self._ledger.page_size))
+                if len(window) >= self._ledger.options.concurrency:
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()
+        finally:
+            for future in window:
+                future.cancel()
+
+
+class AsyncPager(Generic[T]):
+    """``async for item in pager`` or ``async for page in pager.pages()``."""
+
+    def __init__(self, fetch: AsyncFetchPage[T], ledger: _Ledger[T]) -> None:
+        self._fetch = fetch
+        self._ledger = ledger
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self._items()
+
+    async def _items(self) -> AsyncIterator[T]:
+        async for page in self.pages():
+            for item in page.items:
+                yield item
+
+    async def pages(self) -> AsyncIterator[Page[T]]:
+        """Yield pages in order; items already seen on earlier pages are left out."""
+        ledger = self._ledger
+        position = ledger.style.first(ledger.options.start)
+        page = await self._fetch(position, ledger.page_size)
+        yield ledger.accept(page, expected_full=False)
+        planned = ledger.plan(page)
+        if planned:
+            async for index, page in self._ordered(planned):
+                yield ledger.accept(page, expected_full=ledger.expects_full(index, planned))
+                if ledger.done:
+                    return
+        while (position := ledger.following(page)) is not None:
+            page = await self._fetch(position, ledger.page_size)
+            yield ledger.accept(page, expected_full=False)
+
+    async def _ordered(self, positions: list[Position]) -> AsyncIterator[tuple[int, Page[T]]]:
+        window: deque[asyncio.Task[Page[T]]] = deque()
+        pending = iter(positions)
+        index = 0
+        try:
+            for position in pending:
+                window.append(asyncio.ensure_future(self._fetch(position, self._ledger.page_size)))
+                if len(window) >= self._ledger.options.concurrency:
+                    yield index, await window.popleft()
+                    index += 1
+            while window:
+                yield index, await window.popleft()
+                index += 1
+        finally:
+            for task in window:
+                task.cancel()
+            if window:
+                await asyncio.gather(*window, return_exceptions=True)
+
+
+def new_ledger(
+    style: PaginationStyle,
+    options: PagerOptions,
+    *,
+    default_page_size: int,
+    max_page_size: int | None,
+    item_key: Callable[[T], Hashable],
+    sink: EventSink,
+    provider: str,
+    operation: str,
+) -> _Ledger[T]:
+    """The bookkeeping for one listing, with the page size the provider allows."""
+    if isinstance(style, PageNumberStyle):
+        page_size = style.page_size
+    else:
+        page_size = options.page_size or default_page_size
+        if options.limit is not None and style.sizable:
+            page_size = min(page_size, max(options.limit, 1))
+        if max_page_size is not None:
+            page_size = min(page_size, max_page_size)
+    return _Ledger(style, options, page_size, item_key, sink, provider, operation)
+
+
+def _as_int(position: Position) -> int:
+    return position if isinstance(position, int) else 0
