@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from modelcatalog_generated.structs._base import DecodedStruct
-from msgspec import UNSET, Meta, UnsetType
+from msgspec import UNSET, UnsetType
 
 
 class AccessGrantModel(DecodedStruct):
@@ -66,46 +66,12 @@ class HTTPValidationError(DecodedStruct):
     detail: list[ValidationError] | UnsetType = UNSET
 
 
-class ModelControl(DecodedStruct):
-    label: str
-    options: dict[str, ModelControlOption]
-    display: Literal["menu", "slider"] | UnsetType = "menu"
-    description: str | None | UnsetType = UNSET
-    default: str | None | UnsetType = UNSET
-
-
-class ModelMeta(DecodedStruct):
-    """
-    Metadata for a workspace model entry (profile, description, tags, capabilities).
-    """
-
-    profile_image_url: str | None | UnsetType = UNSET
-    background_image_url: str | None | UnsetType = UNSET
-    description: Annotated[str, Meta(description="User-facing description of the model.")] | None | UnsetType = UNSET
-    """
-    User-facing description of the model.
-    """
-    i18n: dict[str, Any] | None | UnsetType = UNSET
-    capabilities: dict[str, Any] | None | UnsetType = UNSET
-    knowledge: list[Any] | None | UnsetType = UNSET
-    voice: ModelVoice | None | UnsetType = UNSET
-    voice_avatar: ModelVoiceAvatar | None | UnsetType = UNSET
-
-
-class ModelParams(DecodedStruct):
-    """
-    Parameters for model inference (temperature, top_p, etc.).
-    """
-
-    model_controls: dict[str, ModelControl] | UnsetType = UNSET
-
-
 class ModelAccessResponse(DecodedStruct):
     id: str
     user_id: str
     name: str
-    params: ModelParams
-    meta: ModelMeta
+    params: dict[str, Any]
+    meta: dict[str, Any]
     is_active: bool
     updated_at: int
     created_at: int
@@ -114,6 +80,14 @@ class ModelAccessResponse(DecodedStruct):
     access_grants: list[AccessGrantModel] | UnsetType = UNSET
     user: OpenWebuiModelsUsersUserResponse | None | UnsetType = UNSET
     write_access: bool | None | UnsetType = False
+
+
+class ModelControl(DecodedStruct):
+    label: str
+    options: dict[str, ModelControlOption]
+    display: Literal["menu", "slider"] | UnsetType = "menu"
+    description: str | None | UnsetType = UNSET
+    default: str | None | UnsetType = UNSET
 
 
 class ModelAccessListResponse(DecodedStruct):

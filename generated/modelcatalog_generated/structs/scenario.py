@@ -998,17 +998,6 @@ A Scenario model type (example: "flux.1-lora"). Used by Model.type, ModelInput.m
 """
 
 
-class ErrorResponse(DecodedStruct):
-    """
-    Error body. Neither doc page documents the error format, so this is a generic object with an optional message; other properties are allowed.
-    """
-
-    message: Annotated[str, Meta(description="A human-readable error message")] | UnsetType = UNSET
-    """
-    A human-readable error message
-    """
-
-
 ModelCapabilitiesItem: TypeAlias = Annotated[
     Literal[
         "3d23d",

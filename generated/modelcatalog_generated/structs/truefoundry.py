@@ -391,7 +391,7 @@ class ModelManifest(DecodedStruct):
     """
     Name of the ML Repo that this model belongs to (must start and end with alphanumeric, 2-100 characters)
     """
-    source: Annotated[dict[str, Any], Meta(title="Source")]
+    source: dict[str, Any]
     version: Annotated[int, Meta(description="Version of the entity")] | UnsetType = UNSET
     """
     Version of the entity
@@ -414,8 +414,7 @@ class ModelManifest(DecodedStruct):
         Annotated[
             dict[str, Any],
             Meta(
-                description="Framework for the model version like Transformers, PyTorch, Sklearn, Xgboost etc with framework specific metadata. This will be used to infer model deployment configuration",
-                title="Framework",
+                description="Framework for the model version like Transformers, PyTorch, Sklearn, Xgboost etc with framework specific metadata. This will be used to infer model deployment configuration"
             ),
         ]
         | UnsetType

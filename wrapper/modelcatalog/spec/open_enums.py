@@ -201,38 +201,57 @@ def decoding_variant(document: dict[str, Any]) -> dict[str, Any]:
     string-like type and only tagged Structs. So for decoding: an opened enum is its
     base type (the wrapper reports unknown values as drift against the typed client's
     enums), an opened discriminated union is a plain object (the typed client parses
-    it), value constraints are dropped (a response is kept even when a number is out of
-    the documented range), and nested titles go (they name classes "Type1".."Type16").
+    it), an object that allows extra keys is a plain mapping (a Struct cannot keep them),
+    value constraints are dropped (a response is kept even when a number is out of the
+    documented range), and nested titles go (they name classes "Type1".."Type16").
     """
     schemas = document.get("components", {}).get("schemas", {})
-    collapsed: dict[str, Any] = _collapse(document)
+    mappings = {
+        component_ref("schemas", name)
+        for name, schema in schemas.items()
+        if isinstance(schema, dict) and _open_object(schema)
+    }
+    collapsed: dict[str, Any] = _collapse(document, mappings)
+    kept = collapsed.get("components", {}).get("schemas", {})
     for name, schema in schemas.items():
-        if isinstance(schema, dict) and "title" in schema:
-            collapsed["components"]["schemas"][name]["title"] = schema["title"]
+        if component_ref("schemas", name) in mappings:
+            del kept[name]
+        elif isinstance(schema, dict) and "title" in schema:
+            kept[name]["title"] = schema["title"]
     return collapsed
 
 
-def _collapse(node: Any) -> Any:
+def _collapse(node: Any, mappings: set[str]) -> Any:
     if isinstance(node, list):
-        return [_collapse(item) for item in node]
+        return [_collapse(item, mappings) for item in node]
     if not isinstance(node, dict):
         return node
+    if node.get("$ref") in mappings:
+        return {"type": "object", "additionalProperties": True}
     if node.get(OPENED_MARK) and "anyOf" in node:
         base = [option["type"] for option in node["anyOf"] if "$ref" not in option and "type" in option]
         plain = {k: v for k, v in node.items() if k not in ("anyOf", OPENED_MARK)}
         plain["type"] = base[0] if len(base) == 1 else base
         return plain
-    if isinstance(node.get("discriminator"), dict):
-        plain = {k: v for k, v in node.items() if k not in ("oneOf", "anyOf", "discriminator")}
+    if isinstance(node.get("discriminator"), dict) or _open_object(node):
+        # a discriminated union, or an object that declares extra keys legitimate:
+        # a Struct can hold neither, so decode it as a plain mapping
+        plain = {k: v for k, v in node.items() if k in ("description", "nullable")}
         plain.update(type="object", additionalProperties=True)
         return plain
     return {
-        key: _collapse(value)
+        key: _collapse(value, mappings)
         for key, value in node.items()
         # a keyword's value is a scalar; a property that happens to be called "maxLength"
         # or "title" has a schema (a dict) as its value and is kept
         if isinstance(value, dict) or (key not in _VALUE_CONSTRAINTS and key != "title")
     }
+
+
+def _open_object(schema: dict[str, Any]) -> bool:
+    """An object with named properties that also allows any other key."""
+    extra = schema.get("additionalProperties")
+    return "properties" in schema and extra is not None and extra is not False
 
 
 def known_enum_values(document: dict[str, Any]) -> dict[str, dict[str, list[Any]]]:
