@@ -51,11 +51,11 @@ class ConfigurationError(ModelCatalogError):
 
 
 class MissingCredentialError(ConfigurationError):
-    """A credential was neither passed nor found in the environment."""
+    """A credential (or the base URL of a self-hosted server) was neither passed nor set."""
 
-    def __init__(self, variable: str, *, provider: str) -> None:
+    def __init__(self, variable: str, *, provider: str, what: str = "credential") -> None:
         self.variable = variable
-        super().__init__(f"missing credential: pass it explicitly or set {variable}", provider=provider)
+        super().__init__(f"missing {what}: pass it explicitly or set {variable}", provider=provider)
 
 
 class InsecureTransportError(ConfigurationError):

@@ -227,14 +227,24 @@ class _Ledger(Generic[T]):
 
 FetchPage = Callable[[Position, int], Page[T]]
 AsyncFetchPage = Callable[[Position, int], Awaitable[Page[T]]]
+#: remaining item limit (None: no limit) -> the ledger of one operation's listing
+LedgerFactory = Callable[[int | None], _Ledger[T]]
+
+
+def _remaining(limit: int | None, yielded: int) -> int | None:
+    return None if limit is None else limit - yielded
 
 
 class Pager(Generic[T]):
-    """Iterate a provider's items (``for item in pager``) or pages (``pager.pages()``)."""
+    """Iterate a provider's items (``for item in pager``) or pages (``pager.pages()``).
 
-    def __init__(self, fetch: FetchPage[T], ledger: _Ledger[T]) -> None:
-        self._fetch = fetch
-        self._ledger = ledger
+    A provider with several list operations (ModelsLab) is listed one operation after
+    the other; ``limit`` counts items across all of them.
+    """
+
+    def __init__(self, segments: list[tuple[FetchPage[T], LedgerFactory[T]]], limit: int | None = None) -> None:
+        self._segments = segments
+        self._limit = limit
 
     def __iter__(self) -> Iterator[T]:
         for page in self.pages():
@@ -242,43 +252,54 @@ class Pager(Generic[T]):
 
     def pages(self) -> Iterator[Page[T]]:
         """Yield pages in order; items already seen on earlier pages are left out."""
-        ledger = self._ledger
-        position = ledger.style.first(ledger.options.start)
-        page = self._fetch(position, ledger.page_size)
+        yielded = 0
+        for fetch, new_ledger in self._segments:
+            remaining = _remaining(self._limit, yielded)
+            if remaining is not None and remaining <= 0:
+                return
+            ledger = new_ledger(remaining)
+            for page in self._segment(fetch, ledger):
+                yielded += len(page.items)
+                yield page
+
+    def _segment(self, fetch: FetchPage[T], ledger: _Ledger[T]) -> Iterator[Page[T]]:
+        page = fetch(ledger.style.first(ledger.options.start), ledger.page_size)
         yield ledger.accept(page, expected_full=False)
         planned = ledger.plan(page)
         if planned:
             with ThreadPoolExecutor(max_workers=ledger.options.concurrency, thread_name_prefix="modelcatalog") as pool:
-                for index, page in enumerate(self._ordered(pool, planned)):
+                for index, page in enumerate(_ordered(pool, fetch, planned, ledger)):
                     yield ledger.accept(page, expected_full=ledger.expects_full(index, planned))
                     if ledger.done:
                         return
         while (position := ledger.following(page)) is not None:
-            page = self._fetch(position, ledger.page_size)
+            page = fetch(position, ledger.page_size)
             yield ledger.accept(page, expected_full=False)
 
-    def _ordered(self, pool: ThreadPoolExecutor, positions: list[Position]) -> Iterator[Page[T]]:
-        """Fetch with at most ``concurrency`` requests in flight; yield in position order."""
-        window: deque[Future[Page[T]]] = deque()
-        pending = iter(positions)
-        try:
-            for position in pending:
-                window.append(pool.submit(self._fetch, position, self._ledger.page_size))
-                if len(window) >= self._ledger.options.concurrency:
-                    yield window.popleft().result()
-            while window:
+
+def _ordered(
+    pool: ThreadPoolExecutor, fetch: FetchPage[T], positions: list[Position], ledger: _Ledger[T]
+) -> Iterator[Page[T]]:
+    """Fetch with at most ``concurrency`` requests in flight; yield in position order."""
+    window: deque[Future[Page[T]]] = deque()
+    try:
+        for position in positions:
+            window.append(pool.submit(fetch, position, ledger.page_size))
+            if len(window) >= ledger.options.concurrency:
                 yield window.popleft().result()
-        finally:
-            for future in window:
-                future.cancel()
+        while window:
+            yield window.popleft().result()
+    finally:
+        for future in window:
+            future.cancel()
 
 
 class AsyncPager(Generic[T]):
     """``async for item in pager`` or ``async for page in pager.pages()``."""
 
-    def __init__(self, fetch: AsyncFetchPage[T], ledger: _Ledger[T]) -> None:
-        self._fetch = fetch
-        self._ledger = ledger
+    def __init__(self, segments: list[tuple[AsyncFetchPage[T], LedgerFactory[T]]], limit: int | None = None) -> None:
+        self._segments = segments
+        self._limit = limit
 
     def __aiter__(self) -> AsyncIterator[T]:
         return self._items()
@@ -290,38 +311,50 @@ class AsyncPager(Generic[T]):
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         """Yield pages in order; items already seen on earlier pages are left out."""
-        ledger = self._ledger
-        position = ledger.style.first(ledger.options.start)
-        page = await self._fetch(position, ledger.page_size)
+        yielded = 0
+        for fetch, new_ledger in self._segments:
+            remaining = _remaining(self._limit, yielded)
+            if remaining is not None and remaining <= 0:
+                return
+            ledger = new_ledger(remaining)
+            async for page in self._segment(fetch, ledger):
+                yielded += len(page.items)
+                yield page
+
+    async def _segment(self, fetch: AsyncFetchPage[T], ledger: _Ledger[T]) -> AsyncIterator[Page[T]]:
+        page = await fetch(ledger.style.first(ledger.options.start), ledger.page_size)
         yield ledger.accept(page, expected_full=False)
         planned = ledger.plan(page)
         if planned:
-            async for index, page in self._ordered(planned):
+            async for index, page in _async_ordered(fetch, planned, ledger):
                 yield ledger.accept(page, expected_full=ledger.expects_full(index, planned))
                 if ledger.done:
                     return
         while (position := ledger.following(page)) is not None:
-            page = await self._fetch(position, ledger.page_size)
+            page = await fetch(position, ledger.page_size)
             yield ledger.accept(page, expected_full=False)
 
-    async def _ordered(self, positions: list[Position]) -> AsyncIterator[tuple[int, Page[T]]]:
-        window: deque[asyncio.Task[Page[T]]] = deque()
-        pending = iter(positions)
-        index = 0
-        try:
-            for position in pending:
-                window.append(asyncio.ensure_future(self._fetch(position, self._ledger.page_size)))
-                if len(window) >= self._ledger.options.concurrency:
-                    yield index, await window.popleft()
-                    index += 1
-            while window:
+
+async def _async_ordered(
+    fetch: AsyncFetchPage[T], positions: list[Position], ledger: _Ledger[T]
+) -> AsyncIterator[tuple[int, Page[T]]]:
+    """The async twin of ``_ordered``: a sliding window of tasks, results in order."""
+    window: deque[asyncio.Task[Page[T]]] = deque()
+    index = 0
+    try:
+        for position in positions:
+            window.append(asyncio.ensure_future(fetch(position, ledger.page_size)))
+            if len(window) >= ledger.options.concurrency:
                 yield index, await window.popleft()
                 index += 1
-        finally:
-            for task in window:
-                task.cancel()
-            if window:
-                await asyncio.gather(*window, return_exceptions=True)
+        while window:
+            yield index, await window.popleft()
+            index += 1
+    finally:
+        for task in window:
+            task.cancel()
+        if window:
+            await asyncio.gather(*window, return_exceptions=True)
 
 
 def new_ledger(

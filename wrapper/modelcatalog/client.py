@@ -1,0 +1,280 @@
+"""``Client`` and ``AsyncClient``: list every model a provider holds, the same way for all.
+
+>>> from modelcatalog import Client
+>>> with Client("openwebui", base_url="http://127.0.0.1:8080", api_key="sk-...") as client:  # doctest: +SKIP
+...     for model in client.list_models(limit=100):
+...         print(model.id)
+
+Credentials and base URLs come from the arguments or the environment (see
+``modelcatalog providers``). Requests are built by the generated operations, sent
+through a pooled httpx client with retries, checked, and decoded into the generated
+msgspec Structs; items are the provider's own typed records.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import cache
+from typing import TYPE_CHECKING, Any, Self
+
+import httpx
+
+from modelcatalog.decoding import OperationContext, ResponseDecoder
+from modelcatalog.endpoints import credential, resolve_base_url
+from modelcatalog.errors import ConfigurationError, TimeoutError, TransportError  # noqa: A004
+from modelcatalog.events import EventHandler, EventSink
+from modelcatalog.pagination import (
+    DEFAULT_MAX_PAGES,
+    AsyncPager,
+    Page,
+    Pager,
+    PagerOptions,
+    Position,
+    new_ledger,
+)
+from modelcatalog.providers import Provider, get_provider
+from modelcatalog.responses import raise_for_status
+from modelcatalog.transport import SAFE_TO_RETRY, HTTPSettings, async_http_client, sync_http_client
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from types import TracebackType
+
+    from modelcatalog.providers._base import ListOperation
+    from modelcatalog.secrets import Secret
+
+
+class _Base:
+    """Configuration shared by the sync and async clients: resolved once, never printed."""
+
+    def __init__(
+        self,
+        provider: str | Provider,
+        *,
+        base_url: str | None = None,
+        api_key: str | Secret | None = None,
+        api_secret: str | Secret | None = None,
+        allow_insecure_http: bool = False,
+        http: HTTPSettings | None = None,
+        on_event: EventHandler | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
+        self.provider = provider if isinstance(provider, Provider) else _provider(provider)
+        passed = {"api_key": api_key, "api_secret": api_secret}
+        self._credentials = {
+            spec.argument: credential(
+                provider=self.provider.name, explicit=passed.get(spec.argument), env_var=spec.env_var, environ=environ
+            )
+            for spec in self.provider.credentials
+        }
+        self.base_url = resolve_base_url(
+            provider=self.provider.name,
+            explicit=base_url,
+            env_var=self.provider.base_url_env,
+            default=self.provider.default_base_url,
+            cloud=self.provider.cloud,
+            allow_insecure_http=allow_insecure_http,
+            environ=environ,
+        )
+        self.http_settings = http or HTTPSettings()
+        self._on_event = on_event
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(provider={self.provider.name!r}, base_url={str(self.base_url)!r})"
+
+    def _context(self, operation: ListOperation[Any], sink: EventSink) -> OperationContext:
+        return OperationContext(self.provider.name, operation.name, sink, tuple(self._credentials.values()))
+
+    def _prepare(
+        self, operation: ListOperation[Any], position: Position, page_size: int, filters: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """The request for one page: the generated builder's kwargs, aimed at our base URL."""
+        kwargs = operation.build_request(position, page_size, filters, self._credentials)
+        path = kwargs.pop("url")
+        kwargs["url"] = str(self.base_url) + operation.prefix + path
+        if operation.safe_to_retry:
+            kwargs["extensions"] = {SAFE_TO_RETRY: True}
+        return kwargs
+
+    def _finish(
+        self, operation: ListOperation[Any], response: httpx.Response, position: Position, ctx: OperationContext
+    ) -> Page[Any]:
+        """Check the status and body, decode, and cut out the page."""
+        raise_for_status(response, ctx)
+        body = response.content
+        if operation.check_body is not None:
+            operation.check_body(body, ctx)
+        decoded = _decoder(operation.envelope, self.provider.name).decode(
+            body, ctx, content_type=response.headers.get("content-type", ""), status=response.status_code
+        )
+        return operation.page_of(decoded, position)
+
+    def _segments_setup(
+        self,
+        operation: str | None,
+        filters: Mapping[str, Any] | None,
+        options: PagerOptions,
+    ) -> tuple[list[ListOperation[Any]], Mapping[str, Any], EventSink]:
+        operations = list(self._operations(operation))
+        filters = dict(filters or {})
+        for op in operations:  # fail on a bad filter now, not at the first page
+            try:
+                op.build_request(op.style.first(options.start), options.page_size or 1, filters, self._credentials)
+            except (ValueError, TypeError) as exc:
+                raise ConfigurationError(str(exc), provider=self.provider.name, operation=op.name) from None
+        return operations, filters, EventSink(self._on_event)
+
+    def _operations(self, name: str | None) -> tuple[ListOperation[Any], ...]:
+        try:
+            return self.provider.operation(name)
+        except ValueError as exc:
+            raise ConfigurationError(str(exc), provider=self.provider.name) from None
+
+    def _ledger_factory(self, operation: ListOperation[Any], options: PagerOptions, sink: EventSink) -> Any:  # noqa: ANN401 - a LedgerFactory over the provider's record type
+        def factory(remaining: int | None) -> Any:  # noqa: ANN401
+            return new_ledger(
+                operation.style,
+                dataclasses.replace(options, limit=remaining),
+                default_page_size=operation.default_page_size,
+                max_page_size=operation.max_page_size,
+                item_key=operation.item_key,
+                sink=sink,
+                provider=self.provider.name,
+                operation=operation.name,
+            )
+
+        return factory
+
+
+class Client(_Base):
+    """List a provider's models (sync). Use as a context manager, or call ``close()``.
+
+    Arguments: ``provider`` ("scenario", "truefoundry", "openwebui", "modelslab");
+    ``base_url`` (replaces scheme, host, port and prefix of the documented paths);
+    ``api_key``/``api_secret`` (else from the provider's environment variables);
+    ``allow_insecure_http``; ``http`` (timeouts, retries, transport); ``on_event``
+    (receives each runtime-drift and pagination event once).
+    """
+
+    def __init__(self, provider: str | Provider, **options: Any) -> None:  # noqa: ANN401 - see _Base
+        super().__init__(provider, **options)
+        self._http = sync_http_client(self.http_settings, auth=self.provider.auth(self._credentials))
+
+    def list_models(
+        self,
+        *,
+        operation: str | None = None,
+        filters: Mapping[str, Any] | None = None,
+        limit: int | None = None,
+        page_size: int | None = None,
+        start: Position = None,
+        concurrency: int = 4,
+        max_pages: int = DEFAULT_MAX_PAGES,
+    ) -> Pager[Any]:
+        """Every model, page after page: iterate items, or ``.pages()`` for pages.
+
+        ``filters`` are the provider's own query parameters (see each provider
+        module's ``FILTERS``); ``start`` resumes from a cursor, offset or page number;
+        ``concurrency`` bounds the pages fetched at once when the total is known.
+        """
+        options = PagerOptions(limit, page_size, start, max(concurrency, 1), max_pages)
+        operations, frozen, sink = self._segments_setup(operation, filters, options)
+        segments = [(self._fetcher(op, frozen, sink), self._ledger_factory(op, options, sink)) for op in operations]
+        return Pager(segments, limit)
+
+    def _fetcher(self, operation: ListOperation[Any], filters: Mapping[str, Any], sink: EventSink) -> Any:  # noqa: ANN401
+        ctx = self._context(operation, sink)
+
+        def fetch(position: Position, page_size: int) -> Page[Any]:
+            kwargs = self._prepare(operation, position, page_size, filters)
+            try:
+                response = self._http.request(**kwargs)
+            except httpx.HTTPError as exc:
+                raise _transport_error(exc, ctx) from None
+            return self._finish(operation, response, position, ctx)
+
+        return fetch
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class AsyncClient(_Base):
+    """The async twin of ``Client``: ``async with AsyncClient(...)`` and ``async for``."""
+
+    def __init__(self, provider: str | Provider, **options: Any) -> None:  # noqa: ANN401 - see _Base
+        super().__init__(provider, **options)
+        self._http = async_http_client(self.http_settings, auth=self.provider.auth(self._credentials))
+
+    def list_models(
+        self,
+        *,
+        operation: str | None = None,
+        filters: Mapping[str, Any] | None = None,
+        limit: int | None = None,
+        page_size: int | None = None,
+        start: Position = None,
+        concurrency: int = 4,
+        max_pages: int = DEFAULT_MAX_PAGES,
+    ) -> AsyncPager[Any]:
+        """The async twin of ``Client.list_models``."""
+        options = PagerOptions(limit, page_size, start, max(concurrency, 1), max_pages)
+        operations, frozen, sink = self._segments_setup(operation, filters, options)
+        segments = [(self._fetcher(op, frozen, sink), self._ledger_factory(op, options, sink)) for op in operations]
+        return AsyncPager(segments, limit)
+
+    def _fetcher(self, operation: ListOperation[Any], filters: Mapping[str, Any], sink: EventSink) -> Any:  # noqa: ANN401
+        ctx = self._context(operation, sink)
+
+        async def fetch(position: Position, page_size: int) -> Page[Any]:
+            kwargs = self._prepare(operation, position, page_size, filters)
+            try:
+                response = await self._http.request(**kwargs)
+            except httpx.HTTPError as exc:
+                raise _transport_error(exc, ctx) from None
+            return self._finish(operation, response, position, ctx)
+
+        return fetch
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+
+def _provider(name: str) -> Provider:
+    try:
+        return get_provider(name)
+    except ValueError as exc:
+        raise ConfigurationError(str(exc)) from None
+
+
+def _transport_error(exc: httpx.HTTPError, ctx: OperationContext) -> TransportError:
+    """Httpx's exception as ours: what failed and where, never the request's headers or body."""
+    request = getattr(exc, "_request", None)
+    where = str(request.url.copy_with(query=None)) if request is not None else "the server"
+    kind = TimeoutError if isinstance(exc, httpx.TimeoutException) else TransportError
+    what = "timed out" if kind is TimeoutError else "failed"
+    detail = ctx.scrub(str(exc)) or type(exc).__name__
+    return kind(f"request to {where} {what} after retries: {detail}", provider=ctx.provider, operation=ctx.operation)
+
+
+@cache
+def _decoder(envelope: Any, provider: str) -> ResponseDecoder[Any]:  # noqa: ANN401 - a generated Struct type
+    from modelcatalog_generated.structs.known_values import KNOWN_VALUES  # noqa: PLC0415 - loaded with the first page
+
+    return ResponseDecoder(envelope, KNOWN_VALUES.get(provider, {}))

@@ -1,0 +1,104 @@
+"""What a provider adapter declares: its endpoints, credentials, and list operations.
+
+Adding a provider means one module that builds a ``Provider``: which generated
+operation builds each request, which pagination style it uses, which generated Struct
+decodes the response, and how to read items, totals and cursors out of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import httpx
+
+from modelcatalog.secrets import Secret
+
+if TYPE_CHECKING:
+    from modelcatalog.decoding import OperationContext
+    from modelcatalog.pagination import Page, PaginationStyle, Position
+
+R = TypeVar("R")
+
+Credentials = Mapping[str, Secret]
+Filters = Mapping[str, Any]
+RequestKwargs = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CredentialSpec:
+    """One credential: the keyword argument that passes it and the variable that holds it."""
+
+    argument: str
+    env_var: str
+
+
+@dataclass(frozen=True)
+class ListOperation(Generic[R]):
+    """One list operation and everything needed to page through it."""
+
+    #: as a person reads it, relative to the base URL: "GET /v1/models"
+    name: str
+    #: path prefix between the base URL and the generated operation's path
+    prefix: str
+    style: PaginationStyle
+    #: (position, page size, filters, credentials) -> httpx request keyword arguments
+    build_request: Callable[[Position, int, Filters, Credentials], RequestKwargs]
+    #: the generated Struct (or list of Structs) the success body decodes into
+    envelope: Any
+    #: (decoded envelope, position) -> the page
+    page_of: Callable[[Any, Position], Page[R]]
+    item_key: Callable[[R], Hashable]
+    default_page_size: int = 100
+    max_page_size: int | None = None
+    #: POST lists that only read are safe to retry
+    safe_to_retry: bool = False
+    #: a check of the raw body before decoding (ModelsLab's {"status": "error"})
+    check_body: Callable[[bytes, OperationContext], None] | None = None
+
+
+@dataclass(frozen=True)
+class Provider:
+    """A provider: where it lives, how it authenticates, what it lists."""
+
+    name: str
+    title: str
+    #: a cloud service (http to a non-loopback host refused) or self-hosted (warned)
+    cloud: bool
+    default_base_url: str | None
+    base_url_env: str | None
+    credentials: tuple[CredentialSpec, ...]
+    operations: tuple[ListOperation[Any], ...]
+    #: credentials -> an httpx.Auth for the headers (None when they travel in the body)
+    auth: Callable[[Credentials], httpx.Auth | None] = field(default=lambda _: None)
+
+    def operation(self, name: str | None) -> tuple[ListOperation[Any], ...]:
+        """The operations to list: all of them, or the one called ``name``."""
+        if name is None:
+            return self.operations
+        for operation in self.operations:
+            if name in (operation.name, operation.name.split(" ", 1)[-1]):
+                return (operation,)
+        known = ", ".join(op.name for op in self.operations)
+        msg = f"{self.name} has no list operation {name!r} (known: {known})"
+        raise ValueError(msg)
+
+
+class BearerAuth(httpx.Auth):
+    """``Authorization: Bearer <token>``, with the token kept in a ``Secret``."""
+
+    def __init__(self, token: Secret) -> None:
+        self._token = token
+
+    def auth_flow(self, request: httpx.Request) -> Any:  # noqa: ANN401 - httpx's generator protocol
+        request.headers["Authorization"] = f"Bearer {self._token.reveal()}"
+        yield request
+
+    def __repr__(self) -> str:
+        return "BearerAuth(***)"
+
+
+def generated_kwargs(get_kwargs: Callable[..., RequestKwargs], **arguments: Any) -> RequestKwargs:  # noqa: ANN401
+    """Call a generated operation's request builder, leaving out arguments that are None."""
+    return get_kwargs(**{key: value for key, value in arguments.items() if value is not None})

@@ -1,0 +1,73 @@
+"""Map an HTTP response's status to the library's typed errors."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, TypeVar
+
+from modelcatalog.errors import (
+    APIError,
+    AuthenticationError,
+    NotFoundError,
+    RateLimitError,
+    RequestValidationError,
+    ServerError,
+)
+from modelcatalog.transport import retry_after_seconds
+
+if TYPE_CHECKING:
+    import httpx
+
+    from modelcatalog.decoding import OperationContext
+
+BODY_EXCERPT_CHARS = 300
+E = TypeVar("E", bound=APIError)
+_UNAUTHORIZED = frozenset({401, 403})
+
+
+def raise_for_status(response: httpx.Response, ctx: OperationContext) -> None:
+    """Raise the typed error for a non-2xx response (after the transport's retries)."""
+    status = response.status_code
+    if 200 <= status < 300:  # noqa: PLR2004
+        return
+    excerpt = ctx.scrub(_excerpt(response))
+
+    def error(kind: type[E], message: str) -> E:
+        return kind(message, status_code=status, body_excerpt=excerpt, provider=ctx.provider, operation=ctx.operation)
+
+    if status in _UNAUTHORIZED:
+        what = "not authenticated" if status == 401 else "not allowed"  # noqa: PLR2004
+        raise error(AuthenticationError, f"{what} (HTTP {status}): check the credentials; {excerpt}")
+    if status == 404:  # noqa: PLR2004
+        raise error(NotFoundError, f"not found (HTTP 404) at {_where(response)}: check the base URL; {excerpt}")
+    if status in (400, 422):
+        rejected = error(RequestValidationError, f"request rejected (HTTP {status}): {excerpt}")
+        rejected.details = _details(response, ctx)
+        raise rejected
+    if status == 429:  # noqa: PLR2004
+        hint = retry_after_seconds(response)
+        limited = error(RateLimitError, f"rate limited (HTTP 429) after retries; retry after {hint}s")
+        limited.retry_after = hint
+        raise limited
+    if status >= 500:  # noqa: PLR2004
+        raise error(ServerError, f"server error (HTTP {status}) after retries: {excerpt}")
+    raise error(APIError, f"unexpected HTTP {status}: {excerpt}")
+
+
+def _excerpt(response: httpx.Response) -> str:
+    text = response.content[: BODY_EXCERPT_CHARS * 4].decode("utf-8", errors="replace")
+    text = " ".join(text.split())
+    return text[:BODY_EXCERPT_CHARS] + ("..." if len(text) > BODY_EXCERPT_CHARS else "")
+
+
+def _where(response: httpx.Response) -> str:
+    return str(response.request.url.copy_with(query=None))
+
+
+def _details(response: httpx.Response, ctx: OperationContext) -> object:
+    """The server's validation details (FastAPI's ``detail`` list and the like), scrubbed."""
+    try:
+        parsed = json.loads(ctx.scrub(response.content.decode("utf-8", errors="replace")))
+    except ValueError:
+        return None
+    return parsed.get("detail", parsed) if isinstance(parsed, dict) else parsed
