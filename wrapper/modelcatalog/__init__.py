@@ -6,33 +6,44 @@
 ...         print(model.fqn)
 
 Everything raised is a ``ModelCatalogError``; see ``modelcatalog.errors`` for the tree.
+Names are imported on first use, so ``modelcatalog --help`` starts without loading httpx
+and the generated clients.
 """
 
-from modelcatalog.client import AsyncClient, Client
-from modelcatalog.errors import (
-    APIError,
-    AuthenticationError,
-    ConfigurationError,
-    HTMLPageError,
-    InsecureTransportError,
-    MissingCredentialError,
-    ModelCatalogError,
-    NotFoundError,
-    NotJSONError,
-    PaginationError,
-    ProviderReportedError,
-    RateLimitError,
-    RequestValidationError,
-    ResponseError,
-    SchemaMismatchError,
-    ServerError,
-    TimeoutError,  # noqa: A004 - ours, a TransportError; users import it qualified
-    TransportError,
-)
-from modelcatalog.events import DriftEvent, PaginationEvent, RuntimeDriftWarning
-from modelcatalog.pagination import Page
-from modelcatalog.secrets import Secret
-from modelcatalog.transport import HTTPSettings, RetryPolicy
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+_EXPORTS = {
+    "AsyncClient": "modelcatalog.client",
+    "Client": "modelcatalog.client",
+    "APIError": "modelcatalog.errors",
+    "AuthenticationError": "modelcatalog.errors",
+    "ConfigurationError": "modelcatalog.errors",
+    "HTMLPageError": "modelcatalog.errors",
+    "InsecureTransportError": "modelcatalog.errors",
+    "MissingCredentialError": "modelcatalog.errors",
+    "ModelCatalogError": "modelcatalog.errors",
+    "NotFoundError": "modelcatalog.errors",
+    "NotJSONError": "modelcatalog.errors",
+    "PaginationError": "modelcatalog.errors",
+    "ProviderReportedError": "modelcatalog.errors",
+    "RateLimitError": "modelcatalog.errors",
+    "RequestValidationError": "modelcatalog.errors",
+    "ResponseError": "modelcatalog.errors",
+    "SchemaMismatchError": "modelcatalog.errors",
+    "ServerError": "modelcatalog.errors",
+    "TimeoutError": "modelcatalog.errors",
+    "TransportError": "modelcatalog.errors",
+    "DriftEvent": "modelcatalog.events",
+    "PaginationEvent": "modelcatalog.events",
+    "RuntimeDriftWarning": "modelcatalog.events",
+    "Page": "modelcatalog.pagination",
+    "Secret": "modelcatalog.secrets",
+    "HTTPSettings": "modelcatalog.transport",
+    "RetryPolicy": "modelcatalog.transport",
+}
 
 __all__ = [
     "APIError",
@@ -63,3 +74,45 @@ __all__ = [
     "TimeoutError",
     "TransportError",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        msg = f"module 'modelcatalog' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])
+
+
+if TYPE_CHECKING:
+    from modelcatalog.client import AsyncClient, Client
+    from modelcatalog.errors import (
+        APIError,
+        AuthenticationError,
+        ConfigurationError,
+        HTMLPageError,
+        InsecureTransportError,
+        MissingCredentialError,
+        ModelCatalogError,
+        NotFoundError,
+        NotJSONError,
+        PaginationError,
+        ProviderReportedError,
+        RateLimitError,
+        RequestValidationError,
+        ResponseError,
+        SchemaMismatchError,
+        ServerError,
+        TimeoutError,  # noqa: A004 - ours, a TransportError
+        TransportError,
+    )
+    from modelcatalog.events import DriftEvent, PaginationEvent, RuntimeDriftWarning
+    from modelcatalog.pagination import Page
+    from modelcatalog.secrets import Secret
+    from modelcatalog.transport import HTTPSettings, RetryPolicy
