@@ -1,0 +1,105 @@
+"""Session-scoped Prism mocks, one a provider, serving the derived ``specs/<p>/openapi.yaml``.
+
+Prism is installed from the committed lock on first use (tests/contract/prism.py). When
+that fails the tests fail, unless ``MODELCATALOG_SKIP_LIVE=1`` says this machine cannot
+run real peers, in which case they skip.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from modelcatalog.spec.manifest import load_manifest
+from prism import PrismError, PrismInstall, PrismServer, ensure_prism, running_prism
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+ROOT = Path(__file__).resolve().parents[2]
+PROVIDERS = tuple(provider.name for provider in load_manifest(ROOT / "specs").providers)
+
+
+def derived_spec(provider: str) -> Path:
+    """The derived document the generated client for ``provider`` was made from."""
+    for entry in load_manifest(ROOT / "specs").providers:
+        if entry.name == provider:
+            return entry.derived
+    raise KeyError(provider)
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("MODELCATALOG_SKIP_LIVE") == "1":
+        pytest.skip(f"{reason} (MODELCATALOG_SKIP_LIVE=1)")
+    pytest.fail(f"{reason}; set MODELCATALOG_SKIP_LIVE=1 to skip tests that need Prism", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def prism_install() -> PrismInstall:
+    """The pinned Prism, installed into .cache/prism if it is not there yet."""
+    try:
+        return ensure_prism()
+    except PrismError as exc:
+        _unavailable(f"cannot install Prism: {exc}")
+        raise  # unreachable: skip/fail raise
+
+
+class PrismPool:
+    """Starts one Prism a provider on first use and stops them all at session end."""
+
+    def __init__(self, install: PrismInstall, stack: contextlib.ExitStack) -> None:
+        self._install = install
+        self._stack = stack
+        self._servers: dict[str, PrismServer] = {}
+
+    def get(self, provider: str) -> PrismServer:
+        """The running Prism for ``provider`` (started now if it is the first ask)."""
+        if provider not in self._servers:
+            try:
+                server = self._stack.enter_context(running_prism(derived_spec(provider), install=self._install))
+            except PrismError as exc:
+                _unavailable(f"cannot start Prism for {provider}: {exc}")
+                raise
+            self._servers[provider] = server
+        return self._servers[provider]
+
+
+@pytest.fixture
+def start_prism(prism_install: PrismInstall) -> Iterator[Callable[..., PrismServer]]:
+    """Start a Prism of a test's own (``running_prism`` options); it stops after the test."""
+    with contextlib.ExitStack() as stack:
+
+        def start(spec_path: Path, **options: Any) -> PrismServer:
+            try:
+                return stack.enter_context(running_prism(spec_path, install=prism_install, **options))
+            except PrismError as exc:
+                _unavailable(f"cannot start Prism for {spec_path}: {exc}")
+                raise
+
+        yield start
+
+
+@pytest.fixture(scope="session")
+def prism_servers(prism_install: PrismInstall) -> Iterator[PrismPool]:
+    """One Prism a provider for the whole session (each starts in about a second)."""
+    with contextlib.ExitStack() as stack:
+        yield PrismPool(prism_install, stack)
+
+
+@pytest.fixture(scope="session")
+def prism_base_url(prism_servers: PrismPool) -> Callable[[str], str]:
+    """``provider -> BASE`` such that the wrapper's own paths land on Prism.
+
+    Prism serves a variant with server paths folded into the path keys, so the root URL
+    works with the wrapper's rule for every provider: Scenario ``BASE/v1/models``,
+    TrueFoundry ``BASE/api/ml/v1/models``, Open WebUI ``BASE/api/v1/models/list``,
+    ModelsLab ``BASE/api/v3/finetune_list`` and ``BASE/api/v4/dreambooth/model_list``.
+    """
+
+    def base_url(provider: str) -> str:
+        return prism_servers.get(provider).base_url
+
+    return base_url
