@@ -65,10 +65,10 @@ def _build(position: Position, page_size: int, filters: Filters, _: Credentials)
             joined[_COMMA_JOINED[key]] = ",".join(str(_enum_value(key, v)) for v in values)
         elif key in _ENUMS:
             arguments[key] = _ENUMS[key](value)
-        elif isinstance(value, datetime) or not key.endswith(("_after", "_before")):
-            arguments[key] = value
+        elif key.endswith(("_after", "_before")):
+            arguments[key] = _aware(key, value)
         else:
-            arguments[key] = datetime.fromisoformat(str(value))
+            arguments[key] = value
     kwargs = generated_kwargs(
         list_models._get_kwargs,  # noqa: SLF001 - the generated request builder is the point
         page_size=page_size,
@@ -77,6 +77,15 @@ def _build(position: Position, page_size: int, filters: Filters, _: Credentials)
     )
     kwargs["params"] = {**kwargs.get("params", {}), **joined}
     return kwargs
+
+
+def _aware(key: str, value: object) -> datetime:
+    """A timezone-aware datetime: Scenario rejects a date-time without an offset."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if moment.tzinfo is None:
+        msg = f"{key}: {value!r} has no timezone; pass an aware datetime (e.g. with tzinfo=UTC)"
+        raise ValueError(msg)
+    return moment
 
 
 def _enum_value(key: str, value: object) -> object:
