@@ -3,14 +3,33 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from datetime import datetime
+from typing import Annotated, Any, Literal
 
-from msgspec import UNSET, Meta, Struct, UnsetType
+from msgspec import Meta, Struct
+
+
+class Owner(Struct):
+    """
+    The user, team or account that owns or created a model.
+    """
+
+    id: (
+        Annotated[str, Meta(description="The provider's identifier of the owner; null when only a name is known.")]
+        | None
+    )
+    """
+    The provider's identifier of the owner; null when only a name is known.
+    """
+    name: Annotated[str, Meta(description="The owner's display name; null when the provider gives only an id.")] | None
+    """
+    The owner's display name; null when the provider gives only an id.
+    """
 
 
 class ModelRecord(Struct):
     """
-    One model, whoever hosts it: the normalized record modelcatalog lists.
+    One model, whoever hosts it: the normalized record modelcatalog lists. Every property is always present; a value the provider does not give is null, never guessed. docs/catalog-mapping.md says where each property comes from, provider by provider.
     """
 
     provider: Annotated[
@@ -20,18 +39,177 @@ class ModelRecord(Struct):
     """
     Which provider hosts the model.
     """
-    id: Annotated[str, Meta(description="The provider's identifier for the model.")]
+    id: Annotated[
+        str,
+        Meta(description="The provider's identifier for the model, as its API takes it."),
+    ]
     """
-    The provider's identifier for the model.
+    The provider's identifier for the model, as its API takes it.
     """
-    name: (
+    name: Annotated[str, Meta(description="Human-readable name; null when the provider gives none.")] | None
+    """
+    Human-readable name; null when the provider gives none.
+    """
+    description: (
         Annotated[
-            str,
-            Meta(description="Human-readable name; null when the provider has none."),
+            str, Meta(description="What the model is for, as the provider describes it; null when it gives none.")
         ]
         | None
-        | UnsetType
-    ) = UNSET
+    )
     """
-    Human-readable name; null when the provider has none.
+    What the model is for, as the provider describes it; null when it gives none.
+    """
+    kind: (
+        Annotated[
+            str,
+            Meta(
+                description="The provider's own model type or framework (Scenario type, TrueFoundry framework type), unchanged; null when it gives none."
+            ),
+        ]
+        | None
+    )
+    """
+    The provider's own model type or framework (Scenario type, TrueFoundry framework type), unchanged; null when it gives none.
+    """
+    base_model: (
+        Annotated[
+            str,
+            Meta(
+                description="The identifier of the model this one is derived from or proxies, in the provider's terms; null when the provider does not say."
+            ),
+        ]
+        | None
+    )
+    """
+    The identifier of the model this one is derived from or proxies, in the provider's terms; null when the provider does not say.
+    """
+    status: (
+        Annotated[
+            str,
+            Meta(
+                description='The provider\'s own status word, unchanged (Open WebUI\'s is_active becomes "active" or "inactive"); null when it gives none.'
+            ),
+        ]
+        | None
+    )
+    """
+    The provider's own status word, unchanged (Open WebUI's is_active becomes "active" or "inactive"); null when it gives none.
+    """
+    visibility: (
+        Annotated[
+            Literal["public", "unlisted", "shared", "private"],
+            Meta(
+                description="Who can see the model: public (everyone), unlisted (anyone with the id), shared (granted to some users or groups), private (the owner only). Null when the provider does not say or uses a word outside this list (the word stays in source)."
+            ),
+        ]
+        | None
+    )
+    """
+    Who can see the model: public (everyone), unlisted (anyone with the id), shared (granted to some users or groups), private (the owner only). Null when the provider does not say or uses a word outside this list (the word stays in source).
+    """
+    owner: (
+        Annotated[Owner, Meta(description="Who owns or created the model; null when the provider does not say.")] | None
+    )
+    """
+    Who owns or created the model; null when the provider does not say.
+    """
+    created_at: (
+        Annotated[
+            datetime,
+            Meta(description="When the model was created, timezone-aware (UTC); null when unknown or unreadable."),
+        ]
+        | None
+    )
+    """
+    When the model was created, timezone-aware (UTC); null when unknown or unreadable.
+    """
+    updated_at: (
+        Annotated[
+            datetime, Meta(description="When the model was last updated, timezone-aware (UTC); null when unknown.")
+        ]
+        | None
+    )
+    """
+    When the model was last updated, timezone-aware (UTC); null when unknown.
+    """
+    tags: (
+        Annotated[
+            list[str],
+            Meta(
+                description="Free-form labels, in the provider's order; an empty list when the provider says there are none, null when it has no tags at all."
+            ),
+        ]
+        | None
+    )
+    """
+    Free-form labels, in the provider's order; an empty list when the provider says there are none, null when it has no tags at all.
+    """
+    capabilities: (
+        Annotated[
+            list[str],
+            Meta(
+                description="What the model can do, as the provider names it (Scenario capabilities, Open WebUI capabilities switched on, TrueFoundry pipeline tag); null when the provider does not say."
+            ),
+        ]
+        | None
+    )
+    """
+    What the model can do, as the provider names it (Scenario capabilities, Open WebUI capabilities switched on, TrueFoundry pipeline tag); null when the provider does not say.
+    """
+    version: (
+        Annotated[
+            str,
+            Meta(
+                description="The current version, as text (TrueFoundry's latest version number); null when the provider has no versions."
+            ),
+        ]
+        | None
+    )
+    """
+    The current version, as text (TrueFoundry's latest version number); null when the provider has no versions.
+    """
+    url: (
+        Annotated[
+            str,
+            Meta(
+                description="Where the model itself lives, as the provider gives it (TrueFoundry: the latest version's storage URI); null when it gives none. Preview and profile images are not the model and stay in source."
+            ),
+        ]
+        | None
+    )
+    """
+    Where the model itself lives, as the provider gives it (TrueFoundry: the latest version's storage URI); null when it gives none. Preview and profile images are not the model and stay in source.
+    """
+    fqn: (
+        Annotated[
+            str,
+            Meta(
+                description="Fully-qualified name where the provider has one (TrueFoundry: model:{tenant}/{ml_repo}/{name}); null elsewhere."
+            ),
+        ]
+        | None
+    )
+    """
+    Fully-qualified name where the provider has one (TrueFoundry: model:{tenant}/{ml_repo}/{name}); null elsewhere.
+    """
+    namespace: (
+        Annotated[
+            str,
+            Meta(
+                description="The container the provider keeps the model in, by name (TrueFoundry's ML repo); null elsewhere."
+            ),
+        ]
+        | None
+    )
+    """
+    The container the provider keeps the model in, by name (TrueFoundry's ML repo); null elsewhere.
+    """
+    source: Annotated[
+        Any,
+        Meta(
+            description="The provider's own record, whole, in its wire form: everything the normalized properties leave out."
+        ),
+    ]
+    """
+    The provider's own record, whole, in its wire form: everything the normalized properties leave out.
     """
