@@ -73,6 +73,27 @@ def drift(session: nox.Session) -> None:
     session.run("python", "-m", "modelcatalog.spec", "drift", "--repo", str(ROOT), env=REPRODUCIBLE)
 
 
+@nox.session(python=PYTHON, tags=["codegen"])
+def upstream(session: nox.Session) -> None:
+    """Compare each provider's published document with specs/; `-- --update` accepts it and regenerates.
+
+    Exit 1 of the tool (non-breaking changes only) passes; breaking changes (2), nothing
+    reachable (3) or a failed update (4) fail the session.
+    """
+    _install(session, "generate")
+    session.run(
+        "python",
+        "-m",
+        "modelcatalog.spec",
+        "upstream",
+        "--repo",
+        str(ROOT),
+        *session.posargs,
+        env=REPRODUCIBLE,
+        success_codes=[0, 1],
+    )
+
+
 @nox.session(python=PYTHON, tags=["ci"])
 def tests(session: nox.Session) -> None:
     """The whole test suite: unit, generated clients, drift checks, loopback servers."""

@@ -158,9 +158,14 @@ def _rel(path: Path, manifest: Manifest) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m modelcatalog.spec {generate,drift} [--repo DIR]``."""
+    """``python -m modelcatalog.spec {generate,drift,upstream} [--repo DIR]``."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["upstream"]:
+        from modelcatalog.spec.upstream import run_upstream  # noqa: PLC0415 - upstream imports this module
+
+        return run_upstream(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m modelcatalog.spec", description=__doc__)
-    parser.add_argument("job", choices=["generate", "drift"])
+    parser.add_argument("job", choices=["generate", "drift", "upstream"], help="upstream: see `upstream --help`")
     parser.add_argument("--repo", type=Path, default=Path.cwd(), help="checkout root (default: current directory)")
     args = parser.parse_args(argv)
     repo = args.repo.resolve()

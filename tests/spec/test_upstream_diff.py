@@ -1,0 +1,868 @@
+"""Upstream drift classification: every change class, the providers' real history, the CLI, --update.
+
+Changed documents are served from 127.0.0.1 (never the internet); the old side is
+vendored into a copy of ``specs/`` when a test needs a different one.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from modelcatalog.spec.derive import sha256_of
+from modelcatalog.spec.diff import Change, Level, diff_documents, exit_code, overlay_changes
+from modelcatalog.spec.documents import dump_yaml, load
+from modelcatalog.spec.pipeline import main as pipeline_main
+from modelcatalog.spec.upstream import run_upstream, set_upstream_sha256
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+ROOT = Path(__file__).resolve().parents[2]
+SPECS = ROOT / "specs"
+SHARED_DOCS = ROOT.parent / "shared" / "provider-docs"
+
+# The `type` values listed on Scenario's API reference page (the older of its two pages).
+SCENARIO_18_TYPES = [
+    "sd-1_5",
+    "sd-1_5-lora",
+    "sd-1_5-composition",
+    "sd-xl",
+    "sd-xl-lora",
+    "sd-xl-composition",
+    "flux.1",
+    "flux.1-lora",
+    "flux.1-kontext-dev",
+    "flux.1-krea-dev",
+    "flux.1-kontext-lora",
+    "flux.1-krea-lora",
+    "flux.1-composition",
+    "flux.1-pro",
+    "flux1.1-pro",
+    "flux.1.1-pro-ultra",
+    "gpt-image-1",
+    "custom",
+]
+
+
+# -- a loopback server for published documents ---------------------------------------
+
+
+class _Handler(BaseHTTPRequestHandler):
+    routes: dict[str, tuple[int, bytes]]
+
+    def do_GET(self) -> None:
+        status, body = self.routes.get(self.path, (404, b"not found"))
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[..., str]]:
+    """``serve(path, body, status=200)`` -> the URL it is served at on 127.0.0.1."""
+    routes: dict[str, tuple[int, bytes]] = {}
+    handler = type("Handler", (_Handler,), {"routes": routes})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+
+    def add(path: str, body: bytes, status: int = 200) -> str:
+        routes[path] = (status, body)
+        return base + path
+
+    yield add
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A copy of the checkout's specs/ (what the upstream check reads and --update writes)."""
+    shutil.copytree(SPECS, tmp_path / "specs", ignore=shutil.ignore_patterns("__pycache__"))
+    return tmp_path
+
+
+def vendor(repo: Path, provider: str, filename: str, raw: bytes) -> None:
+    """Make ``raw`` the vendored published document of ``provider`` in ``repo``."""
+    (repo / "specs" / provider / filename).write_bytes(raw)
+    toml = repo / "specs" / "providers.toml"
+    toml.write_text(set_upstream_sha256(toml.read_text(encoding="utf-8"), provider, sha256_of(raw)), encoding="utf-8")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = run_upstream(list(argv))
+    return code, capsys.readouterr().out
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[str, Any]]:
+    code, out = run(capsys, *argv, "--format", "json")
+    return code, json.loads(out)
+
+
+def modelslab() -> dict[str, Any]:
+    return json.loads((SPECS / "modelslab" / "upstream.json").read_bytes())
+
+
+def as_json(document: dict[str, Any]) -> bytes:
+    return json.dumps(document, indent=2).encode()
+
+
+def only(changes: list[Change], change_id: str, operation: str | None = None) -> Change:
+    found = [c for c in changes if c.id == change_id and (operation is None or c.operation == operation)]
+    assert len(found) == 1, (change_id, [(c.id, c.operation, c.text) for c in changes])
+    return found[0]
+
+
+# -- every change class on a small document -------------------------------------------
+
+
+def base_document() -> dict[str, Any]:
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "servers": [{"url": "https://api.example.test/v1"}],
+        "security": [{"bearer": []}],
+        "paths": {
+            "/things": {
+                "get": {
+                    "operationId": "list_things",
+                    "summary": "List things",
+                    "parameters": [
+                        {"name": "q", "in": "query", "schema": {"type": "string"}},
+                        {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 100}},
+                        {"$ref": "#/components/parameters/Kind"},
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "required": ["items"],
+                                        "properties": {
+                                            "items": {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}},
+                                            "next": {"type": "string", "nullable": True},
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        "401": {"description": "no"},
+                    },
+                },
+                "post": {
+                    "operationId": "create_thing",
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewThing"}}},
+                    },
+                    "responses": {"201": {"description": "made"}},
+                },
+            },
+            "/other": {"get": {"responses": {"200": {"description": "unrelated"}}}},
+        },
+        "components": {
+            "parameters": {"Kind": {"name": "kind", "in": "query", "schema": {"$ref": "#/components/schemas/Kind"}}},
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": {
+                "Kind": {"type": "string", "enum": ["a", "b"]},
+                "Base": {"type": "object", "properties": {"created": {"type": "string", "format": "date-time"}}},
+                "Thing": {
+                    "allOf": [
+                        {"$ref": "#/components/schemas/Base"},
+                        {
+                            "type": "object",
+                            "required": ["id"],
+                            "properties": {
+                                "id": {"type": "string", "description": "the id"},
+                                "kind": {"$ref": "#/components/schemas/Kind"},
+                                "size": {"type": "integer"},
+                                "tags": {"type": "array", "items": {"type": "string", "enum": ["x", "y"]}},
+                                "source": {
+                                    "oneOf": [{"$ref": "#/components/schemas/Local"}, {"$ref": "#/components/schemas/Remote"}]
+                                },
+                                "children": {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}},
+                            },
+                        },
+                    ]
+                },
+                "Local": {"type": "object", "properties": {"path": {"type": "string"}}},
+                "Remote": {"type": "object", "properties": {"url": {"type": "string"}}},
+                "NewThing": {
+                    "type": "object",
+                    "required": ["name"],
+                    "properties": {
+                        "name": {"type": "string"},
+                        "kind": {"$ref": "#/components/schemas/Kind"},
+                        "weight": {"type": "integer"},
+                        "note": {"type": "string", "example": "hi"},
+                    },
+                },
+            },
+        },
+    }
+
+
+OPS = ["GET /things", "POST /things"]
+
+
+def _schemas(doc: dict[str, Any]) -> dict[str, Any]:
+    return doc["components"]["schemas"]
+
+
+def _get(doc: dict[str, Any]) -> dict[str, Any]:
+    return doc["paths"]["/things"]["get"]
+
+
+def _thing(doc: dict[str, Any]) -> dict[str, Any]:
+    return _schemas(doc)["Thing"]["allOf"][1]["properties"]
+
+
+# (name, mutation of the new document, expected id, level, side)
+CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, Level, str]] = [
+    ("path removed", lambda d: d["paths"].pop("/things"), "api-path-removed-without-deprecation", Level.ERR, "request"),
+    ("method removed", lambda d: d["paths"]["/things"].pop("post"), "api-removed-without-deprecation", Level.ERR, "request"),
+    ("parameter removed", lambda d: _get(d)["parameters"].pop(0), "request-parameter-removed", Level.ERR, "request"),
+    (
+        "parameter made required",
+        lambda d: _get(d)["parameters"][0].update(required=True),
+        "request-parameter-became-required",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "parameter type changed",
+        lambda d: _get(d)["parameters"][0].update(schema={"type": "integer"}),
+        "request-parameter-type-changed",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "parameter type widened",
+        lambda d: _get(d)["parameters"][1]["schema"].update(type="number"),
+        "request-parameter-type-generalized",
+        Level.INFO,
+        "request",
+    ),
+    (
+        "parameter maximum lowered",
+        lambda d: _get(d)["parameters"][1]["schema"].update(maximum=50),
+        "request-parameter-max-decreased",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "new required parameter",
+        lambda d: _get(d)["parameters"].append({"name": "org", "in": "query", "required": True, "schema": {"type": "string"}}),
+        "new-required-request-parameter",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "new optional parameter",
+        lambda d: _get(d)["parameters"].append({"name": "org", "in": "query", "schema": {"type": "string"}}),
+        "new-optional-request-parameter",
+        Level.INFO,
+        "request",
+    ),
+    (
+        "parameter serialization changed",
+        lambda d: _get(d)["parameters"][0].update(explode=False),
+        "request-parameter-style-changed",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "request body type narrowed",
+        lambda d: _schemas(d)["NewThing"]["properties"]["weight"].update(type="string"),
+        "request-property-type-changed",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "request type widened",
+        lambda d: _schemas(d)["NewThing"]["properties"]["weight"].update(type="number"),
+        "request-property-type-generalized",
+        Level.INFO,
+        "request",
+    ),
+    (
+        "new required request property",
+        lambda d: _schemas(d)["NewThing"].update(required=["name", "weight"]),
+        "request-property-became-required",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "request body media type removed",
+        lambda d: d["paths"]["/things"]["post"]["requestBody"].update(content={"text/plain": {}}),
+        "request-body-media-type-removed",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "response property removed",
+        lambda d: _thing(d).pop("size"),
+        "response-optional-property-removed",
+        Level.ERR,
+        "response",
+    ),
+    (
+        "required response property removed",
+        lambda d: _thing(d).pop("id"),
+        "response-required-property-removed",
+        Level.ERR,
+        "response",
+    ),
+    (
+        "response property removed from an allOf base",
+        lambda d: _schemas(d)["Base"]["properties"].pop("created"),
+        "response-optional-property-removed",
+        Level.ERR,
+        "response",
+    ),
+    (
+        "response property type changed",
+        lambda d: _thing(d)["size"].update(type="string"),
+        "response-property-type-changed",
+        Level.ERR,
+        "response",
+    ),
+    (
+        "response format changed",
+        lambda d: _schemas(d)["Base"]["properties"]["created"].pop("format"),
+        "response-property-type-changed",
+        Level.ERR,
+        "response",
+    ),
+    (
+        "response property became nullable",
+        lambda d: _thing(d)["size"].update(nullable=True),
+        "response-property-became-nullable",
+        Level.ERR,
+        "response",
+    ),
+    (
+        "response property became optional",
+        lambda d: _schemas(d)["Thing"]["allOf"][1].update(required=[]),
+        "response-property-became-optional",
+        Level.ERR,
+        "response",
+    ),
+    (
+        "new response property",
+        lambda d: _thing(d).update(colour={"type": "string"}),
+        "response-optional-property-added",
+        Level.INFO,
+        "response",
+    ),
+    (
+        "new value in an array item enum of a response",
+        lambda d: _thing(d)["tags"]["items"]["enum"].append("z"),
+        "response-property-enum-value-added",
+        Level.ERR,
+        "response",
+    ),
+    (
+        "new oneOf variant in a response",
+        lambda d: _thing(d)["source"]["oneOf"].append({"$ref": "#/components/schemas/Base"}),
+        "response-property-one-of-added",
+        Level.ERR,
+        "response",
+    ),
+    (
+        "oneOf variant gone from a response",
+        lambda d: _thing(d)["source"]["oneOf"].pop(),
+        "response-property-one-of-removed",
+        Level.INFO,
+        "response",
+    ),
+    (
+        "change below a recursive schema",
+        lambda d: _thing(d)["size"].update(minimum=1),
+        "response-property-min-set",
+        Level.INFO,
+        "response",
+    ),
+    (
+        "success status removed",
+        lambda d: _get(d)["responses"].pop("200"),
+        "response-success-status-removed",
+        Level.ERR,
+        "response",
+    ),
+    (
+        "error status removed",
+        lambda d: _get(d)["responses"].pop("401"),
+        "response-non-success-status-removed",
+        Level.INFO,
+        "response",
+    ),
+    (
+        "auth scheme changed",
+        lambda d: d["components"]["securitySchemes"].update(bearer={"type": "apiKey", "in": "header", "name": "X-Key"}),
+        "api-security-component-type-changed",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "security requirement changed",
+        lambda d: _get(d).update(security=[{"other": []}]),
+        "api-security-removed",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "per-operation server changed",
+        lambda d: _get(d).update(servers=[{"url": "https://api.example.test/v2"}]),
+        "api-server-removed",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "operationId changed",
+        lambda d: _get(d).update(operationId="things_list"),
+        "api-operation-id-changed",
+        Level.WARN,
+        "request",
+    ),
+    (
+        "request default changed",
+        lambda d: _get(d)["parameters"][1]["schema"].update(default=10),
+        "request-parameter-default-value-changed",
+        Level.WARN,
+        "request",
+    ),
+    (
+        "summary changed",
+        lambda d: _get(d).update(summary="List all the things"),
+        "api-summary-changed",
+        Level.INFO,
+        "request",
+    ),
+    (
+        "schema description changed",
+        lambda d: _thing(d)["id"].update(description="the identifier"),
+        "response-property-description-changed",
+        Level.INFO,
+        "response",
+    ),
+    (
+        "example changed",
+        lambda d: _schemas(d)["NewThing"]["properties"]["note"].update(example="hello"),
+        "request-property-example-changed",
+        Level.INFO,
+        "request",
+    ),
+    (
+        "a path we do not use changed",
+        lambda d: d["paths"].pop("/other"),
+        "api-document-changed-elsewhere",
+        Level.INFO,
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "change_id", "level", "side"),
+    [pytest.param(*case[1:], id=case[0]) for case in CASES],
+)
+def test_change_class(
+    mutate: Callable[[dict[str, Any]], None], change_id: str, level: Level, side: str
+) -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    mutate(new)
+    changes = diff_documents(old, new, OPS)
+    change = next((c for c in changes if c.id == change_id), None)
+    assert change is not None, [(c.id, c.text) for c in changes]
+    assert (change.level, change.side) == (level, side)
+    assert change.text
+    assert change.location.startswith(("#/", "/"))
+    assert exit_code(changes) == (2 if level is Level.ERR or any(c.breaking for c in changes) else 1)
+
+
+def test_renamed_parameter_is_a_removal_that_names_the_new_one() -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    _get(new)["parameters"][0]["name"] = "query"
+    changes = diff_documents(old, new, OPS)
+    removed = only(changes, "request-parameter-removed")
+    assert removed.level is Level.ERR
+    assert "`q`" in removed.text
+    assert "renamed to `query`" in removed.text
+    assert only(changes, "new-optional-request-parameter").level is Level.INFO
+
+
+def test_enum_on_both_sides_is_graded_by_side() -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    _schemas(new)["Kind"]["enum"] = ["a", "c"]
+    changes = diff_documents(old, new, OPS)
+    graded = {(c.id, c.operation, c.level) for c in changes}
+    assert ("request-parameter-enum-value-removed", "GET /things", Level.ERR) in graded
+    assert ("request-parameter-enum-value-added", "GET /things", Level.INFO) in graded
+    assert ("request-property-enum-value-removed", "POST /things", Level.ERR) in graded
+    assert ("request-property-enum-value-added", "POST /things", Level.INFO) in graded
+    assert ("response-property-enum-value-added", "GET /things", Level.ERR) in graded
+    assert ("response-property-enum-value-removed", "GET /things", Level.INFO) in graded
+
+
+def test_identical_documents_have_no_changes() -> None:
+    assert diff_documents(base_document(), base_document(), OPS) == []
+
+
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        pytest.param(lambda s: s.update(type=["string", "null"]) or s.pop("nullable"), id="3.1 type list"),
+        pytest.param(lambda s: s.clear() or s.update(anyOf=[{"type": "string"}, {"type": "null"}]), id="anyOf null"),
+    ],
+)
+def test_nullable_spellings_are_equivalent(rewrite: Callable[[dict[str, Any]], None]) -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    rewrite(_get(new)["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["next"])
+    changes = diff_documents(old, new, OPS)
+    assert [c.id for c in changes] == ["api-unclassified-change"]  # spelled differently, means the same
+
+
+def test_inlining_a_ref_changes_no_schema_verdict() -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    _schemas(new)["NewThing"]["properties"]["kind"] = copy.deepcopy(_schemas(new)["Kind"])
+    changes = diff_documents(old, new, OPS)
+    assert not [c for c in changes if c.level is Level.ERR], [c.text for c in changes]
+
+
+def test_overlay_that_no_longer_applies_names_the_action() -> None:
+    overlay = load(SPECS / "modelslab" / "overlay.yaml")
+    doc = modelslab()
+    assert overlay_changes(doc, overlay, "specs/modelslab/overlay.yaml") == []
+    doc["components"]["schemas"]["ApiKeyRequest"]["properties"]["api_key"] = doc["components"]["schemas"][
+        "ApiKeyRequest"
+    ]["properties"].pop("key")
+    (change,) = overlay_changes(doc, overlay, "specs/modelslab/overlay.yaml")
+    assert (change.id, change.level, change.side) == ("overlay-action-not-applicable", Level.ERR, "overlay")
+    assert change.location == "specs/modelslab/overlay.yaml#/actions/0"
+    assert "action 0 (The API key travels in the JSON body" in change.text
+    assert "ApiKeyRequest.properties.key" in change.text
+
+
+# -- the providers' real history, served from 127.0.0.1 -------------------------------
+
+
+def test_modelslab_model_category_values_replaced_and_subcategory_added(
+    repo: Path, serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ModelsLab swapped model_category values and gained model_subcategory; here on model_list."""
+    old, new = modelslab(), modelslab()
+    for doc, values in ((old, ["stable_diffusion", "stable_diffusion_xl", "controlnet"]), (new, None)):
+        category = {"type": "string", "enum": values or ["stable_diffusion", "stable_diffusion_xl", "flux", "z_image"]}
+        doc["components"]["schemas"]["PublicModel"]["properties"]["model_category"] = dict(category)
+        doc["components"]["schemas"]["ApiKeyRequest"]["properties"]["model_category"] = dict(category)
+    subcategory = {"type": "string", "enum": ["lora"]}
+    new["components"]["schemas"]["PublicModel"]["properties"]["model_subcategory"] = subcategory
+    new["components"]["schemas"]["ApiKeyRequest"]["properties"]["model_subcategory"] = subcategory
+    vendor(repo, "modelslab", "upstream.json", as_json(old))
+    url = serve("/model-operation.openapi.json", as_json(new))
+
+    code, report = run_json(capsys, "--repo", str(repo), "--provider", "modelslab", "--source", f"modelslab={url}")
+
+    assert code == 2
+    (provider,) = report["providers"]
+    assert provider["status"] == "changed"
+    seen = {
+        (c["id"], c["level"], c["side"]) for c in provider["changes"] if c["operation"] == "POST /model_list"
+    }
+    assert seen == {
+        ("request-property-enum-value-removed", "ERR", "request"),
+        ("request-property-enum-value-added", "INFO", "request"),
+        ("new-optional-request-property", "INFO", "request"),
+        ("response-property-enum-value-added", "ERR", "response"),
+        ("response-property-enum-value-removed", "INFO", "response"),
+        ("response-optional-property-added", "INFO", "response"),
+    }
+    texts = " ".join(c["text"] for c in provider["changes"])
+    assert '"controlnet"' in texts
+    assert '"flux", "z_image"' in texts
+    assert "model_subcategory" in texts
+
+
+def test_modelslab_change_outside_our_operations_is_non_breaking(
+    serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The real history happened in load_model's ModelUploadRequest, which we do not use."""
+    new = modelslab()
+    upload = new["components"]["schemas"]["ModelUploadRequest"]["properties"]
+    upload["model_category"]["enum"] = ["stable_diffusion", "controlnet"]
+    upload.pop("model_subcategory")
+    url = serve("/doc.json", as_json(new))
+    code, report = run_json(capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}")
+    assert code == 1
+    assert [c["id"] for c in report["providers"][0]["changes"]] == ["api-document-changed-elsewhere"]
+
+
+def test_scenario_type_enum_grew_from_18_to_37(
+    repo: Path, serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Response side: a strict client meets 19 unknown values (breaking); request side: more choice."""
+    new_raw = (SPECS / "scenario" / "upstream.yaml").read_bytes()
+    old = load(SPECS / "scenario" / "upstream.yaml")
+    assert len(old["components"]["schemas"]["ModelType"]["enum"]) == 37
+    old["components"]["schemas"]["ModelType"]["enum"] = SCENARIO_18_TYPES
+    vendor(repo, "scenario", "upstream.yaml", dump_yaml(old))
+    url = serve("/scenario.yaml", new_raw)
+
+    code, report = run_json(capsys, "--repo", str(repo), "--provider", "scenario", "--source", f"scenario={url}")
+
+    assert code == 2
+    changes = report["providers"][0]["changes"]
+    by_side = {(c["side"], c["id"], c["level"]) for c in changes}
+    assert by_side == {
+        ("request", "request-parameter-enum-value-added", "INFO"),
+        ("response", "response-property-enum-value-added", "ERR"),
+    }
+    response = next(c for c in changes if c["side"] == "response")
+    assert "19 enum value(s) added" in response["text"]
+    assert "models[].type" in " ".join(c["text"] for c in changes)
+    assert {c["text"].split(": ")[1] for c in changes if c["side"] == "request"} == {
+        "query parameter `type`",
+        "query parameter `types` property `[]`",
+    }
+
+
+def test_scenario_18_values_are_the_api_reference_page() -> None:
+    page = SHARED_DOCS / "scenario-list-models-api-reference.md"
+    if not page.exists():
+        pytest.skip("the provider doc pages are not next to this checkout")
+    match = re.search(r"specific type\. Can be any of the following values: (.*?)\. Only", page.read_text())
+    assert match is not None
+    assert match.group(1).split(", ") == SCENARIO_18_TYPES
+
+
+def test_openwebui_documented_path_is_not_the_servers(
+    repo: Path, serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The docs say /api/models/list; the server's own /openapi.json says /api/v1/models/list."""
+    served = (SPECS / "openwebui" / "upstream.json").read_bytes()
+    documented = json.loads(served)
+    documented["paths"]["/api/models/list"] = documented["paths"].pop("/api/v1/models/list")
+    vendor(repo, "openwebui", "upstream.json", as_json(documented))
+    toml = repo / "specs" / "providers.toml"
+    toml.write_text(toml.read_text().replace('"GET /api/v1/models/list"', '"GET /api/models/list"'))
+    url = serve("/openapi.json", served)
+
+    code, report = run_json(
+        capsys, "--repo", str(repo), "--provider", "openwebui", "--openwebui-url", url.removesuffix("/openapi.json")
+    )
+
+    assert code == 2
+    provider = report["providers"][0]
+    assert provider["source"] == url
+    (change,) = provider["changes"]
+    assert (change["id"], change["level"]) == ("api-path-removed-without-deprecation", "ERR")
+    assert "path /api/models/list is no longer published" in change["text"]
+    assert "now published as GET /api/v1/models/list" in change["text"]
+
+
+def test_truefoundry_sdk_path_moved(
+    serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """truefoundry-sdk 0.6.0 calls /api/svc/v1/models; the page is Markdown with a fenced YAML block."""
+    document = (SPECS / "truefoundry" / "upstream.yaml").read_text()
+    moved = document.replace("/api/ml/v1/models:", "/api/svc/v1/models:")
+    assert moved != document
+    page = f"# List models\n\nSome prose.\n\n```yaml\n{moved}```\n\nMore prose.\n".encode()
+    url = serve("/docs/list-models.md", page)
+
+    code, out = run(capsys, "--repo", str(ROOT), "--provider", "truefoundry", "--source", f"truefoundry={url}")
+
+    assert code == 2
+    assert "api-path-removed-without-deprecation" in out
+    assert "now published as GET /api/svc/v1/models" in out
+    assert "overlay-action-not-applicable" not in out  # our fixes target components, which stayed
+
+
+# -- outcomes of the command ------------------------------------------------------------
+
+
+def test_no_change_exits_0(serve: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:
+    url = serve("/doc.json", (SPECS / "modelslab" / "upstream.json").read_bytes())
+    code, report = run_json(capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}")
+    assert code == 0
+    assert report["providers"][0]["status"] == "unchanged"
+    assert report["providers"][0]["changes"] == []
+
+
+def test_description_only_change_exits_1(serve: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:
+    new = modelslab()
+    new["components"]["schemas"]["PublicModel"]["properties"]["model_name"]["description"] = "Display name"
+    new["paths"]["/model_list"]["post"]["summary"] = "List public models"
+    url = serve("/doc.json", as_json(new))
+    code, report = run_json(capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}")
+    assert code == 1
+    changes = report["providers"][0]["changes"]
+    assert {c["level"] for c in changes} == {"INFO"}
+    assert {c["id"] for c in changes} == {"response-property-description-changed", "api-summary-changed"}
+
+
+def test_unreachable_sources_are_reported_not_changes(
+    serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    closed = serve("/gone.json", b"not here", status=404)
+    same = serve("/doc.json", (SPECS / "modelslab" / "upstream.json").read_bytes())
+    code, out = run(
+        capsys,
+        "--repo",
+        str(ROOT),
+        "--provider",
+        "truefoundry",
+        "--provider",
+        "openwebui",
+        "--provider",
+        "modelslab",
+        "--source",
+        f"truefoundry={closed}",
+        "--source",
+        f"modelslab={same}",
+        "--openwebui-url",
+        "",
+    )
+    assert code == 0  # the one reachable source is unchanged; unreachable ones do not count
+    assert "| TrueFoundry (`truefoundry`) | unreachable |" in out
+    assert "HTTP 404" in out
+    assert "--openwebui-url" in out  # the hint for open-webui==X sources
+
+
+def test_all_unreachable_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(
+        capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", "modelslab=http://127.0.0.1:9/x.json",
+        "--timeout", "2", "--format", "github",
+    )
+    assert code == 3
+    assert out.startswith("::warning title=modelslab%3A unreachable::http://127.0.0.1:9/x.json: ConnectError")
+
+
+def test_unreadable_source_is_breaking(serve: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Open WebUI answers its documented path with the web UI's HTML and status 200."""
+    url = serve("/api/models/list", b"<!doctype html><html></html>")
+    code, report = run_json(capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}")
+    assert code == 2
+    assert report["providers"][0]["changes"][0]["id"] == "api-document-unreadable"
+
+
+def test_github_annotations_and_markdown(
+    tmp_path: Path, serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = modelslab()
+    new["components"]["schemas"]["PublicModel"]["properties"].pop("model_name")
+    new["paths"]["/model_list"]["post"]["summary"] = "Public models, 100%"
+    url = serve("/doc.json", as_json(new))
+    markdown = tmp_path / "report.md"
+    code, out = run(
+        capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}",
+        "--format", "github", "--markdown", str(markdown),
+    )
+    assert code == 2
+    lines = out.splitlines()
+    assert any(line.startswith("::error title=modelslab%3A response-optional-property-removed::POST /model_list") for line in lines)
+    assert any(line.startswith("::notice title=modelslab%3A api-summary-changed::") for line in lines)
+    assert lines[-1] == "upstream: breaking changes (exit 2)"
+    text = markdown.read_text()
+    assert text.index("### ERR: breaking") < text.index("### INFO: non-breaking")
+    assert "property `[].model_name`: removed" in text
+    assert "| ModelsLab (`modelslab`) | changed | 1 | 0 | 1 |" in text
+
+
+def test_pipeline_main_dispatches_upstream(serve: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:
+    url = serve("/doc.json", (SPECS / "modelslab" / "upstream.json").read_bytes())
+    argv = ["upstream", "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}"]
+    assert pipeline_main(argv) == 0
+    assert "no change" in capsys.readouterr().out
+
+
+def test_set_upstream_sha256_edits_one_line() -> None:
+    text = (SPECS / "providers.toml").read_text()
+    edited = set_upstream_sha256(text, "truefoundry", "0" * 64)
+    changed = [(a, b) for a, b in zip(text.splitlines(), edited.splitlines(), strict=True) if a != b]
+    assert changed == [(f'upstream_sha256 = "{_recorded(text, "truefoundry")}"', f'upstream_sha256 = "{"0" * 64}"')]
+
+
+def _recorded(text: str, provider: str) -> str:
+    section = text.split(f"[providers.{provider}]", 1)[1]
+    match = re.search(r'upstream_sha256 = "([0-9a-f]+)"', section)
+    assert match is not None
+    return match.group(1)
+
+
+# -- --update -----------------------------------------------------------------------------
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def test_update_refuses_a_document_that_breaks_an_overlay_target(
+    repo: Path, serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = modelslab()
+    properties = new["components"]["schemas"]["ApiKeyRequest"]["properties"]
+    properties["api_key"] = properties.pop("key")
+    url = serve("/doc.json", as_json(new))
+    before = _tree(repo)
+
+    code, out = run(capsys, "--repo", str(repo), "--provider", "modelslab", "--source", f"modelslab={url}", "--update")
+
+    assert code == 2
+    assert _tree(repo) == before
+    assert "overlay-action-not-applicable" in out
+    assert "Update: not accepted, specs/ left unchanged" in out
+    assert "action 0 (The API key travels in the JSON body" in out
+
+
+@pytest.mark.generators
+def test_update_accepts_a_change_and_regenerates(
+    repo: Path, serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(ROOT / "generated", repo / "generated", ignore=shutil.ignore_patterns("__pycache__"))
+    new = modelslab()
+    new["components"]["schemas"]["PublicModel"]["properties"]["model_name"]["description"] = "Display name"
+    raw = as_json(new)
+    url = serve("/doc.json", raw)
+    toml_before = (repo / "specs" / "providers.toml").read_text()
+    derived_before = (repo / "specs" / "modelslab" / "openapi.yaml").read_bytes()
+
+    code, out = run(capsys, "--repo", str(repo), "--provider", "modelslab", "--source", f"modelslab={url}", "--update")
+
+    assert code == 1, out
+    assert (repo / "specs" / "modelslab" / "upstream.json").read_bytes() == raw
+    toml_after = (repo / "specs" / "providers.toml").read_text()
+    assert toml_after == set_upstream_sha256(toml_before, "modelslab", sha256_of(raw))
+    assert toml_after.startswith("# One entry a provider")  # comments kept
+    derived_after = (repo / "specs" / "modelslab" / "openapi.yaml").read_bytes()
+    assert derived_after != derived_before
+    assert b"Display name" in derived_after
+    assert "Update: accepted: specs/modelslab/upstream.json" in out
+
+    code, out = run(capsys, "--repo", str(repo), "--provider", "modelslab", "--source", f"modelslab={url}")
+    assert code == 0, out
