@@ -193,7 +193,10 @@ def base_document() -> dict[str, Any]:
                                 "size": {"type": "integer"},
                                 "tags": {"type": "array", "items": {"type": "string", "enum": ["x", "y"]}},
                                 "source": {
-                                    "oneOf": [{"$ref": "#/components/schemas/Local"}, {"$ref": "#/components/schemas/Remote"}]
+                                    "oneOf": [
+                                        {"$ref": "#/components/schemas/Local"},
+                                        {"$ref": "#/components/schemas/Remote"},
+                                    ]
                                 },
                                 "children": {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}},
                             },
@@ -235,7 +238,13 @@ def _thing(doc: dict[str, Any]) -> dict[str, Any]:
 # (name, mutation of the new document, expected id, level, side)
 CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, Level, str]] = [
     ("path removed", lambda d: d["paths"].pop("/things"), "api-path-removed-without-deprecation", Level.ERR, "request"),
-    ("method removed", lambda d: d["paths"]["/things"].pop("post"), "api-removed-without-deprecation", Level.ERR, "request"),
+    (
+        "method removed",
+        lambda d: d["paths"]["/things"].pop("post"),
+        "api-removed-without-deprecation",
+        Level.ERR,
+        "request",
+    ),
     ("parameter removed", lambda d: _get(d)["parameters"].pop(0), "request-parameter-removed", Level.ERR, "request"),
     (
         "parameter made required",
@@ -267,7 +276,9 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, Level, str]] = [
     ),
     (
         "new required parameter",
-        lambda d: _get(d)["parameters"].append({"name": "org", "in": "query", "required": True, "schema": {"type": "string"}}),
+        lambda d: _get(d)["parameters"].append(
+            {"name": "org", "in": "query", "required": True, "schema": {"type": "string"}}
+        ),
         "new-required-request-parameter",
         Level.ERR,
         "request",
@@ -482,9 +493,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, Level, str]] = [
     ("mutate", "change_id", "level", "side"),
     [pytest.param(*case[1:], id=case[0]) for case in CASES],
 )
-def test_change_class(
-    mutate: Callable[[dict[str, Any]], None], change_id: str, level: Level, side: str
-) -> None:
+def test_change_class(mutate: Callable[[dict[str, Any]], None], change_id: str, level: Level, side: str) -> None:
     old = base_document()
     new = copy.deepcopy(old)
     mutate(new)
@@ -521,6 +530,17 @@ def test_enum_on_both_sides_is_graded_by_side() -> None:
     assert ("request-property-enum-value-added", "POST /things", Level.INFO) in graded
     assert ("response-property-enum-value-added", "GET /things", Level.ERR) in graded
     assert ("response-property-enum-value-removed", "GET /things", Level.INFO) in graded
+
+
+def test_a_schema_that_became_one_of_several_variants() -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    _thing(old)["source"] = {"$ref": "#/components/schemas/Local"}
+    changes = diff_documents(old, new, OPS)
+    assert [(c.id, c.level) for c in changes] == [("response-property-one-of-added", Level.ERR)]
+    assert "oneOf variant Remote added" in changes[0].text
+    reverse = diff_documents(new, old, OPS)
+    assert [(c.id, c.level) for c in reverse] == [("response-property-one-of-removed", Level.INFO)]
 
 
 def test_identical_documents_have_no_changes() -> None:
@@ -587,9 +607,7 @@ def test_modelslab_model_category_values_replaced_and_subcategory_added(
     assert code == 2
     (provider,) = report["providers"]
     assert provider["status"] == "changed"
-    seen = {
-        (c["id"], c["level"], c["side"]) for c in provider["changes"] if c["operation"] == "POST /model_list"
-    }
+    seen = {(c["id"], c["level"], c["side"]) for c in provider["changes"] if c["operation"] == "POST /model_list"}
     assert seen == {
         ("request-property-enum-value-removed", "ERR", "request"),
         ("request-property-enum-value-added", "INFO", "request"),
@@ -681,9 +699,7 @@ def test_openwebui_documented_path_is_not_the_servers(
     assert "now published as GET /api/v1/models/list" in change["text"]
 
 
-def test_truefoundry_sdk_path_moved(
-    serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_truefoundry_sdk_path_moved(serve: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:
     """truefoundry-sdk 0.6.0 calls /api/svc/v1/models; the page is Markdown with a fenced YAML block."""
     document = (SPECS / "truefoundry" / "upstream.yaml").read_text()
     moved = document.replace("/api/ml/v1/models:", "/api/svc/v1/models:")
@@ -752,8 +768,17 @@ def test_unreachable_sources_are_reported_not_changes(
 
 def test_all_unreachable_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(
-        capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", "modelslab=http://127.0.0.1:9/x.json",
-        "--timeout", "2", "--format", "github",
+        capsys,
+        "--repo",
+        str(ROOT),
+        "--provider",
+        "modelslab",
+        "--source",
+        "modelslab=http://127.0.0.1:9/x.json",
+        "--timeout",
+        "2",
+        "--format",
+        "github",
     )
     assert code == 3
     assert out.startswith("::warning title=modelslab%3A unreachable::http://127.0.0.1:9/x.json: ConnectError")
@@ -776,12 +801,24 @@ def test_github_annotations_and_markdown(
     url = serve("/doc.json", as_json(new))
     markdown = tmp_path / "report.md"
     code, out = run(
-        capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}",
-        "--format", "github", "--markdown", str(markdown),
+        capsys,
+        "--repo",
+        str(ROOT),
+        "--provider",
+        "modelslab",
+        "--source",
+        f"modelslab={url}",
+        "--format",
+        "github",
+        "--markdown",
+        str(markdown),
     )
     assert code == 2
     lines = out.splitlines()
-    assert any(line.startswith("::error title=modelslab%3A response-optional-property-removed::POST /model_list") for line in lines)
+    assert any(
+        line.startswith("::error title=modelslab%3A response-optional-property-removed::POST /model_list")
+        for line in lines
+    )
     assert any(line.startswith("::notice title=modelslab%3A api-summary-changed::") for line in lines)
     assert lines[-1] == "upstream: breaking changes (exit 2)"
     text = markdown.read_text()

@@ -144,8 +144,14 @@ SCHEMA_RULES: dict[str, tuple[tuple[str, Level], tuple[str, Level]]] = {
     "optional-property-removed": (("request-property-removed", WARN), ("response-optional-property-removed", ERR)),
     "required-property-added": (("new-required-request-property", ERR), ("response-required-property-added", INFO)),
     "optional-property-added": (("new-optional-request-property", INFO), ("response-optional-property-added", INFO)),
-    "property-became-required": (("request-property-became-required", ERR), ("response-property-became-required", INFO)),
-    "property-became-optional": (("request-property-became-optional", INFO), ("response-property-became-optional", ERR)),
+    "property-became-required": (
+        ("request-property-became-required", ERR),
+        ("response-property-became-required", INFO),
+    ),
+    "property-became-optional": (
+        ("request-property-became-optional", INFO),
+        ("response-property-became-optional", ERR),
+    ),
     "variant-added": (("{p}-{kw}-added", INFO), ("{p}-{kw}-added", ERR)),
     "variant-removed": (("{p}-{kw}-removed", ERR), ("{p}-{kw}-removed", INFO)),
     "bound-tightened": (("{p}-{kw}", ERR), ("{p}-{kw}", INFO)),
@@ -434,9 +440,9 @@ class _Differ:
             rule = "new-required-request-parameter" if required else "new-optional-request-parameter"
             kind = "required" if required else "optional"
             self.emit_rule(rule, "request", name, location, f"{name}: new {kind} {key[0]} parameter `{key[1]}`")
-        for key in old:
+        for key, before in old.items():
             if key in new:
-                self._compare_parameter(name, key, old[key], new[key])
+                self._compare_parameter(name, key, before, new[key])
 
     def _compare_parameter(
         self,
@@ -449,7 +455,9 @@ class _Differ:
         label = f"{key[0]} parameter `{key[1]}`"
         if bool(before.get("required")) != bool(after.get("required")):
             became = "required" if after.get("required") else "optional"
-            self.emit_rule(f"request-parameter-became-{became}", "request", name, new_ptr, f"{name}: {label} became {became}")
+            self.emit_rule(
+                f"request-parameter-became-{became}", "request", name, new_ptr, f"{name}: {label} became {became}"
+            )
         if _style(before) != _style(after):
             text = f"{name}: {label} serialization changed from {_style(before)} to {_style(after)}"
             self.emit_rule("request-parameter-style-changed", "request", name, new_ptr, text)
@@ -512,7 +520,9 @@ class _Differ:
             if status not in old:
                 success = str(status).startswith("2")
                 rule = "response-success-status-added" if success else "response-non-success-status-added"
-                self.emit_rule(rule, "response", name, f"{new_ptr}/responses/{status}", f"{name}: new response {status}")
+                self.emit_rule(
+                    rule, "response", name, f"{new_ptr}/responses/{status}", f"{name}: new response {status}"
+                )
 
     def _compare_content(
         self,
@@ -555,10 +565,12 @@ class _Differ:
             return
         self._stack.append(key)
         try:
-            for check in _SCHEMA_CHECKS:
-                check(self, old, new, at)
-            self._compare_properties(old, new, at)
-            self._compare_children(old, new, at)
+            # A plain schema against a oneOf/anyOf (or back) is compared variant by variant only.
+            if _is_composite(old.schema) == _is_composite(new.schema):
+                for check in _SCHEMA_CHECKS:
+                    check(self, old, new, at)
+                self._compare_properties(old, new, at)
+                self._compare_children(old, new, at)
             self._compare_variants(old, new, at)
         finally:
             self._stack.pop()
@@ -604,8 +616,8 @@ class _Differ:
             after = _variants(self.new, new, keyword)
             if before is None and after is None:
                 continue
-            before = before if before is not None else {_branch_key(self.old, old.schema, 0): old}
-            after = after if after is not None else {_branch_key(self.new, new.schema, 0): new}
+            before = before if before is not None else {_node_key(old): old}
+            after = after if after is not None else {_node_key(new): new}
             for branch_key, node in before.items():
                 if branch_key not in after:
                     branch_at = replace(at, old_ptr=node.ptr)
@@ -652,7 +664,11 @@ def _check_type(differ: _Differ, old: _Node, new: _Node, at: _At) -> None:
 
 def _check_nullable(differ: _Differ, old: _Node, new: _Node, at: _At) -> None:
     if old.nullable != new.nullable:
-        what, text = ("became-nullable", "null now allowed") if new.nullable else ("became-not-nullable", "null no longer allowed")
+        what, text = (
+            ("became-nullable", "null now allowed")
+            if new.nullable
+            else ("became-not-nullable", "null no longer allowed")
+        )
         differ.emit_schema(what, at, text)
 
 
@@ -743,26 +759,33 @@ def _view(document: dict[str, Any], raw: Any, ptr: str, depth: int = 0) -> _Node
             return _Node({**inner.schema, **outer}, inner.ptr, inner.ref, nullable=True)
     members = schema.get("allOf")
     if isinstance(members, list) and members and depth < _MAX_DEPTH:
-        merged: dict[str, Any] = {}
-        properties: dict[str, Any] = {}
-        required: list[str] = []
-        for index, member in enumerate(members):
-            part = _view(document, member, f"{ptr}/allOf/{index}", depth + 1)
-            nullable = nullable or part.nullable
-            properties.update(part.schema.get("properties") or {})
-            required.extend(part.schema.get("required") or [])
-            for key, value in part.schema.items():
-                merged.setdefault(key, value)
-            if len(members) == 1:
-                ptr, ref = part.ptr, part.ref
-        outer = {key: value for key, value in schema.items() if key != "allOf"}
-        properties.update(outer.get("properties") or {})
-        required.extend(outer.get("required") or [])
-        schema = {**merged, **outer}
-        if properties:
-            schema["properties"] = properties
-        if required:
-            schema["required"] = list(dict.fromkeys(required))
+        return _merge_all_of(document, _Node(schema, ptr, ref, nullable=nullable), members, depth)
+    return _Node(schema, ptr, ref, nullable=nullable)
+
+
+def _merge_all_of(document: dict[str, Any], node: _Node, members: list[Any], depth: int) -> _Node:
+    """One schema with the members' properties and required lists; the outer keywords win."""
+    merged: dict[str, Any] = {}
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    ptr, ref, nullable = node.ptr, node.ref, node.nullable
+    for index, member in enumerate(members):
+        part = _view(document, member, f"{node.ptr}/allOf/{index}", depth + 1)
+        nullable = nullable or part.nullable
+        properties.update(part.schema.get("properties") or {})
+        required.extend(part.schema.get("required") or [])
+        for key, value in part.schema.items():
+            merged.setdefault(key, value)
+        if len(members) == 1:
+            ptr, ref = part.ptr, part.ref
+    outer = {key: value for key, value in node.schema.items() if key != "allOf"}
+    properties.update(outer.get("properties") or {})
+    required.extend(outer.get("required") or [])
+    schema = {**merged, **outer}
+    if properties:
+        schema["properties"] = properties
+    if required:
+        schema["required"] = list(dict.fromkeys(required))
     return _Node(schema, ptr, ref, nullable=nullable)
 
 
@@ -774,14 +797,19 @@ def _variants(document: dict[str, Any], node: _Node, keyword: str) -> dict[str, 
     for index, branch in enumerate(branches):
         if _is_null(document, branch):
             continue
-        key = _branch_key(document, branch, index)
+        key = _branch_key(branch, index)
         while key in found:
             key += "'"
         found[key] = _view(document, branch, f"{node.ptr}/{keyword}/{index}")
     return found
 
 
-def _branch_key(document: dict[str, Any], branch: Any, index: int) -> str:
+def _node_key(node: _Node) -> str:
+    """The variant key of a schema that is not a oneOf/anyOf, to match it against a variant."""
+    return node.ref.rsplit("/", 1)[-1] if node.ref else _branch_key(node.schema, 0)
+
+
+def _branch_key(branch: Any, index: int) -> str:
     """How a variant is recognised on the other side: its schema name, else its type."""
     if isinstance(branch, dict):
         ref = branch.get("$ref")
@@ -790,9 +818,9 @@ def _branch_key(document: dict[str, Any], branch: Any, index: int) -> str:
         types = _types(branch)
         if types:
             return "|".join(sorted(types))
-        if isinstance(branch.get("title"), str):
-            return branch["title"]
-    del document
+        title = branch.get("title")
+        if isinstance(title, str):
+            return title
     return f"#{index}"
 
 

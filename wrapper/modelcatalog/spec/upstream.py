@@ -1,4 +1,4 @@
-"""``python -m modelcatalog.spec upstream``: has a provider's published document changed?
+"""``python -m modelcatalog.spec upstream``: notice the day a provider's published document changes.
 
 For each provider, fetch what its manifest ``source`` serves now, cut the document out
 of it (``source_extract``), and classify every difference from the vendored
@@ -193,18 +193,7 @@ def update(repo: Path, results: Sequence[ProviderResult]) -> int:
     Returns 0, or :data:`EXIT_UPDATE_FAILED` after restoring what it wrote.
     """
     manifest = load_manifest(repo / "specs")
-    accepted: list[tuple[ProviderSpec, bytes]] = []
-    for result in results:
-        if result.status != "changed" or result.new_bytes is None:
-            continue
-        provider = manifest.provider(result.name)
-        try:
-            derive_bytes(provider, result.new_bytes)
-        except SpecError as exc:
-            result.update = f"not accepted, specs/ left unchanged: {exc}"
-            continue
-        accepted.append((provider, result.new_bytes))
-        result.update = f"accepted: {_rel(provider.upstream, manifest.specs_dir)} sha256 {sha256_of(result.new_bytes)}"
+    accepted = _acceptable(manifest, results)
     if not accepted:
         return 0
     toml = manifest.specs_dir / "providers.toml"
@@ -227,6 +216,23 @@ def update(repo: Path, results: Sequence[ProviderResult]) -> int:
         if result.update.startswith("accepted"):
             result.update = f"not accepted (update failed, files restored): {problem}"
     return EXIT_UPDATE_FAILED
+
+
+def _acceptable(manifest: Manifest, results: Sequence[ProviderResult]) -> list[tuple[ProviderSpec, bytes]]:
+    """The changed documents our overlay and slicing still turn into a valid derived document."""
+    accepted = []
+    for result in results:
+        if result.status != "changed" or result.new_bytes is None:
+            continue
+        provider = manifest.provider(result.name)
+        try:
+            derive_bytes(provider, result.new_bytes)
+        except SpecError as exc:
+            result.update = f"not accepted, specs/ left unchanged: {exc}"
+            continue
+        accepted.append((provider, result.new_bytes))
+        result.update = f"accepted: {_rel(provider.upstream, manifest.specs_dir)} sha256 {sha256_of(result.new_bytes)}"
+    return accepted
 
 
 def _write_and_regenerate(repo: Path, toml: Path, accepted: list[tuple[ProviderSpec, bytes]]) -> str | None:
@@ -267,8 +273,11 @@ def set_upstream_sha256(text: str, provider: str, sha256: str) -> str:
 
 def run_upstream(argv: Sequence[str] | None = None) -> int:
     """``python -m modelcatalog.spec upstream [options]``; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m modelcatalog.spec upstream", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m modelcatalog.spec upstream",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--repo", type=Path, default=Path.cwd(), help="checkout root (default: current directory)")
     parser.add_argument("--provider", action="append", default=[], help="only this provider (repeatable)")
     parser.add_argument("--format", choices=["markdown", "json", "github"], default="markdown")
@@ -294,7 +303,9 @@ def run_upstream(argv: Sequence[str] | None = None) -> int:
         name, sep, where = item.partition("=")
         if not sep or not name or not where:
             parser.error(f"--source {item!r}: expected PROVIDER=URL_OR_PATH")
-        sources[name] = where if where.startswith(("http://", "https://", OPENWEBUI_PREFIX)) else str(Path(where).resolve())
+        sources[name] = (
+            where if where.startswith(("http://", "https://", OPENWEBUI_PREFIX)) else str(Path(where).resolve())
+        )
     repo = args.repo.resolve()
     try:
         manifest = load_manifest(repo / "specs")
