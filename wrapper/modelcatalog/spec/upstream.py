@@ -138,7 +138,8 @@ def check_provider(
         result.status = "unreachable"
         result.detail = str(exc)
         if provider.mirror is not None and source is None:
-            result.detail += f" (a local copy: pass --source {provider.name}={provider.mirror} to compare with it)"
+            local = provider.mirror.resolve()
+            result.detail += f" (a local copy: pass --source {provider.name}={local} to compare with it)"
         return result
     try:
         new_raw = extract(served, provider.source_extract)
