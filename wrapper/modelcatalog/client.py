@@ -115,6 +115,9 @@ class _Base:
         filters: Mapping[str, Any] | None,
         options: PagerOptions,
     ) -> tuple[list[ListOperation[Any]], Mapping[str, Any], EventSink]:
+        if options.page_size is not None and options.page_size < 1:
+            msg = f"page_size must be at least 1, got {options.page_size}"
+            raise ConfigurationError(msg, provider=self.provider.name)
         operations = list(self._operations(operation))
         filters = dict(filters or {})
         for op in operations:  # fail on a bad filter now, not at the first page

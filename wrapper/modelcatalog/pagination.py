@@ -10,9 +10,9 @@ A provider declares its style; the pager does the rest:
 Where the total is known after the first page, the remaining pages are fetched
 concurrently (bounded) and still yielded in order. The bookkeeping that keeps a
 listing honest lives in ``_Ledger`` and is shared by the sync and async drivers: a
-repeated cursor ends the listing, items seen twice are dropped, and a short or empty
-page, a total that changes, or a page cap being reached is reported as a
-``PaginationEvent`` rather than passed over in silence.
+repeated cursor ends the listing, items seen twice are dropped, and a page holding
+fewer items than its own total (or cursor) promised, a total that changes, or a page
+cap being reached is reported as a ``PaginationEvent`` rather than passed over in silence.
 """
 
 from __future__ import annotations
@@ -65,6 +65,11 @@ class PaginationStyle:
         del first, page_size
         return None
 
+    def promised(self, page: Page[T], page_size: int) -> int | None:
+        """How many items ``page`` should hold by its own total or cursor (None: no promise)."""
+        del page, page_size
+        return None
+
 
 class CursorStyle(PaginationStyle):
     """A token in, the next token out; an absent or empty token ends the listing."""
@@ -75,6 +80,10 @@ class CursorStyle(PaginationStyle):
     def following(self, page: Page[T], page_size: int) -> Position:  # noqa: D102
         del page_size
         return page.next_cursor or None
+
+    def promised(self, page: Page[T], page_size: int) -> int | None:  # noqa: D102
+        del page_size
+        return 1 if page.next_cursor else None  # a page that is not the last holds something
 
 
 class OffsetStyle(PaginationStyle):
@@ -98,6 +107,9 @@ class OffsetStyle(PaginationStyle):
             return None
         start = _as_int(first.position) + len(first.items)
         return list(range(start, first.total, page_size))
+
+    def promised(self, page: Page[T], page_size: int) -> int | None:  # noqa: D102
+        return None if page.total is None else max(min(page_size, page.total - _as_int(page.position)), 0)
 
 
 class PageNumberStyle(PaginationStyle):
@@ -124,6 +136,13 @@ class PageNumberStyle(PaginationStyle):
             return None
         last = math.ceil(first.total / self.page_size)
         return list(range(_as_int(first.position) + 1, last + 1))
+
+    def promised(self, page: Page[T], page_size: int) -> int | None:  # noqa: D102
+        del page_size
+        if page.total is None:
+            return None
+        before = (_as_int(page.position) - 1) * self.page_size
+        return max(min(self.page_size, page.total - before), 0)
 
 
 class SinglePageStyle(PaginationStyle):
@@ -156,7 +175,7 @@ class _Ledger(Generic[T]):
     operation: str
     seen_items: set[Hashable] = field(default_factory=set)
     seen_cursors: set[str] = field(default_factory=set)
-    first_total: int | None = None
+    total: int | None = None
     pages: int = 0
     yielded: int = 0
 
@@ -167,17 +186,18 @@ class _Ledger(Generic[T]):
     def done(self) -> bool:
         return self.options.limit is not None and self.yielded >= self.options.limit
 
-    def accept(self, page: Page[T], *, expected_full: bool) -> Page[T]:
+    def accept(self, page: Page[T]) -> Page[T]:
         """Check a page against what came before; return it with only new items, up to the limit."""
         self.pages += 1
-        if self.first_total is None:
-            self.first_total = page.total
-        elif page.total is not None and page.total != self.first_total:
-            self.report("total_changed", f"total was {self.first_total}, page at {page.position!r} says {page.total}")
-        if expected_full and not page.items:
+        if page.total is not None:
+            if self.total is not None and page.total != self.total:
+                self.report("total_changed", f"total was {self.total}, page at {page.position!r} says {page.total}")
+            self.total = page.total
+        promised = self.style.promised(page, self.page_size)
+        if promised and not page.items:
             self.report("empty_page", f"page at {page.position!r} is empty before the promised end")
-        elif expected_full and len(page.items) < self.page_size:
-            self.report("short_page", f"page at {page.position!r} has {len(page.items)} of {self.page_size} items")
+        elif promised is not None and len(page.items) < promised:
+            self.report("short_page", f"page at {page.position!r} has {len(page.items)} of {promised} items")
         fresh: list[T] = []
         for item in page.items:
             key = self.item_key(item)
@@ -199,8 +219,6 @@ class _Ledger(Generic[T]):
             self.report("page_limit_reached", f"stopped after {self.pages} pages (max_pages)")
             return None
         position = self.style.following(page, self.page_size)
-        if position is None and not page.items and page.total is not None and len(self.seen_items) < page.total:
-            self.report("empty_page", f"page at {page.position!r} is empty with {page.total} promised; listing ended")
         if isinstance(position, str):
             if position in self.seen_cursors:
                 self.report("repeated_cursor", f"cursor {position[:16]!r}... came back; listing ended there")
@@ -219,10 +237,6 @@ class _Ledger(Generic[T]):
             needed = math.ceil((self.options.limit - self.yielded) / max(self.page_size, 1))
             positions = positions[:needed]
         return positions[: max(self.options.max_pages - self.pages, 0)]
-
-    def expects_full(self, index: int, planned: list[Position]) -> bool:
-        """Every planned page but the last should be full."""
-        return index < len(planned) - 1
 
 
 FetchPage = Callable[[Position, int], Page[T]]
@@ -264,17 +278,17 @@ class Pager(Generic[T]):
 
     def _segment(self, fetch: FetchPage[T], ledger: _Ledger[T]) -> Iterator[Page[T]]:
         page = fetch(ledger.style.first(ledger.options.start), ledger.page_size)
-        yield ledger.accept(page, expected_full=False)
+        yield ledger.accept(page)
         planned = ledger.plan(page)
         if planned:
             with ThreadPoolExecutor(max_workers=ledger.options.concurrency, thread_name_prefix="modelcatalog") as pool:
-                for index, page in enumerate(_ordered(pool, fetch, planned, ledger)):
-                    yield ledger.accept(page, expected_full=ledger.expects_full(index, planned))
+                for page in _ordered(pool, fetch, planned, ledger):
+                    yield ledger.accept(page)
                     if ledger.done:
                         return
         while (position := ledger.following(page)) is not None:
             page = fetch(position, ledger.page_size)
-            yield ledger.accept(page, expected_full=False)
+            yield ledger.accept(page)
 
 
 def _ordered(
@@ -323,33 +337,30 @@ class AsyncPager(Generic[T]):
 
     async def _segment(self, fetch: AsyncFetchPage[T], ledger: _Ledger[T]) -> AsyncIterator[Page[T]]:
         page = await fetch(ledger.style.first(ledger.options.start), ledger.page_size)
-        yield ledger.accept(page, expected_full=False)
+        yield ledger.accept(page)
         planned = ledger.plan(page)
         if planned:
-            async for index, page in _async_ordered(fetch, planned, ledger):
-                yield ledger.accept(page, expected_full=ledger.expects_full(index, planned))
+            async for page in _async_ordered(fetch, planned, ledger):
+                yield ledger.accept(page)
                 if ledger.done:
                     return
         while (position := ledger.following(page)) is not None:
             page = await fetch(position, ledger.page_size)
-            yield ledger.accept(page, expected_full=False)
+            yield ledger.accept(page)
 
 
 async def _async_ordered(
     fetch: AsyncFetchPage[T], positions: list[Position], ledger: _Ledger[T]
-) -> AsyncIterator[tuple[int, Page[T]]]:
+) -> AsyncIterator[Page[T]]:
     """The async twin of ``_ordered``: a sliding window of tasks, results in order."""
     window: deque[asyncio.Task[Page[T]]] = deque()
-    index = 0
     try:
         for position in positions:
             window.append(asyncio.ensure_future(fetch(position, ledger.page_size)))
             if len(window) >= ledger.options.concurrency:
-                yield index, await window.popleft()
-                index += 1
+                yield await window.popleft()
         while window:
-            yield index, await window.popleft()
-            index += 1
+            yield await window.popleft()
     finally:
         for task in window:
             task.cancel()

@@ -1,0 +1,468 @@
+"""A real HTTP server on 127.0.0.1 that lists models like the four providers, with scripted faults.
+
+It serves each provider's list endpoint from an in-memory model set, paginated the way
+that provider paginates, and checks credentials the way it authenticates:
+
+==================  ======  ==============================  =================================
+route               method  path                            pagination
+==================  ======  ==============================  =================================
+scenario            GET     /v1/models                      ``paginationToken`` / ``pageSize``
+truefoundry         GET     /api/ml/v1/models               ``offset`` / ``limit``, a total
+openwebui           GET     /api/v1/models/list             ``page``, 30 a page, a total
+modelslab-trained   POST    /api/v3/finetune_list           none (ids only)
+modelslab-public    POST    /api/v4/dreambooth/model_list   none
+==================  ======  ==============================  =================================
+
+Open WebUI's documented ``/api/models/list`` answers with an HTML page and 200, as the
+real server does. Everything is served below ``prefix`` when one is set.
+
+Faults are scripted with ``inject(route, fault, where=..., skip=..., times=...)``: the
+next request to ``route`` whose query matches ``where`` (after ``skip`` such requests)
+gets the fault instead of, or on top of, its normal answer. Every request is recorded
+(method, path, query, headers, body, connection) for tests to assert what was sent.
+
+The server is bounded: slow responses wait on an event that ``stop()`` sets, open
+keep-alive connections are shut down on stop, and the request log keeps the last
+``MAX_RECORDED`` requests.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import socket
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+MAX_RECORDED = 10_000
+OPENWEBUI_PAGE_SIZE = 30
+SCENARIO_MAX_PAGE_SIZE = 500
+MAX_DELAY = 5.0
+HTML_PAGE = b"<!doctype html><html><head><title>Open WebUI</title></head><body><div id=app></div></body></html>"
+
+ROUTES: dict[str, tuple[str, str]] = {
+    "scenario": ("GET", "/v1/models"),
+    "truefoundry": ("GET", "/api/ml/v1/models"),
+    "openwebui": ("GET", "/api/v1/models/list"),
+    "modelslab-trained": ("POST", "/api/v3/finetune_list"),
+    "modelslab-public": ("POST", "/api/v4/dreambooth/model_list"),
+}
+_BY_PATH = {path: name for name, (_, path) in ROUTES.items()}
+
+
+# -- faults --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Respond:
+    """Answer with this status, body and headers instead of the page.
+
+    ``{credential}`` in the body is replaced by the credential the request carried: a
+    server that echoes secrets back, to prove the client scrubs them.
+    """
+
+    status: int
+    body: str | bytes = b""
+    headers: Mapping[str, str] = field(default_factory=dict)
+    content_type: str = "application/json"
+
+
+@dataclass(frozen=True)
+class Delay:
+    """Wait ``seconds`` (bounded, interrupted by ``stop()``), then answer normally."""
+
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Truncate:
+    """Answer normally but cut the body after ``keep`` bytes (Content-Length matches the cut)."""
+
+    keep: int = 20
+
+
+@dataclass(frozen=True)
+class ShortPage:
+    """Leave the last ``drop`` items off this page; cursor and total stay as promised."""
+
+    drop: int = 1
+
+
+@dataclass(frozen=True)
+class EmptyPage:
+    """An empty page; cursor and total stay as promised."""
+
+
+@dataclass(frozen=True)
+class RepeatCursor:
+    """Scenario's ``nextPaginationToken`` is the token this request sent (a cycle)."""
+
+
+@dataclass(frozen=True)
+class ReportTotal:
+    """Report a total ``delta`` away from the real one (the model set is unchanged)."""
+
+    delta: int
+
+
+@dataclass(frozen=True)
+class Mutate:
+    """Change the route's model set in place before answering (models added or removed)."""
+
+    change: Callable[[list[Any]], None]
+
+
+Fault = Respond | Delay | Truncate | ShortPage | EmptyPage | RepeatCursor | ReportTotal | Mutate
+
+
+@dataclass
+class _Rule:
+    route: str
+    fault: Fault
+    where: Mapping[str, str]
+    skip: int
+    times: int | None
+
+    def matches(self, route: str, query: Mapping[str, str]) -> bool:
+        return route == self.route and all(query.get(key) == value for key, value in self.where.items())
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """What the server received."""
+
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    body: bytes
+    connection: tuple[str, int]
+    route: str | None
+
+    def json(self) -> Any:
+        """The body as JSON."""
+        return json.loads(self.body)
+
+
+@dataclass
+class _Answer:
+    status: int = 200
+    payload: Any = None
+    body: bytes | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    content_type: str = "application/json"
+
+
+class FaultServer:
+    """The loopback server. Use as a context manager; ``url`` is its base URL (with ``prefix``)."""
+
+    def __init__(self, *, prefix: str = "", credentials: Mapping[str, str] | None = None) -> None:
+        self.prefix = prefix.rstrip("/")
+        #: route -> its models (ModelsLab's trained route holds ids)
+        self.models: dict[str, list[Any]] = {name: [] for name in ROUTES}
+        #: provider -> the credential it expects: "key:secret" for Scenario, else the token/key
+        self.credentials: dict[str, str] = dict(credentials or {})
+        self.requests: deque[RecordedRequest] = deque(maxlen=MAX_RECORDED)
+        #: (route, query) in the order answers were ready: shows out-of-order completion
+        self.completed: deque[tuple[str | None, dict[str, str]]] = deque(maxlen=MAX_RECORDED)
+        self.max_in_flight = 0
+        self._in_flight = 0
+        self._rules: list[_Rule] = []
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._connections: set[socket.socket] = set()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), name="fault-server", daemon=True)
+
+    # -- lifecycle -------------------------------------------------------------------------
+    @property
+    def port(self) -> int:
+        """The port the server listens on."""
+        return int(self._httpd.server_address[1])
+
+    @property
+    def origin(self) -> str:
+        """``http://127.0.0.1:PORT`` without the prefix."""
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def url(self) -> str:
+        """The base URL a client should use (origin plus prefix)."""
+        return self.origin + self.prefix
+
+    def start(self) -> FaultServer:
+        """Serve in a background thread."""
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving, wake slow responses, close every connection, join the thread."""
+        self._stopping.set()
+        self._httpd.shutdown()
+        with self._lock:
+            connections = list(self._connections)
+        for conn in connections:
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        self._httpd.server_close()
+        self._thread.join(timeout=5)
+
+    def __enter__(self) -> FaultServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- scripting -------------------------------------------------------------------------
+    def inject(
+        self,
+        route: str,
+        fault: Fault,
+        *,
+        where: Mapping[str, str] | None = None,
+        skip: int = 0,
+        times: int | None = 1,
+    ) -> None:
+        """Apply ``fault`` to the next ``times`` requests to ``route`` (None: all) matching ``where``."""
+        if route not in ROUTES:
+            msg = f"unknown route {route!r}; known: {', '.join(ROUTES)}"
+            raise ValueError(msg)
+        with self._lock:
+            self._rules.append(_Rule(route, fault, dict(where or {}), skip, times))
+
+    def requests_to(self, route: str) -> list[RecordedRequest]:
+        """The recorded requests to one route, in arrival order."""
+        return [request for request in self.requests if request.route == route]
+
+    def received_bytes(self) -> bytes:
+        """Everything every request carried (headers and bodies), for canary searches."""
+        parts: list[bytes] = []
+        for request in self.requests:
+            parts.extend(f"{key}: {value}".encode() for key, value in request.headers.items())
+            parts.append(request.body)
+        return b"\n".join(parts)
+
+    def _take_faults(self, route: str, query: Mapping[str, str]) -> list[Fault]:
+        taken: list[Fault] = []
+        with self._lock:
+            for rule in self._rules:
+                if rule.times == 0 or not rule.matches(route, query):
+                    continue
+                if rule.skip > 0:
+                    rule.skip -= 1
+                    continue
+                if rule.times is not None:
+                    rule.times -= 1
+                taken.append(rule.fault)
+        return taken
+
+    # -- serving -----------------------------------------------------------------------------
+    def _handle(self, handler: BaseHTTPRequestHandler) -> None:
+        split = urlsplit(handler.path)
+        query = {key: values[-1] for key, values in parse_qs(split.query, keep_blank_values=True).items()}
+        length = int(handler.headers.get("Content-Length") or 0)
+        body = handler.rfile.read(length) if length else b""
+        path = split.path
+        local = path[len(self.prefix) :] if self.prefix and path.startswith(self.prefix + "/") else path
+        if self.prefix and local is path:
+            local = "/__outside_prefix__"
+        route = _BY_PATH.get(local)
+        self.requests.append(
+            RecordedRequest(
+                handler.command,
+                path,
+                query,
+                {key.lower(): value for key, value in handler.headers.items()},
+                body,
+                handler.client_address,
+                route,
+            )
+        )
+        with self._lock:
+            self._in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self._in_flight)
+        try:
+            answer = self._answer(handler.command, local, route, query, handler.headers, body)
+            self.completed.append((route, query))
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+        _send(handler, answer)
+
+    def _answer(
+        self, method: str, local: str, route: str | None, query: dict[str, str], headers: Any, body: bytes
+    ) -> _Answer:
+        if route is None:
+            if local == "/api/models/list":  # Open WebUI's documented path: the web app, 200
+                return _Answer(body=HTML_PAGE, content_type="text/html; charset=utf-8")
+            return _Answer(404, {"detail": "Not Found"})
+        if method != ROUTES[route][0]:
+            return _Answer(405, {"detail": "Method Not Allowed"})
+        faults = self._take_faults(route, query)
+        credential = _credential(route, headers, body)
+        for fault in faults:
+            if isinstance(fault, Delay):
+                self._stopping.wait(min(fault.seconds, MAX_DELAY))
+            elif isinstance(fault, Mutate):
+                with self._lock:
+                    fault.change(self.models[route])
+            elif isinstance(fault, Respond):
+                raw = fault.body.encode() if isinstance(fault.body, str) else fault.body
+                raw = raw.replace(b"{credential}", (credential or "").encode())
+                return _Answer(fault.status, body=raw, headers=dict(fault.headers), content_type=fault.content_type)
+        denied = self._check_credentials(route, headers, body)
+        if denied is not None:
+            return denied
+        try:
+            answer = self._page(route, query, faults)
+        except ValueError as exc:
+            return _Answer(422, {"detail": [{"loc": ["query"], "msg": str(exc), "type": "value_error"}]})
+        for fault in faults:
+            if isinstance(fault, Truncate) and answer.payload is not None:
+                answer.body = json.dumps(answer.payload).encode()[: fault.keep]
+        return answer
+
+    def _check_credentials(self, route: str, headers: Any, body: bytes) -> _Answer | None:
+        provider = route.split("-", 1)[0]
+        expected = self.credentials.get(provider)
+        if expected is None:
+            return None
+        if provider == "modelslab":
+            if _credential(route, headers, body) != expected:  # ModelsLab: an error object, status 200
+                return _Answer(200, {"status": "error", "message": "Invalid API key provided"})
+            return None
+        if provider == "scenario":
+            wanted = "Basic " + base64.b64encode(expected.encode()).decode()
+        else:
+            wanted = f"Bearer {expected}"
+        if headers.get("Authorization") != wanted:
+            return _Answer(401, {"detail": "Not authenticated"})
+        return None
+
+    def _page(self, route: str, query: Mapping[str, str], faults: list[Fault]) -> _Answer:
+        with self._lock:
+            models = list(self.models[route])
+        delta = sum(f.delta for f in faults if isinstance(f, ReportTotal))
+        total = len(models) + delta
+        if route == "scenario":
+            size = int(query.get("pageSize", "100"))
+            if not 1 <= size <= SCENARIO_MAX_PAGE_SIZE:
+                msg = f"pageSize must be between 1 and {SCENARIO_MAX_PAGE_SIZE}"
+                raise ValueError(msg)
+            token = query.get("paginationToken")
+            start = _decode_token(token) if token else 0
+            items = models[start : start + size]
+            payload: dict[str, Any] = {"models": _adjust(items, faults)}
+            if any(isinstance(f, RepeatCursor) for f in faults) and token:
+                payload["nextPaginationToken"] = token
+            elif start + size < len(models):
+                payload["nextPaginationToken"] = _encode_token(start + size)
+            return _Answer(payload=payload)
+        if route == "truefoundry":
+            offset, limit = int(query.get("offset", "0")), int(query.get("limit", "100"))
+            if offset < 0 or limit < 1:
+                msg = "offset must be >= 0 and limit >= 1"
+                raise ValueError(msg)
+            items = _adjust(models[offset : offset + limit], faults)
+            return _Answer(payload={"data": items, "pagination": {"total": total, "offset": offset, "limit": limit}})
+        if route == "openwebui":
+            page = max(int(query.get("page", "1")), 1)
+            start = (page - 1) * OPENWEBUI_PAGE_SIZE
+            items = _adjust(models[start : start + OPENWEBUI_PAGE_SIZE], faults)
+            return _Answer(payload={"items": items, "total": total})
+        if route == "modelslab-trained":
+            return _Answer(payload={"status": "success", "messege": "model list", "data": _adjust(models, faults)})
+        return _Answer(payload=_adjust(models, faults))
+
+
+def _adjust(items: list[Any], faults: list[Fault]) -> list[Any]:
+    for fault in faults:
+        if isinstance(fault, EmptyPage):
+            return []
+        if isinstance(fault, ShortPage):
+            items = items[: max(len(items) - fault.drop, 0)]
+    return items
+
+
+def _encode_token(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode().rstrip("=")
+
+
+def _decode_token(token: str) -> int:
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        return int(raw.removeprefix("offset:"))
+    except ValueError as exc:
+        msg = "invalid paginationToken"
+        raise ValueError(msg) from exc
+
+
+def _credential(route: str, headers: Any, body: bytes) -> str | None:
+    """The credential a request carried, decoded: what a careless server would echo."""
+    if route.startswith("modelslab"):
+        try:
+            key = json.loads(body).get("key")
+        except (ValueError, AttributeError):
+            return None
+        return key if isinstance(key, str) else None
+    authorization = headers.get("Authorization") or ""
+    scheme, _, value = authorization.partition(" ")
+    if scheme == "Basic":
+        try:
+            return base64.b64decode(value).decode()
+        except ValueError:
+            return None
+    return value or None
+
+
+def _send(handler: BaseHTTPRequestHandler, answer: _Answer) -> None:
+    body = answer.body if answer.body is not None else json.dumps(answer.payload).encode()
+    try:
+        handler.send_response(answer.status)
+        handler.send_header("Content-Type", answer.content_type)
+        handler.send_header("Content-Length", str(len(body)))
+        for key, value in answer.headers.items():
+            handler.send_header(key, value)
+        handler.end_headers()
+        handler.wfile.write(body)
+    except OSError:
+        handler.close_connection = True  # the client went away (a timeout): nothing to answer
+
+
+def _handler_for(server: FaultServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, so connection reuse can be observed
+        timeout = 10  # an idle keep-alive connection does not hold its thread forever
+
+        def setup(self) -> None:
+            super().setup()
+            with server._lock:
+                server._connections.add(self.connection)
+
+        def finish(self) -> None:
+            with server._lock:
+                server._connections.discard(self.connection)
+            super().finish()
+
+        def do_GET(self) -> None:
+            server._handle(self)
+
+        def do_POST(self) -> None:
+            server._handle(self)
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+            del format, args
+
+    return Handler
+
+
+def serving(**options: Any) -> Iterator[FaultServer]:
+    """A started server that stops when the generator closes (for fixtures)."""
+    with FaultServer(**options) as server:
+        yield server

@@ -1,0 +1,415 @@
+"""One ``Query`` for every provider: applied on the client always, pushed to the server where that is safe.
+
+The client-side check (``Query.matches``) defines the result. A provider's own filters
+are sent only where they can return *more* records than the query wants, never fewer:
+the client filter then removes the extra, so the results are the same with pushdown on
+or off (``Query(..., pushdown=False)``), only the amount of data moved differs.
+``plan(query, provider)`` says what is sent; what each provider allows is written next
+to its planner, from its docs.
+
+Matching rules: ``text`` is a case-insensitive substring of the name or the id;
+``name`` is the exact name; every tag in ``tags`` must be on the record (exact, case
+sensitive); ``kind``, ``status`` and ``visibility`` accept any of their values; ``*_since``
+bounds are inclusive, ``*_until`` bounds exclusive, and a record whose date is unknown
+does not match a date bound. Sorting puts unknown values last in either direction and
+breaks ties by provider and id, so a sorted listing is deterministic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+from modelcatalog.providers import PROVIDERS
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Collection, Iterable, Mapping
+
+    from modelcatalog_generated.catalog import ModelRecord
+
+SortField = Literal["provider", "id", "name", "kind", "status", "visibility", "created_at", "updated_at"]
+SORT_FIELDS: Final[tuple[str, ...]] = (
+    "provider", "id", "name", "kind", "status", "visibility", "created_at", "updated_at",
+)  # fmt: skip
+VISIBILITIES: Final[tuple[str, ...]] = ("public", "unlisted", "shared", "private")
+
+#: how far pushed date bounds are widened: a server that rounds a bound to its own
+#: precision (milliseconds at Scenario) can then only return more records, never fewer
+DATE_SLACK: Final = timedelta(milliseconds=1)
+
+
+@dataclass(frozen=True)
+class Sort:
+    """Sort by ``field``, ascending unless ``descending``."""
+
+    field: SortField
+    descending: bool = False
+
+    @classmethod
+    def parse(cls, text: str) -> Sort:
+        """``"name"``, ``"-created_at"`` (descending), or ``"created_at:desc"``."""
+        spec = text.strip()
+        descending = spec.startswith("-")
+        spec = spec.removeprefix("-")
+        if ":" in spec:
+            spec, _, direction = spec.partition(":")
+            if direction not in ("asc", "desc"):
+                msg = f"sort direction must be asc or desc, got {direction!r}"
+                raise ValueError(msg)
+            descending = direction == "desc"
+        if spec not in SORT_FIELDS:
+            msg = f"cannot sort by {spec!r}; choose one of {', '.join(SORT_FIELDS)}"
+            raise ValueError(msg)
+        return cls(spec, descending)  # type: ignore[arg-type]
+
+    def __str__(self) -> str:
+        return f"{'-' if self.descending else ''}{self.field}"
+
+
+def _names(
+    value: str | Iterable[str] | None, what: str, allowed: Collection[str] | None = None
+) -> frozenset[str] | None:
+    if value is None:
+        return None
+    names = frozenset([value] if isinstance(value, str) else value)
+    if allowed is not None and not names <= set(allowed):
+        msg = f"unknown {what} {sorted(names - set(allowed))}; known: {', '.join(allowed)}"
+        raise ValueError(msg)
+    return names
+
+
+def _aware(name: str, value: datetime | None) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        msg = f"{name} must be timezone-aware (e.g. datetime(..., tzinfo=UTC)), got {value!r}"
+        raise ValueError(msg)
+    return value
+
+
+@dataclass(frozen=True, init=False)
+class Query:
+    """What to list, across providers. Every criterion is optional; all given must hold.
+
+    Sets (``providers``, ``kind``, ``status``, ``visibility``) take one value or several;
+    ``sort`` takes a ``Sort`` or its text form (``"-created_at"``). ``pushdown=False``
+    sends no filter to any server (the results are the same; the traffic is not).
+    """
+
+    providers: frozenset[str] | None
+    text: str | None
+    name: str | None
+    tags: tuple[str, ...]
+    kind: frozenset[str] | None
+    status: frozenset[str] | None
+    visibility: frozenset[str] | None
+    created_since: datetime | None
+    created_until: datetime | None
+    updated_since: datetime | None
+    updated_until: datetime | None
+    sort: Sort | None
+    limit: int | None
+    pushdown: bool
+    _checks: tuple[Callable[[ModelRecord], bool], ...] = field(repr=False, compare=False)
+
+    def __init__(
+        self,
+        *,
+        providers: str | Iterable[str] | None = None,
+        text: str | None = None,
+        name: str | None = None,
+        tags: str | Iterable[str] = (),
+        kind: str | Iterable[str] | None = None,
+        status: str | Iterable[str] | None = None,
+        visibility: str | Iterable[str] | None = None,
+        created_since: datetime | None = None,
+        created_until: datetime | None = None,
+        updated_since: datetime | None = None,
+        updated_until: datetime | None = None,
+        sort: Sort | str | None = None,
+        limit: int | None = None,
+        pushdown: bool = True,
+    ) -> None:
+        if limit is not None and limit < 0:
+            msg = f"limit must be >= 0, got {limit}"
+            raise ValueError(msg)
+        values: dict[str, Any] = {
+            "providers": _names(providers, "provider(s)", PROVIDERS),
+            "text": text or None,
+            "name": name,
+            "tags": (tags,) if isinstance(tags, str) else tuple(tags),
+            "kind": _names(kind, "kind"),
+            "status": _names(status, "status"),
+            "visibility": _names(visibility, "visibility", VISIBILITIES),
+            "created_since": _aware("created_since", created_since),
+            "created_until": _aware("created_until", created_until),
+            "updated_since": _aware("updated_since", updated_since),
+            "updated_until": _aware("updated_until", updated_until),
+            "sort": Sort.parse(sort) if isinstance(sort, str) else sort,
+            "limit": limit,
+            "pushdown": pushdown,
+        }
+        for key, value in values.items():
+            object.__setattr__(self, key, value)
+        object.__setattr__(self, "_checks", tuple(self._compile()))
+
+    def _compile(self) -> Iterable[Callable[[ModelRecord], bool]]:
+        """One closure a criterion given: ``matches`` then runs only what was asked."""
+        if self.providers is not None:
+            providers = self.providers
+            yield lambda r: r.provider in providers
+        if self.text is not None:
+            needle = self.text.casefold()
+            yield lambda r: needle in r.id.casefold() or (r.name is not None and needle in r.name.casefold())
+        if self.name is not None:
+            exact = self.name
+            yield lambda r: r.name == exact
+        if self.tags:
+            wanted = frozenset(self.tags)
+            yield lambda r: r.tags is not None and wanted.issubset(r.tags)
+        for attribute in ("kind", "status", "visibility"):
+            accepted = getattr(self, attribute)
+            if accepted is not None:
+                yield _member_check(attribute, accepted)
+        for attribute in ("created", "updated"):
+            since, until = getattr(self, f"{attribute}_since"), getattr(self, f"{attribute}_until")
+            if since is not None or until is not None:
+                yield _date_check(f"{attribute}_at", since, until)
+
+    def matches(self, record: ModelRecord) -> bool:
+        """Whether ``record`` meets every criterion (the definition of the result)."""
+        return all(check(record) for check in self._checks)
+
+    def filter(self, records: Iterable[ModelRecord]) -> Iterable[ModelRecord]:
+        """The records that match, lazily, in their order (no sort, no limit)."""
+        checks = self._checks
+        if not checks:
+            return records
+        return (r for r in records if all(check(r) for check in checks))
+
+    def order(self, records: Iterable[ModelRecord]) -> list[ModelRecord]:
+        """Sorted as asked (unknown values last, ties by provider and id), cut to ``limit``."""
+        ordered = sorted(records, key=_identity)
+        if self.sort is not None:
+            key = _SORT_KEYS[self.sort.field]
+            known = [r for r in ordered if getattr(r, self.sort.field) is not None]
+            unknown = [r for r in ordered if getattr(r, self.sort.field) is None]
+            known.sort(key=key, reverse=self.sort.descending)  # stable: ties keep (provider, id) order
+            ordered = known + unknown
+        return ordered if self.limit is None else ordered[: self.limit]
+
+    @property
+    def needs_everything(self) -> bool:
+        """A sorted query must see every match before it can yield the first one."""
+        return self.sort is not None
+
+
+def _member_check(attribute: str, accepted: frozenset[str]) -> Callable[[ModelRecord], bool]:
+    def check(record: ModelRecord) -> bool:
+        return getattr(record, attribute) in accepted
+
+    return check
+
+
+def _date_check(attribute: str, since: datetime | None, until: datetime | None) -> Callable[[ModelRecord], bool]:
+    low = since
+    high = until
+
+    def check(record: ModelRecord) -> bool:
+        moment: datetime | None = getattr(record, attribute)
+        if moment is None:
+            return False
+        return (low is None or moment >= low) and (high is None or moment < high)
+
+    return check
+
+
+def _identity(record: ModelRecord) -> tuple[str, str]:
+    return (record.provider, record.id)
+
+
+def _text_key(attribute: str) -> Callable[[ModelRecord], tuple[str, str]]:
+    def key(record: ModelRecord) -> tuple[str, str]:
+        value: str = getattr(record, attribute)
+        return (value.casefold(), value)
+
+    return key
+
+
+_SORT_KEYS: Final[Mapping[str, Callable[[ModelRecord], Any]]] = {
+    "provider": lambda r: r.provider,
+    "id": _text_key("id"),
+    "name": _text_key("name"),
+    "kind": _text_key("kind"),
+    "status": _text_key("status"),
+    "visibility": lambda r: r.visibility,
+    "created_at": lambda r: r.created_at,
+    "updated_at": lambda r: r.updated_at,
+}
+
+
+# ----------------------------------------------------------------------------------
+# What each provider is sent
+
+
+@dataclass(frozen=True)
+class Request:
+    """One listing to run against a provider: which operation, with which provider filters.
+
+    ``pushed`` names the query criteria the server applies too (the client applies them
+    again); ``scope`` is set where a provider lists disjoint sets by a parameter that is
+    not a filter (Scenario's ``privacy``), which is sent whether or not pushdown is on.
+    """
+
+    operation: str | None = None
+    filters: Mapping[str, Any] = field(default_factory=dict)
+    pushed: tuple[str, ...] = ()
+    scope: str | None = None
+
+
+def plan(query: Query, provider: str) -> list[Request]:
+    """The listings that cover ``query`` at ``provider``; an empty list when none can match."""
+    if query.providers is not None and provider not in query.providers:
+        return []
+    planner = _PLANNERS.get(provider)
+    if planner is None:
+        return [Request()]
+    return planner(query)
+
+
+# Scenario (docs: scenario-list-models-api-reference.md). `privacy` picks the set listed:
+# "private" (the default: the team's private and unlisted models) or "public" (the
+# public catalog). tags/types/collectionIds and updatedAfter/updatedBefore exist only
+# with privacy=public; createdAfter/createdBefore need sortBy=createdAt and
+# updatedAfter/updatedBefore need sortBy=updatedAt (so only one pair can go out);
+# `status` is left to the client: whether the default listing hides deleted models is
+# not documented, so sending status=deleted could return more than not sending it.
+_SCENARIO_SCOPES: Final = {"public": ("public",), "private": ("private", "unlisted")}
+
+
+def _scenario(query: Query) -> list[Request]:
+    wanted = query.visibility
+    scopes = [
+        scope
+        for scope, shows in _SCENARIO_SCOPES.items()
+        if (wanted is None and scope == "private") or (wanted is not None and wanted.intersection(shows))
+    ]
+    return [_scenario_request(query, scope) for scope in sorted(scopes)]
+
+
+def _scenario_request(query: Query, scope: str) -> Request:
+    filters: dict[str, Any] = {"privacy": scope}
+    if not query.pushdown:
+        return Request(filters=filters, scope=scope)
+    pushed: list[str] = []
+    public = scope == "public"
+    if public and query.tags and not any("," in tag for tag in query.tags):
+        filters["tags"] = list(query.tags)
+        pushed.append("tags")
+    if public and query.kind is not None and query.kind <= _scenario_types():
+        filters["types"] = sorted(query.kind)
+        pushed.append("kind")
+    sort_by: str | None = None
+    if query.created_since is not None or query.created_until is not None:
+        sort_by = "createdAt"
+        _bounds(filters, "created", query.created_since, query.created_until)
+        pushed.append("created")
+    elif public and (query.updated_since is not None or query.updated_until is not None):
+        sort_by = "updatedAt"
+        _bounds(filters, "updated", query.updated_since, query.updated_until)
+        pushed.append("updated")
+    elif query.sort is not None and (query.sort.field == "created_at" or (public and query.sort.field == "updated_at")):
+        sort_by = "createdAt" if query.sort.field == "created_at" else "updatedAt"
+    if sort_by is not None:
+        filters["sort_by"] = sort_by
+        wire_sort = {"createdAt": "created_at", "updatedAt": "updated_at"}[sort_by]
+        descending = query.sort.descending if query.sort is not None and query.sort.field == wire_sort else True
+        filters["sort_direction"] = "desc" if descending else "asc"
+    return Request(filters=filters, pushed=tuple(pushed), scope=scope)
+
+
+def _bounds(filters: dict[str, Any], prefix: str, since: datetime | None, until: datetime | None) -> None:
+    """Scenario's bounds are exclusive; ours include ``since``: widen both by ``DATE_SLACK``."""
+    if since is not None:
+        filters[f"{prefix}_after"] = since - DATE_SLACK
+    if until is not None:
+        filters[f"{prefix}_before"] = until + DATE_SLACK
+
+
+def _scenario_types() -> frozenset[str]:
+    from modelcatalog_generated.scenario.models.model_type import ModelType  # noqa: PLC0415 - only when planning
+
+    return frozenset(member.value for member in ModelType)
+
+
+# TrueFoundry (docs: truefoundry-list-models.md): `name` filters by the model's name.
+# Whether it is exact or a substring is not said; either way it returns every model
+# with that exact name, which is what `Query.name` asks for.
+def _truefoundry(query: Query) -> list[Request]:
+    if query.pushdown and query.name is not None:
+        return [Request(filters={"name": query.name}, pushed=("name",))]
+    return [Request()]
+
+
+# Open WebUI 0.12.4 (models.py search_models): `query` is ILIKE %q% on the name, the
+# base model id and the owner's name, email and username, so it can carry `Query.name`
+# (more rows, never fewer) but not `Query.text` (the id is not searched). `tag` is a
+# case-insensitive LIKE '%"tag"%' over the JSON text of `meta`: safe for one tag made of
+# printable ASCII without quotes or backslashes (which JSON would escape). The server
+# orders a filtered query only when `order_by` is given, so pages are kept stable by
+# always sending an order (created_at desc, the unfiltered default, unless the query
+# sorts by name or a date): an order never changes which records match.
+_OPENWEBUI_ORDER: Final = {"name": "name", "created_at": "created_at", "updated_at": "updated_at"}
+
+
+def _openwebui(query: Query) -> list[Request]:
+    order_by, descending = "created_at", True
+    if query.sort is not None and query.sort.field in _OPENWEBUI_ORDER:
+        order_by, descending = _OPENWEBUI_ORDER[query.sort.field], query.sort.descending
+    filters: dict[str, Any] = {"order_by": order_by, "direction": "desc" if descending else "asc"}
+    pushed: list[str] = []
+    if query.pushdown:
+        if query.name is not None and "\\" not in query.name:
+            filters["query"] = query.name
+            pushed.append("name")
+        tag = next((t for t in query.tags if _like_safe(t)), None)
+        if tag is not None:
+            filters["tag"] = tag
+            pushed.append("tags")
+    return [Request(filters=filters, pushed=tuple(pushed))]
+
+
+def _like_safe(tag: str) -> bool:
+    return bool(tag) and tag.isascii() and tag.isprintable() and '"' not in tag and "\\" not in tag
+
+
+# ModelsLab: no filters at all. The trained list gives ids only, so it can match a
+# query only through the id: it is skipped when a criterion needs any other field.
+_ID_ONLY_BLIND: Final = ("name", "kind", "status", "visibility")
+
+
+def _modelslab(query: Query) -> list[Request]:
+    public = Request(operation="POST /api/v4/dreambooth/model_list")
+    trained = Request(operation="POST /api/v3/finetune_list")
+    dates = (query.created_since, query.created_until, query.updated_since, query.updated_until)
+    blind = query.tags or any(getattr(query, a) is not None for a in _ID_ONLY_BLIND) or any(dates)
+    if query.pushdown and blind:
+        return [Request(operation=public.operation, pushed=("trained-list-skipped",))]
+    return [trained, public]
+
+
+_PLANNERS: Final[Mapping[str, Callable[[Query], list[Request]]]] = {
+    "scenario": _scenario,
+    "truefoundry": _truefoundry,
+    "openwebui": _openwebui,
+    "modelslab": _modelslab,
+}
+
+
+def stop_after(query: Query) -> int | None:
+    """How many matches one provider needs to deliver before it can stop (None: all)."""
+    if query.limit is None or query.needs_everything:
+        return None
+    return max(query.limit, 0)
+
+
+__all__ = ["DATE_SLACK", "SORT_FIELDS", "VISIBILITIES", "Query", "Request", "Sort", "plan", "stop_after"]
