@@ -29,15 +29,18 @@ keep-alive connections are shut down on stop, and the request log keeps the last
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import socket
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import parse_qs, urlsplit
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
 
 MAX_RECORDED = 10_000
 OPENWEBUI_PAGE_SIZE = 30
@@ -176,7 +179,9 @@ class FaultServer:
         self._connections: set[socket.socket] = set()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), name="fault-server", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, args=(0.05,), name="fault-server", daemon=True
+        )
 
     # -- lifecycle -------------------------------------------------------------------------
     @property
@@ -194,7 +199,7 @@ class FaultServer:
         """The base URL a client should use (origin plus prefix)."""
         return self.origin + self.prefix
 
-    def start(self) -> FaultServer:
+    def start(self) -> Self:
         """Serve in a background thread."""
         self._thread.start()
         return self
@@ -206,14 +211,12 @@ class FaultServer:
         with self._lock:
             connections = list(self._connections)
         for conn in connections:
-            try:
+            with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
         self._httpd.server_close()
         self._thread.join(timeout=5)
 
-    def __enter__(self) -> FaultServer:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
@@ -272,40 +275,45 @@ class FaultServer:
         local = path[len(self.prefix) :] if self.prefix and path.startswith(self.prefix + "/") else path
         if self.prefix and local is path:
             local = "/__outside_prefix__"
-        route = _BY_PATH.get(local)
-        self.requests.append(
-            RecordedRequest(
-                handler.command,
-                path,
-                query,
-                {key.lower(): value for key, value in handler.headers.items()},
-                body,
-                handler.client_address,
-                route,
-            )
+        headers = {key.lower(): value for key, value in handler.headers.items()}
+        request = RecordedRequest(
+            handler.command, path, query, headers, body, handler.client_address, _BY_PATH.get(local)
         )
+        self.requests.append(request)
         with self._lock:
             self._in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self._in_flight)
         try:
-            answer = self._answer(handler.command, local, route, query, handler.headers, body)
-            self.completed.append((route, query))
+            answer = self._answer(request, local)
+            self.completed.append((request.route, query))
         finally:
             with self._lock:
                 self._in_flight -= 1
         _send(handler, answer)
 
-    def _answer(
-        self, method: str, local: str, route: str | None, query: dict[str, str], headers: Any, body: bytes
-    ) -> _Answer:
+    def _answer(self, request: RecordedRequest, local: str) -> _Answer:
+        route = request.route
         if route is None:
             if local == "/api/models/list":  # Open WebUI's documented path: the web app, 200
                 return _Answer(body=HTML_PAGE, content_type="text/html; charset=utf-8")
             return _Answer(404, {"detail": "Not Found"})
-        if method != ROUTES[route][0]:
+        if request.method != ROUTES[route][0]:
             return _Answer(405, {"detail": "Method Not Allowed"})
-        faults = self._take_faults(route, query)
-        credential = _credential(route, headers, body)
+        faults = self._take_faults(route, request.query)
+        answer = self._scripted(request, route, faults) or self._check_credentials(request, route)
+        if answer is not None:
+            return answer
+        try:
+            answer = self._page(route, request.query, faults)
+        except ValueError as exc:
+            return _Answer(422, {"detail": [{"loc": ["query"], "msg": str(exc), "type": "value_error"}]})
+        for fault in faults:
+            if isinstance(fault, Truncate):
+                answer.body = json.dumps(answer.payload).encode()[: fault.keep]
+        return answer
+
+    def _scripted(self, request: RecordedRequest, route: str, faults: list[Fault]) -> _Answer | None:
+        """Delays and model-set changes happen here; a ``Respond`` fault is the answer."""
         for fault in faults:
             if isinstance(fault, Delay):
                 self._stopping.wait(min(fault.seconds, MAX_DELAY))
@@ -314,34 +322,24 @@ class FaultServer:
                     fault.change(self.models[route])
             elif isinstance(fault, Respond):
                 raw = fault.body.encode() if isinstance(fault.body, str) else fault.body
-                raw = raw.replace(b"{credential}", (credential or "").encode())
+                raw = raw.replace(b"{credential}", (_credential(request) or "").encode())
                 return _Answer(fault.status, body=raw, headers=dict(fault.headers), content_type=fault.content_type)
-        denied = self._check_credentials(route, headers, body)
-        if denied is not None:
-            return denied
-        try:
-            answer = self._page(route, query, faults)
-        except ValueError as exc:
-            return _Answer(422, {"detail": [{"loc": ["query"], "msg": str(exc), "type": "value_error"}]})
-        for fault in faults:
-            if isinstance(fault, Truncate) and answer.payload is not None:
-                answer.body = json.dumps(answer.payload).encode()[: fault.keep]
-        return answer
+        return None
 
-    def _check_credentials(self, route: str, headers: Any, body: bytes) -> _Answer | None:
+    def _check_credentials(self, request: RecordedRequest, route: str) -> _Answer | None:
         provider = route.split("-", 1)[0]
         expected = self.credentials.get(provider)
         if expected is None:
             return None
         if provider == "modelslab":
-            if _credential(route, headers, body) != expected:  # ModelsLab: an error object, status 200
+            if _credential(request) != expected:  # ModelsLab: an error object, status 200
                 return _Answer(200, {"status": "error", "message": "Invalid API key provided"})
             return None
         if provider == "scenario":
             wanted = "Basic " + base64.b64encode(expected.encode()).decode()
         else:
             wanted = f"Bearer {expected}"
-        if headers.get("Authorization") != wanted:
+        if request.headers.get("authorization") != wanted:
             return _Answer(401, {"detail": "Not authenticated"})
         return None
 
@@ -403,15 +401,15 @@ def _decode_token(token: str) -> int:
         raise ValueError(msg) from exc
 
 
-def _credential(route: str, headers: Any, body: bytes) -> str | None:
+def _credential(request: RecordedRequest) -> str | None:
     """The credential a request carried, decoded: what a careless server would echo."""
-    if route.startswith("modelslab"):
+    if request.route and request.route.startswith("modelslab"):
         try:
-            key = json.loads(body).get("key")
+            key = json.loads(request.body).get("key")
         except (ValueError, AttributeError):
             return None
         return key if isinstance(key, str) else None
-    authorization = headers.get("Authorization") or ""
+    authorization = request.headers.get("authorization") or ""
     scheme, _, value = authorization.partition(" ")
     if scheme == "Basic":
         try:

@@ -132,20 +132,19 @@ async def test_an_empty_listing_is_one_request(server: FaultServer, listing: Lis
 
 
 # -- limit, page size, resume ---------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("route", "count", "options", "requests"),
-    [
-        ("scenario", 20, {"limit": 7, "page_size": 5}, 2),
-        ("scenario", 20, {"limit": 3}, 1),
-        ("truefoundry", 20, {"limit": 7, "page_size": 5}, 2),
-        ("truefoundry", 20, {"limit": 7, "page_size": 5, "concurrency": 1}, 2),
-        ("openwebui", 100, {"limit": 31}, 2),
-        ("openwebui", 100, {"limit": 30}, 1),
-    ],
-)
-async def test_limit_stops_early(
-    server: FaultServer, listing: Lister, route: str, count: int, options: dict[str, Any], requests: int
-) -> None:
+LIMITS = [
+    ("scenario", 20, {"limit": 7, "page_size": 5}, 2),
+    ("scenario", 20, {"limit": 3}, 1),
+    ("truefoundry", 20, {"limit": 7, "page_size": 5}, 2),
+    ("truefoundry", 20, {"limit": 7, "page_size": 5, "concurrency": 1}, 2),
+    ("openwebui", 100, {"limit": 31}, 2),
+    ("openwebui", 100, {"limit": 30}, 1),
+]
+
+
+@pytest.mark.parametrize("case", LIMITS, ids=[f"{c[0]}-{c[2]}" for c in LIMITS])
+async def test_limit_stops_early(server: FaultServer, listing: Lister, case: tuple[Any, ...]) -> None:
+    route, count, options, requests = case
     expected = fill(server, route, count)
     items, _ = await listing(route, **options)
     assert ids(items) == expected[: options["limit"]]
@@ -186,9 +185,7 @@ async def test_scenario_page_size_is_large_by_default_and_capped_at_500(
 
 
 @pytest.mark.parametrize("asked", [0, -1])
-def test_a_page_size_below_one_is_refused_before_any_request(
-    server: FaultServer, make_client: Any, asked: int
-) -> None:
+def test_a_page_size_below_one_is_refused_before_any_request(server: FaultServer, make_client: Any, asked: int) -> None:
     client = make_client("scenario")
     with pytest.raises(ConfigurationError, match="page_size"):
         client.list_models(page_size=asked)
