@@ -123,5 +123,12 @@ def typecheck(session: nox.Session) -> None:
     session.run("mypy", "--strict", "--no-incremental", "--cache-dir", os.devnull)
 
 
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Listing speed vs the official SDKs and raw httpx, parse throughput, peak RSS, start-up (BENCHMARKS.md)."""
+    _install(session, "bench", extras="")
+    session.run("python", "bench/run.py", *session.posargs)
+
+
 if __name__ == "__main__":
     nox.main()
