@@ -1,0 +1,149 @@
+"""``python -m modelcatalog list`` as a user runs it: a real process against the loopback server."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+from modelcatalog.cli import PROVIDER_NAMES
+from modelcatalog.providers import PROVIDERS
+from support import payloads
+from support.clients import PROVIDER_ENV, SERVER_CREDENTIALS
+from support.fault_server import FaultServer, Respond, ShortPage
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+ENV_FOR = {
+    "scenario": {"SCENARIO_SDK_API_KEY": "sc-key-0001", "SCENARIO_SDK_API_SECRET": "sc-secret-0001"},
+    "truefoundry": {"TFY_API_KEY": SERVER_CREDENTIALS["truefoundry"]},
+    "openwebui": {"OPENWEBUI_API_KEY": SERVER_CREDENTIALS["openwebui"]},
+    "modelslab": {"MODELSLAB_API_KEY": SERVER_CREDENTIALS["modelslab"]},
+}
+
+
+def run(*args: str, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The command in a fresh interpreter, with only the provider variables we pass."""
+    clean = {key: value for key, value in os.environ.items() if key not in PROVIDER_ENV}
+    clean.update(env or {})
+    return subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "modelcatalog", *args],
+        capture_output=True,
+        text=True,
+        env=clean,
+        timeout=60,
+        check=False,
+    )
+
+
+def fill_all(server: FaultServer) -> dict[str, list[str]]:
+    server.models["scenario"] = payloads.many(payloads.scenario_model, 7)
+    server.models["truefoundry"] = payloads.many(payloads.truefoundry_model, 7)
+    server.models["openwebui"] = payloads.many(payloads.openwebui_model, 35)
+    server.models["modelslab-trained"] = [payloads.modelslab_trained_id(n) for n in range(2)]
+    server.models["modelslab-public"] = payloads.many(payloads.modelslab_public_model, 3)
+    return {
+        "scenario": [m["id"] for m in server.models["scenario"]],
+        "truefoundry": [m["id"] for m in server.models["truefoundry"]],
+        "openwebui": [m["id"] for m in server.models["openwebui"]],
+        "modelslab": server.models["modelslab-trained"] + [m["model_id"] for m in server.models["modelslab-public"]],
+    }
+
+
+@pytest.mark.parametrize("provider", ["scenario", "truefoundry", "openwebui", "modelslab"])
+def test_list_prints_every_model_as_ndjson(server: FaultServer, provider: str) -> None:
+    expected = fill_all(server)[provider]
+    result = run("list", "--provider", provider, "--base-url", server.url, "--format", "ndjson", env=ENV_FOR[provider])
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"] for line in lines] == expected
+    assert {line["provider"] for line in lines} == {provider}
+    assert all(isinstance(line["record"], dict) and line["operation"] for line in lines)
+
+
+def test_the_record_is_the_provider_record_on_the_wire(server: FaultServer) -> None:
+    fill_all(server)
+    result = run("list", "-p", "scenario", "--base-url", server.url, env=ENV_FOR["scenario"])
+    first = json.loads(result.stdout.splitlines()[0])
+    assert first["record"]["id"] == server.models["scenario"][0]["id"]
+    assert first["record"]["trainingImagesNumber"] == 12  # wire names, not Python attribute names
+
+
+def test_base_url_from_the_environment_and_limit(server: FaultServer) -> None:
+    expected = fill_all(server)["truefoundry"]
+    env = {**ENV_FOR["truefoundry"], "TFY_HOST": server.url}
+    result = run("list", "--provider", "truefoundry", "--limit", "3", env=env)
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == expected[:3]
+
+
+def test_failed_authentication_exits_3(server: FaultServer) -> None:
+    fill_all(server)
+    for provider in ("scenario", "truefoundry", "openwebui", "modelslab"):
+        wrong = dict.fromkeys(ENV_FOR[provider], "wrong-credential")
+        result = run("list", "-p", provider, "--base-url", server.url, env=wrong)
+        assert result.returncode == 3, (provider, result.stderr)
+        assert result.stdout == ""
+        [line] = result.stderr.splitlines()
+        assert line.startswith(f"modelcatalog: error: {provider} ")
+        assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("fault", "needle"),
+    [
+        (Respond(404, '{"detail": "Not Found"}'), "not found (HTTP 404)"),
+        (Respond(200, "<!doctype html><html></html>", content_type="text/html"), "HTML page"),
+        (Respond(200, '{"data": [', content_type="application/json"), "not valid JSON"),
+        (Respond(422, '{"detail": [{"loc": ["query", "limit"], "msg": "bad"}]}'), "request rejected (HTTP 422)"),
+    ],
+)
+def test_other_errors_are_one_line_without_a_traceback(server: FaultServer, fault: Respond, needle: str) -> None:
+    server.inject("truefoundry", fault)
+    result = run("list", "-p", "truefoundry", "--base-url", server.url, env=ENV_FOR["truefoundry"])
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert needle in line
+    assert "GET /api/ml/v1/models" in line
+
+
+def test_missing_credential_names_the_variable_and_exits_2() -> None:
+    result = run("list", "-p", "scenario", env={"SCENARIO_SDK_API_KEY": "k"})
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "modelcatalog: error: scenario: missing credential: pass it explicitly or set SCENARIO_SDK_API_SECRET"
+    )
+
+
+def test_debug_adds_the_traceback(server: FaultServer) -> None:
+    server.inject("truefoundry", Respond(404, '{"detail": "Not Found"}'))
+    result = run("--debug", "list", "-p", "truefoundry", "--base-url", server.url, env=ENV_FOR["truefoundry"])
+    assert result.returncode == 1
+    assert "Traceback" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("modelcatalog: error: truefoundry GET /api/ml/v1/models: ")
+
+
+def test_pagination_anomalies_are_one_warning_line_each(server: FaultServer) -> None:
+    expected = fill_all(server)["openwebui"]
+    server.inject("openwebui", ShortPage(1), where={"page": "1"})
+    result = run("list", "-p", "openwebui", "--base-url", server.url, env=ENV_FOR["openwebui"])
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == len(expected) - 1
+    warning = "PaginationWarning: openwebui GET /api/v1/models/list: short page: page at 1 has 29 of 30 items"
+    assert result.stderr.splitlines() == [f"modelcatalog: warning: {warning}"]
+
+
+def test_usage_errors_exit_2() -> None:
+    result = run("list", "--provider", "nope")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+    assert run().returncode == 2
+
+
+def test_the_command_knows_every_provider() -> None:
+    assert set(PROVIDER_NAMES) == set(PROVIDERS)
