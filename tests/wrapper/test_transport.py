@@ -1,0 +1,322 @@
+"""Retries, backoff, server hints, timeouts and connection reuse.
+
+Policy math runs against ``RetryTransport`` built directly with a recording ``sleep``
+(no real waiting); end-to-end behaviour runs against the loopback server.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import pytest
+from modelcatalog import RateLimitError, RetryPolicy, ServerError, TimeoutError  # noqa: A004
+from modelcatalog.transport import SAFE_TO_RETRY, AsyncRetryTransport, RetryTransport, retry_after_seconds
+from support import payloads
+from support.clients import fast_http
+from support.fault_server import Delay, FaultServer, Respond
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+NO_JITTER = RetryPolicy(jitter=False)
+NOW = datetime(2026, 3, 1, 12, 0, 0, tzinfo=UTC)
+
+
+def seeded(seed: int) -> random.Random:
+    return random.Random(seed)  # noqa: S311 - jitter in a test, not cryptography
+
+
+class Script:
+    """An inner transport answering from a list: a status, (status, headers), or an exception."""
+
+    def __init__(self, *steps: Any) -> None:
+        self.steps = list(steps)
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        step = self.steps.pop(0)
+        if isinstance(step, Exception):
+            raise step
+        status, headers = step if isinstance(step, tuple) else (step, {})
+        return httpx.Response(status, headers=headers, json={"ok": status < 400})
+
+
+def sync_transport(script: Script, policy: RetryPolicy = NO_JITTER) -> tuple[httpx.Client, list[float]]:
+    sleeps: list[float] = []
+    transport = RetryTransport(httpx.MockTransport(script), policy, sleep=sleeps.append, rng=seeded(7))
+    return httpx.Client(transport=transport, base_url="http://127.0.0.1"), sleeps
+
+
+def async_transport(script: Script, policy: RetryPolicy = NO_JITTER) -> tuple[httpx.AsyncClient, list[float]]:
+    sleeps: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+
+    transport = AsyncRetryTransport(httpx.MockTransport(script), policy, sleep=sleep, rng=seeded(7))
+    return httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1"), sleeps
+
+
+# -- policy math --------------------------------------------------------------------------------
+def test_backoff_doubles_up_to_the_maximum() -> None:
+    rng = seeded(0)
+    assert [NO_JITTER.backoff(attempt, rng) for attempt in range(1, 8)] == [0.5, 1.0, 2.0, 4.0, 8.0, 8.0, 8.0]
+    custom = RetryPolicy(backoff_initial=0.1, backoff_max=0.3, jitter=False)
+    assert [custom.backoff(attempt, rng) for attempt in range(1, 5)] == pytest.approx([0.1, 0.2, 0.3, 0.3])
+
+
+def test_jitter_stays_within_half_to_full_delay() -> None:
+    policy = RetryPolicy()
+    rng = seeded(1)
+    for attempt in range(1, 7):
+        full = NO_JITTER.backoff(attempt, rng)
+        delays = {policy.backoff(attempt, rng) for _ in range(200)}
+        assert all(full / 2 <= delay <= full for delay in delays)
+        assert len(delays) > 100  # really random
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({"Retry-After": "3"}, 3.0),
+        ({"Retry-After": "0.5"}, 0.5),
+        ({"Retry-After": "-4"}, 0.0),
+        ({"retry-after-ms": "1500"}, 1.5),
+        ({"retry-after-ms": "250", "Retry-After": "9"}, 0.25),  # the finer hint wins
+        ({"retry-after-ms": "soon", "Retry-After": "9"}, 9.0),
+        ({"Retry-After": format_datetime(NOW + timedelta(seconds=42), usegmt=True)}, 42.0),
+        ({"Retry-After": format_datetime(NOW - timedelta(seconds=42), usegmt=True)}, 0.0),
+        ({"Retry-After": "Sun, 01 Mar 2026 12:00:10"}, 10.0),  # no zone: read as UTC
+        ({"Retry-After": "tomorrow"}, None),
+        ({}, None),
+    ],
+)
+def test_retry_after_forms(headers: dict[str, str], expected: float | None) -> None:
+    assert retry_after_seconds(httpx.Response(429, headers=headers), now=lambda: NOW) == expected
+
+
+@pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504])
+def test_retryable_statuses_back_off_then_succeed(status: int) -> None:
+    script = Script(status, status, 200)
+    client, sleeps = sync_transport(script)
+    assert client.get("/v1/models").status_code == 200
+    assert sleeps == [0.5, 1.0]
+    assert len(script.requests) == 3
+
+
+@pytest.mark.parametrize("status", [400, 401, 403, 404, 422])
+def test_client_errors_are_not_retried(status: int) -> None:
+    script = Script(status)
+    client, sleeps = sync_transport(script)
+    assert client.get("/v1/models").status_code == status
+    assert sleeps == []
+
+
+def test_the_last_response_comes_back_after_max_attempts() -> None:
+    script = Script(503, 503, 503)
+    client, sleeps = sync_transport(script, RetryPolicy(max_attempts=3, jitter=False))
+    assert client.get("/").status_code == 503
+    assert len(script.requests) == 3
+    assert sleeps == [0.5, 1.0]
+
+
+def test_max_attempts_one_never_retries() -> None:
+    script = Script(503)
+    client, sleeps = sync_transport(script, RetryPolicy(max_attempts=1))
+    assert client.get("/").status_code == 503
+    assert sleeps == []
+
+
+@pytest.mark.parametrize(
+    ("headers", "slept"),
+    [
+        ({"Retry-After": "2"}, 2.0),
+        ({"retry-after-ms": "250"}, 0.25),
+        ({"Retry-After": "0"}, 0.0),
+    ],
+)
+def test_server_hints_replace_the_backoff(headers: dict[str, str], slept: float) -> None:
+    client, sleeps = sync_transport(Script((429, headers), 200))
+    assert client.get("/").status_code == 200
+    assert sleeps == [slept]
+
+
+def test_an_http_date_hint_is_waited_until() -> None:
+    when = datetime.now(UTC) + timedelta(seconds=30)
+    client, sleeps = sync_transport(Script((503, {"Retry-After": format_datetime(when, usegmt=True)}), 200))
+    assert client.get("/").status_code == 200
+    [slept] = sleeps
+    assert 28.0 < slept <= 30.0
+
+
+def test_a_hint_beyond_the_cap_hands_the_response_back() -> None:
+    script = Script((429, {"Retry-After": "120"}), 200)
+    client, sleeps = sync_transport(script, RetryPolicy(retry_after_cap=60.0))
+    response = client.get("/")
+    assert response.status_code == 429
+    assert sleeps == []
+    assert len(script.requests) == 1
+
+
+def test_a_post_is_not_retried_unless_marked_safe() -> None:
+    client, sleeps = sync_transport(Script(503))
+    assert client.post("/api/v3/finetune_list", json={"key": "k"}).status_code == 503
+    assert sleeps == []
+    script = Script(503, 200)
+    client, sleeps = sync_transport(script)
+    response = client.post("/api/v3/finetune_list", json={"key": "k"}, extensions={SAFE_TO_RETRY: True})
+    assert response.status_code == 200
+    assert sleeps == [0.5]
+    assert [r.content for r in script.requests] == [b'{"key":"k"}'] * 2  # the same body, twice
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        httpx.ConnectError("refused"),
+        httpx.ReadTimeout("slow"),
+        httpx.ConnectTimeout("slow"),
+        httpx.RemoteProtocolError("closed"),
+        httpx.ReadError("reset"),
+    ],
+)
+def test_connection_errors_and_timeouts_are_retried(error: Exception) -> None:
+    script = Script(error, error, 200)
+    client, sleeps = sync_transport(script)
+    assert client.get("/").status_code == 200
+    assert sleeps == [0.5, 1.0]
+
+
+def test_connection_errors_raise_after_max_attempts() -> None:
+    script = Script(*[httpx.ConnectError("refused")] * 4)
+    client, sleeps = sync_transport(script)
+    with pytest.raises(httpx.ConnectError):
+        client.get("/")
+    assert len(sleeps) == 3
+
+
+def test_a_post_is_not_retried_after_a_connection_error() -> None:
+    script = Script(httpx.ReadTimeout("slow"), 200)
+    client, sleeps = sync_transport(script)
+    with pytest.raises(httpx.ReadTimeout):
+        client.post("/", json={})
+    assert sleeps == []
+
+
+def test_other_exceptions_are_not_retried() -> None:
+    script = Script(ValueError("a bug"), 200)
+    client, sleeps = sync_transport(script)
+    with pytest.raises(ValueError, match="a bug"):
+        client.get("/")
+    assert sleeps == []
+
+
+async def test_the_async_transport_follows_the_same_policy() -> None:
+    script = Script(httpx.ConnectError("refused"), (429, {"retry-after-ms": "100"}), 503, 200)
+    client, sleeps = async_transport(script)
+    async with client:
+        assert (await client.get("/")).status_code == 200
+    assert sleeps == [0.5, 0.1, 2.0]
+    client, sleeps = async_transport(Script(503))
+    async with client:
+        assert (await client.post("/", json={})).status_code == 503
+    assert sleeps == []
+
+
+def test_retries_are_logged_without_the_query(caplog: pytest.LogCaptureFixture) -> None:
+    client, _ = sync_transport(Script(503, 200))
+    with caplog.at_level("INFO", logger="modelcatalog"):
+        client.get("/v1/models", params={"paginationToken": "tok"})
+    [record] = caplog.records
+    assert record.getMessage() == "retrying GET http://127.0.0.1/v1/models in 0.50s (status 503; attempt 2 of 4)"
+
+
+# -- end to end, against the loopback server ---------------------------------------------------------
+def test_modelslab_post_lists_are_retried(server: FaultServer, make_client: Callable[..., Any]) -> None:
+    server.models["modelslab-trained"] = ["m1", "m2"]
+    server.inject("modelslab-trained", Respond(503, '{"message": "busy"}'))
+    server.inject("modelslab-public", Respond(502, "<html>bad gateway</html>", content_type="text/html"))
+    items = list(make_client("modelslab").list_models())
+    assert [item.model_id for item in items] == ["m1", "m2"]
+    assert len(server.requests_to("modelslab-trained")) == 2
+    assert len(server.requests_to("modelslab-public")) == 2
+    bodies = {r.body for r in server.requests_to("modelslab-trained")}
+    assert bodies == {b'{"key":"ml-key-0001"}'}
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Retry-After": "0"},
+        {"retry-after-ms": "5"},
+        {"Retry-After": format_datetime(datetime.now(UTC) - timedelta(seconds=5), usegmt=True)},
+    ],
+)
+def test_rate_limits_are_waited_out(
+    server: FaultServer, make_client: Callable[..., Any], headers: dict[str, str]
+) -> None:
+    server.models["scenario"] = payloads.many(payloads.scenario_model, 3)
+    server.inject("scenario", Respond(429, '{"error": "slow down"}', headers=headers), times=2)
+    assert len(list(make_client("scenario").list_models())) == 3
+    assert len(server.requests) == 3
+
+
+def test_rate_limit_after_every_attempt(server: FaultServer, make_client: Callable[..., Any]) -> None:
+    server.inject("scenario", Respond(429, "{}", headers={"Retry-After": "0"}), times=None)
+    with pytest.raises(RateLimitError) as caught:
+        list(make_client("scenario", http=fast_http(max_attempts=3)).list_models())
+    assert caught.value.retry_after == 0.0
+    assert len(server.requests) == 3
+
+
+def test_a_hint_over_the_cap_fails_at_once_with_the_hint(server: FaultServer, make_client: Callable[..., Any]) -> None:
+    server.inject("truefoundry", Respond(429, "{}", headers={"Retry-After": "3600"}), times=None)
+    with pytest.raises(RateLimitError) as caught:
+        list(make_client("truefoundry").list_models())
+    assert caught.value.retry_after == 3600.0
+    assert len(server.requests) == 1
+
+
+def test_server_errors_after_every_attempt(server: FaultServer, make_client: Callable[..., Any]) -> None:
+    server.inject("openwebui", Respond(503, "{}"), times=None)
+    with pytest.raises(ServerError):
+        list(make_client("openwebui").list_models())
+    assert len(server.requests) == 4  # RetryPolicy's default max_attempts
+
+
+def test_a_slow_server_times_out_after_retries(server: FaultServer, make_client: Callable[..., Any]) -> None:
+    server.inject("truefoundry", Delay(1.0), times=None)
+    settings = fast_http(max_attempts=2)
+    settings = type(settings)(retry=settings.retry, timeout=httpx.Timeout(0.1))
+    with pytest.raises(TimeoutError, match="timed out after retries"):
+        list(make_client("truefoundry", http=settings).list_models())
+    assert len(server.requests) == 2
+
+
+def test_a_slow_first_answer_is_retried(server: FaultServer, make_client: Callable[..., Any]) -> None:
+    server.models["truefoundry"] = payloads.many(payloads.truefoundry_model, 2)
+    server.inject("truefoundry", Delay(1.0))
+    settings = fast_http()
+    settings = type(settings)(retry=settings.retry, timeout=httpx.Timeout(0.1))
+    assert len(list(make_client("truefoundry", http=settings).list_models())) == 2
+
+
+def test_connections_are_reused(server: FaultServer, make_client: Callable[..., Any]) -> None:
+    server.models["truefoundry"] = payloads.many(payloads.truefoundry_model, 30)
+    items = list(make_client("truefoundry").list_models(page_size=3, concurrency=1))
+    assert len(items) == 30
+    assert len(server.requests) == 10
+    assert len({request.connection for request in server.requests}) == 1
+
+
+def test_every_request_says_who_it_is(server: FaultServer, make_client: Callable[..., Any]) -> None:
+    list(make_client("openwebui").list_models())
+    [request] = server.requests
+    assert request.headers["user-agent"] == "modelcatalog/0.1"
+    assert request.headers["accept"] == "application/json"
+    assert request.headers["authorization"] == "Bearer sk-owui-0001"
