@@ -173,6 +173,8 @@ class _Shapes:
     # -- unknown enum values (every decode) ---------------------------------------------------
     def check_enums(self, obj: Any, info: Any, ctx: OperationContext) -> None:
         """Report values of listed enums that the spec does not list."""
+        if obj is None or obj is msgspec.UNSET:
+            return  # an absent optional field: msgspec's type info leaves UnsetType out of the union
         info = _unwrap(info)
         if isinstance(info, msgspec.inspect.StructType):
             self._check_struct(obj, info, ctx)
