@@ -1,0 +1,152 @@
+"""Credentials and base URLs: from arguments or the environment, prefixes, and the http policy."""
+
+from __future__ import annotations
+
+import warnings
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from modelcatalog import Client, ConfigurationError, InsecureTransportError, MissingCredentialError, Secret
+from modelcatalog.events import InsecureTransportWarning
+from support import payloads
+from support.clients import CREDENTIALS, fast_http
+from support.fault_server import FaultServer
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+ENV = {
+    "scenario": {"SCENARIO_SDK_API_KEY": "sc-key-0001", "SCENARIO_SDK_API_SECRET": "sc-secret-0001"},
+    "truefoundry": {"TFY_API_KEY": "tfy-token-0001"},
+    "openwebui": {"OPENWEBUI_API_KEY": "sk-owui-0001"},
+    "modelslab": {"MODELSLAB_API_KEY": "ml-key-0001"},
+}
+BASE_URL_ENV = {
+    "scenario": "SCENARIO_BASE_URL",
+    "truefoundry": "TFY_HOST",
+    "openwebui": "OPENWEBUI_BASE_URL",
+    "modelslab": "MODELSLAB_BASE_URL",
+}
+PATHS = {
+    "scenario": ["/v1/models"],
+    "truefoundry": ["/api/ml/v1/models"],
+    "openwebui": ["/api/v1/models/list"],
+    "modelslab": ["/api/v3/finetune_list", "/api/v4/dreambooth/model_list"],
+}
+
+
+@pytest.fixture
+def prefixed() -> Iterator[FaultServer]:
+    """A server that serves everything below ``/gateway/tenant-a``."""
+    with FaultServer(prefix="/gateway/tenant-a") as running:
+        yield running
+
+
+@pytest.mark.parametrize("provider", list(ENV))
+def test_credentials_and_base_url_from_the_environment(
+    server: FaultServer, monkeypatch: pytest.MonkeyPatch, provider: str
+) -> None:
+    for name, value in {**ENV[provider], BASE_URL_ENV[provider]: server.url}.items():
+        monkeypatch.setenv(name, value)
+    with Client(provider, http=fast_http()) as client:
+        assert list(client.list_models()) == []
+    assert [request.path for request in server.requests] == PATHS[provider]  # the server accepted the credentials
+
+
+@pytest.mark.parametrize("provider", list(ENV))
+def test_a_missing_variable_is_named(monkeypatch: pytest.MonkeyPatch, provider: str) -> None:
+    for missing in ENV[provider]:
+        for name, value in ENV[provider].items():
+            if name != missing:
+                monkeypatch.setenv(name, value)
+        monkeypatch.delenv(missing, raising=False)
+        with pytest.raises(MissingCredentialError) as caught:
+            Client(provider, base_url="https://example.test")
+        assert caught.value.variable == missing
+        assert str(caught.value) == f"{provider}: missing credential: pass it explicitly or set {missing}"
+
+
+@pytest.mark.parametrize("provider", ["truefoundry", "openwebui"])
+def test_a_self_hosted_base_url_is_required(provider: str) -> None:
+    with pytest.raises(MissingCredentialError) as caught:
+        Client(provider, **CREDENTIALS[provider])
+    assert caught.value.variable == BASE_URL_ENV[provider]
+    assert "missing base URL" in str(caught.value)
+
+
+def test_cloud_providers_default_to_their_documented_hosts() -> None:
+    with Client("scenario", **CREDENTIALS["scenario"]) as client:
+        assert str(client.base_url) == "https://api.cloud.scenario.com"
+    with Client("modelslab", **CREDENTIALS["modelslab"]) as client:
+        assert str(client.base_url) == "https://modelslab.com"
+
+
+def test_blank_credentials_count_as_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TFY_API_KEY", "   ")
+    with pytest.raises(MissingCredentialError, match="TFY_API_KEY"):
+        Client("truefoundry", base_url="https://tfy.example.test")
+
+
+def test_arguments_win_over_the_environment(server: FaultServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENWEBUI_API_KEY", "sk-from-env")
+    monkeypatch.setenv("OPENWEBUI_BASE_URL", "http://127.0.0.1:9")
+    with Client("openwebui", base_url=server.url, api_key=Secret("sk-owui-0001"), http=fast_http()) as client:
+        list(client.list_models())
+    assert server.requests[0].headers["authorization"] == "Bearer sk-owui-0001"
+
+
+@pytest.mark.parametrize("provider", list(ENV))
+def test_the_base_url_replaces_scheme_host_port_and_prefix(prefixed: FaultServer, provider: str) -> None:
+    with Client(provider, base_url=prefixed.url + "/", http=fast_http(), **CREDENTIALS[provider]) as client:
+        assert list(client.list_models()) == []
+    assert [request.path for request in prefixed.requests] == [f"/gateway/tenant-a{p}" for p in PATHS[provider]]
+
+
+def test_the_wire_shape_of_each_provider(server: FaultServer, make_client: Any) -> None:
+    server.models["scenario"] = payloads.many(payloads.scenario_model, 1)
+    list(make_client("scenario").list_models(filters={"types": ["sd-xl-lora", "flux.1-lora"], "tags": "sci-fi"}))
+    [request] = server.requests
+    assert request.headers["authorization"] == "Basic c2Mta2V5LTAwMDE6c2Mtc2VjcmV0LTAwMDE="
+    assert request.query["types"] == "sd-xl-lora,flux.1-lora"  # explode: false
+    assert request.query["tags"] == "sci-fi"
+    list(make_client("modelslab").list_models())
+    modelslab = list(server.requests)[1:]
+    assert [r.json() for r in modelslab] == [{"key": "ml-key-0001"}] * 2
+    assert all("authorization" not in r.headers for r in modelslab)
+
+
+@pytest.mark.parametrize("provider", ["scenario", "truefoundry", "modelslab"])
+def test_plain_http_to_a_remote_host_is_refused_for_cloud_providers(provider: str) -> None:
+    with pytest.raises(InsecureTransportError) as caught:
+        Client(provider, base_url="http://models.example.test", **CREDENTIALS[provider])
+    assert caught.value.provider == provider
+    assert "plain http to models.example.test" in str(caught.value)
+    assert isinstance(caught.value, ConfigurationError)
+    with pytest.warns(InsecureTransportWarning):
+        Client(provider, base_url="http://models.example.test", allow_insecure_http=True, **CREDENTIALS[provider])
+
+
+def test_plain_http_to_a_remote_open_webui_is_warned_about() -> None:
+    with pytest.warns(InsecureTransportWarning, match="openwebui: plain http to webui.lan"):
+        client = Client("openwebui", base_url="http://webui.lan:8080", api_key="sk-1")
+    assert str(client.base_url) == "http://webui.lan:8080"
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.8.9.10", "localhost", "[::1]", "api.localhost"])
+@pytest.mark.parametrize("provider", list(ENV))
+def test_loopback_http_is_allowed_silently(provider: str, host: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        Client(provider, base_url=f"http://{host}:8080", **CREDENTIALS[provider]).close()
+
+
+@pytest.mark.parametrize("url", ["ftp://example.test", "example.test", "https://"])
+def test_a_malformed_base_url_is_a_configuration_error(url: str) -> None:
+    with pytest.raises(ConfigurationError, match="base URL"):
+        Client("scenario", base_url=url, **CREDENTIALS["scenario"])
+
+
+def test_https_is_accepted_anywhere() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        Client("truefoundry", base_url="https://tfy.example.test/proxy", api_key="t").close()
