@@ -85,13 +85,7 @@ class ResponseDecoder(Generic[E]):
             enums_known = False
             decoded = self._slow_path(body, ctx, status)
         except msgspec.DecodeError as exc:
-            raise NotJSONError(
-                ctx.scrub(f"response body is not valid JSON ({exc}); {len(body)} bytes"),
-                body=ctx.scrub_bytes(body),
-                status_code=status,
-                provider=ctx.provider,
-                operation=ctx.operation,
-            ) from None
+            raise _not_json(body, ctx, status, exc) from None
         if not enums_known:
             # some enum has a value the spec does not list: find and report each one
             self._shapes.check_enums(decoded, self._root, ctx)
@@ -107,7 +101,10 @@ class ResponseDecoder(Generic[E]):
         return True
 
     def _slow_path(self, body: bytes, ctx: OperationContext, status: int) -> E:
-        raw = msgspec.json.decode(body)
+        try:
+            raw = msgspec.json.decode(body)
+        except msgspec.DecodeError as exc:  # the fast path stopped at a field before the damage
+            raise _not_json(body, ctx, status, exc) from None
         self._shapes.set_aside_unknown_fields(raw, self._root, ctx)
         try:
             with _collector_paused():
@@ -124,6 +121,16 @@ class ResponseDecoder(Generic[E]):
             )
             error.path = match.group("path") if match else "$"
             raise error from None
+
+
+def _not_json(body: bytes, ctx: OperationContext, status: int, exc: msgspec.DecodeError) -> NotJSONError:
+    return NotJSONError(
+        ctx.scrub(f"response body is not valid JSON ({exc}); {len(body)} bytes"),
+        body=ctx.scrub_bytes(body),
+        status_code=status,
+        provider=ctx.provider,
+        operation=ctx.operation,
+    )
 
 
 def _reject_html(body: bytes, ctx: OperationContext, content_type: str, status: int) -> None:
