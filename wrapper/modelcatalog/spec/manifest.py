@@ -61,6 +61,9 @@ def load_manifest(specs_dir: Path) -> Manifest:
 
     providers = []
     for name, entry in data.get("providers", {}).items():
+        if not isinstance(entry, dict):
+            msg = f"{path}: providers.{name} must be a table ([providers.{name}])"
+            raise SpecError(msg)
 
         def field(key: str, entry: dict[str, object] = entry, name: str = name) -> str:
             value = entry.get(key)

@@ -162,7 +162,9 @@ def _discriminator_tags(document: dict[str, Any]) -> dict[str, set[str]]:
             if isinstance(discriminator, dict) and isinstance(discriminator.get("propertyName"), str):
                 variants = [*node.get("oneOf", []), *node.get("anyOf", [])]
                 refs = [v["$ref"] for v in variants if isinstance(v, dict) and "$ref" in v]
-                refs += [v for v in discriminator.get("mapping", {}).values() if isinstance(v, str)]
+                # a mapping value is a reference or, as OpenAPI also allows, a bare schema name
+                mapped = [v for v in discriminator.get("mapping", {}).values() if isinstance(v, str)]
+                refs += [v if v.startswith("#") else component_ref("schemas", v) for v in mapped]
                 for ref in refs:
                     tags.setdefault(split_component_ref(ref)[1], set()).add(discriminator["propertyName"])
             stack.extend(node.values())
