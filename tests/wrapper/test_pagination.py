@@ -339,7 +339,10 @@ async def test_models_added_at_the_front_mid_listing_are_deduplicated(
     assert len(listed) == len(set(listed))  # the two items pushed back onto this page are kept once
     assert set(expected) <= set(listed)
     assert "total_changed" in kinds(events)
-    assert "duplicate_item" in kinds(events)
+    if concurrency == 1:
+        # concurrently, the page at offset 10 may be served before the one that shifts
+        # the items, and then nothing is seen twice; sequentially it always is
+        assert "duplicate_item" in kinds(events)
 
 
 async def test_models_appended_mid_listing_are_fetched(server: FaultServer, listing: Lister) -> None:
