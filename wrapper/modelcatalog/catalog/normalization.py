@@ -20,6 +20,7 @@ from modelcatalog_generated.catalog import ModelRecord, Owner
 from modelcatalog_generated.structs import modelslab, openwebui, scenario, truefoundry
 from msgspec import UNSET
 
+from modelcatalog.errors import ModelCatalogError
 from modelcatalog.providers.modelslab import TrainedModel
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ FIELD_SOURCES: Final[Mapping[str, Mapping[str, str]]] = {
 }
 
 
-class UnidentifiedRecordError(ValueError):
+class UnidentifiedRecordError(ModelCatalogError, ValueError):
     """A record without the identifier the catalog needs (ModelsLab's model_id is optional in its spec)."""
 
 
