@@ -108,6 +108,12 @@ def tests_quick(session: nox.Session) -> None:
     session.run("pytest", "-m", "not slow and not generators", *session.posargs, env=REPRODUCIBLE)
 
 
+@nox.session(venv_backend="none", tags=["ci"])
+def openwebui(session: nox.Session) -> None:
+    """Install the pinned Open WebUI into .cache/ (idempotent), so the live tests start at once."""
+    session.run(sys.executable, str(ROOT / "tests" / "integration" / "openwebui_env.py"), "install")
+
+
 @nox.session(python=PYTHON, tags=["ci"])
 def lint(session: nox.Session) -> None:
     """ruff (pinned) on the hand-written code; generated/ is excluded in pyproject.toml."""

@@ -49,7 +49,7 @@ VENV_ENV = "MODELCATALOG_OPENWEBUI_VENV"
 
 LOOPBACK = "127.0.0.1"
 ADMIN_EMAIL = "admin@modelcatalog.test"
-ADMIN_PASSWORD = "admin-password-for-loopback-tests"  # noqa: S105 - a throwaway server on 127.0.0.1
+ADMIN_PASSWORD = "admin-password-for-loopback-tests"
 ADMIN_NAME = "Catalog Admin"
 START_TIMEOUT_S = 240.0
 
@@ -200,7 +200,7 @@ def _ready(base_url: str) -> bool:
     # /ready answers 200 only once startup_complete is set and the database answers.
     try:
         with urllib.request.urlopen(f"{base_url}/ready", timeout=5) as response:  # noqa: S310 - loopback http
-            return int(response.status) == 200  # noqa: PLR2004
+            return int(response.status) == 200
     except (urllib.error.URLError, OSError, ValueError):
         return False
 
@@ -238,6 +238,7 @@ def running_openwebui(
     log_path = work / "server.log"
     proc: subprocess.Popen[bytes] | None = None
     failed = True
+    started_ok = False
     try:
         for attempt in range(1, attempts + 1):
             shutil.rmtree(data_dir, ignore_errors=True)
@@ -264,21 +265,22 @@ def running_openwebui(
             if proc.poll() is None and _ready(base_url):
                 server = RunningServer(base_url, port, proc.pid, data_dir, log_path, time.monotonic() - started)
                 break
+            state = f"exited with {proc.returncode}" if proc.poll() is not None else "timed out"
             _stop(proc)
             lost_port = "address already in use" in log_tail(log_path, 20).lower()
             if not lost_port or attempt == attempts:
-                state = f"exited with {proc.returncode}" if proc.returncode is not None else "timed out"
                 raise ServerStartError(
                     f"open-webui {state} after {time.monotonic() - started:.0f}s (limit {timeout:.0f}s); "
                     f"log {log_path}, last lines:\n{log_tail(log_path)}"
                 )
+        started_ok = True
         yield server
         failed = False
     finally:
         if proc is not None:
             _stop(proc)
         shutil.rmtree(data_dir, ignore_errors=True)
-        if failed:
+        if failed and started_ok:  # a start-up failure already carries the tail in its message
             print(f"open-webui log kept at {log_path}; last lines:\n{log_tail(log_path)}", file=sys.stderr)  # noqa: T201
         else:
             shutil.rmtree(work, ignore_errors=True)
@@ -289,7 +291,7 @@ def running_openwebui(
 ADMIN = "admin"
 READER = "reader"
 READER_EMAIL = "reader@modelcatalog.test"
-READER_PASSWORD = "reader-password-for-loopback-tests"  # noqa: S105 - a throwaway server on 127.0.0.1
+READER_PASSWORD = "reader-password-for-loopback-tests"
 READER_NAME = "Second Reader"
 PAGE_SIZE = 30  # routers/models.py: PAGE_ITEM_COUNT, imported from routers/users.py
 ADMIN_MODEL_COUNT = 210
@@ -298,7 +300,8 @@ FAMILIES = ("Atlas", "Borealis", "Cirrus", "Dune", "Ember")
 BASE_MODELS = ("llama3.2:3b", "qwen2.5:7b")
 # 1x1 PNG: profile_image_url must pass validate_image_url (static paths, http(s), data:image/...)
 PIXEL = (
-    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+    "data:image/png;base64,"
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 )
 
 
@@ -389,17 +392,26 @@ class SeededServer:
     def expected_ids(self, who: str) -> set[str]:
         return {m.id for m in self.visible(who)}
 
+    @staticmethod
+    def matches_query(model: SeededModel, query: str) -> bool:
+        """The server's ``query``: case-insensitive substring of name, base model, owner name or email."""
+        owner = (ADMIN_NAME, ADMIN_EMAIL) if model.owner == ADMIN else (READER_NAME, READER_EMAIL)
+        haystack = (model.name, model.base_model_id or "", *owner)
+        return any(query.lower() in text.lower() for text in haystack)
+
 
 def _check(response: httpx.Response) -> Any:
-    if response.status_code != 200:  # noqa: PLR2004
-        raise RuntimeError(f"{response.request.method} {response.request.url} -> {response.status_code}: {response.text}")
+    if response.status_code != 200:
+        raise RuntimeError(
+            f"{response.request.method} {response.request.url} -> {response.status_code}: {response.text}"
+        )
     return response.json()
 
 
 def _admin_model_form(i: int, reader_id: str) -> dict[str, Any]:
     """Model ``i`` of the admin's set; the pattern spreads every feature over the 210 models."""
     family = FAMILIES[i % len(FAMILIES)]
-    tags = (["Chat"] if i % 3 == 0 else []) + (["code"] if i % 4 == 0 else [])
+    tags = (["Chat"] if i % 3 == 0 else []) + (["code"] if i % 5 == 1 else [])
     capabilities = {"vision": i % 2 == 0, "file_upload": True, "citations": i % 5 == 0} if i % 2 == 0 else None
     grants: list[dict[str, str]] = []
     if i % 4 == 1:  # shared with the reader, read only
@@ -466,7 +478,9 @@ def list_all_raw(client: httpx.Client, key: str, **params: str) -> RawListing:
     total = -1
     for page in range(1, 1000):
         body = _check(
-            client.get("/api/v1/models/list", params={**params, "page": page}, headers={"Authorization": f"Bearer {key}"})
+            client.get(
+                "/api/v1/models/list", params={**params, "page": page}, headers={"Authorization": f"Bearer {key}"}
+            )
         )
         total = int(body["total"])
         ids = tuple(item["id"] for item in body["items"])
@@ -502,7 +516,9 @@ def seed(server: RunningServer) -> SeededServer:
         models: list[SeededModel] = []
         key_auth = {"Authorization": f"Bearer {admin_key}"}  # the API key itself must work for writes too
         for i in range(ADMIN_MODEL_COUNT):
-            created = _check(client.post("/api/v1/models/create", headers=key_auth, json=_admin_model_form(i, reader["id"])))
+            created = _check(
+                client.post("/api/v1/models/create", headers=key_auth, json=_admin_model_form(i, reader["id"]))
+            )
             models.append(_to_seeded(created, ADMIN, reader["id"]))
         for k in range(READER_MODEL_COUNT):
             created = _check(client.post("/api/v1/models/create", headers=reader_auth, json=_reader_model_form(k)))
