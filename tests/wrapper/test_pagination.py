@@ -174,7 +174,7 @@ async def test_limit_zero_sends_nothing(server: FaultServer, listing: Lister) ->
     assert len(server.requests) == 0
 
 
-@pytest.mark.parametrize(("asked", "sent"), [(None, "500"), (10_000, "500"), (500, "500"), (1, "1"), (42, "42")])
+@pytest.mark.parametrize(("asked", "sent"), [(None, "250"), (10_000, "500"), (500, "500"), (1, "1"), (42, "42")])
 async def test_scenario_page_size_is_large_by_default_and_capped_at_500(
     server: FaultServer, listing: Lister, asked: int | None, sent: str
 ) -> None:

@@ -24,6 +24,7 @@ from modelcatalog.endpoints import credential, resolve_base_url
 from modelcatalog.errors import ConfigurationError, TimeoutError, TransportError  # noqa: A004
 from modelcatalog.events import EventHandler, EventSink
 from modelcatalog.pagination import (
+    DEFAULT_CONCURRENCY,
     DEFAULT_MAX_PAGES,
     AsyncPager,
     Page,
@@ -171,7 +172,7 @@ class Client(_Base):
         limit: int | None = None,
         page_size: int | None = None,
         start: Position = None,
-        concurrency: int = 4,
+        concurrency: int = DEFAULT_CONCURRENCY,
         max_pages: int = DEFAULT_MAX_PAGES,
     ) -> Pager[Any]:
         """Every model, page after page: iterate items, or ``.pages()`` for pages.
@@ -224,7 +225,7 @@ class AsyncClient(_Base):
         limit: int | None = None,
         page_size: int | None = None,
         start: Position = None,
-        concurrency: int = 4,
+        concurrency: int = DEFAULT_CONCURRENCY,
         max_pages: int = DEFAULT_MAX_PAGES,
     ) -> AsyncPager[Any]:
         """The async twin of ``Client.list_models``."""

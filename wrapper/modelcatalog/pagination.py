@@ -32,6 +32,10 @@ Position = str | int | None
 """Where a page starts: a cursor token, an offset, a page number, or None (the first page)."""
 
 DEFAULT_MAX_PAGES = 100_000
+#: Pages in flight at once when the total is known. 16 matches the connection pool and
+#: is what it takes to list 10,000 models ~10x faster than page after page at 20 ms a
+#: request (BENCHMARKS.md); the retry transport backs off if a server pushes back.
+DEFAULT_CONCURRENCY = 16
 
 
 @dataclass(frozen=True)
@@ -158,7 +162,7 @@ class PagerOptions:
     limit: int | None = None
     page_size: int | None = None
     start: Position = None
-    concurrency: int = 4
+    concurrency: int = DEFAULT_CONCURRENCY
     max_pages: int = DEFAULT_MAX_PAGES
 
 
@@ -173,7 +177,9 @@ class _Ledger(Generic[T]):
     sink: EventSink
     provider: str
     operation: str
-    seen_items: set[Hashable] = field(default_factory=set)
+    #: hashes of the item keys seen so far: a third of the memory of the keys themselves
+    #: when streaming hundreds of thousands of models (a 64-bit collision is ~1e-9 there)
+    seen_items: set[int] = field(default_factory=set)
     seen_cursors: set[str] = field(default_factory=set)
     total: int | None = None
     pages: int = 0
@@ -201,10 +207,11 @@ class _Ledger(Generic[T]):
         fresh: list[T] = []
         for item in page.items:
             key = self.item_key(item)
-            if key in self.seen_items:
+            digest = hash(key)
+            if digest in self.seen_items:
                 self.report("duplicate_item", f"{key!r} appeared on more than one page; kept once")
                 continue
-            self.seen_items.add(key)
+            self.seen_items.add(digest)
             fresh.append(item)
         if self.options.limit is not None:
             fresh = fresh[: max(self.options.limit - self.yielded, 0)]
