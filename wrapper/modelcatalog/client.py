@@ -38,7 +38,7 @@ from modelcatalog.responses import raise_for_status
 from modelcatalog.transport import SAFE_TO_RETRY, HTTPSettings, async_http_client, sync_http_client
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
     from types import TracebackType
 
     from modelcatalog.providers._base import ListOperation
@@ -110,7 +110,18 @@ class _Base:
         )
         return operation.page_of(decoded, position)
 
-    def _segments_setup(
+    def _segments(
+        self,
+        operation: str | None,
+        filters: Mapping[str, Any] | None,
+        options: PagerOptions,
+        fetcher: Callable[[ListOperation[Any], Mapping[str, Any], EventSink], Any],
+    ) -> list[tuple[Any, Any]]:
+        """One (fetch, ledger factory) pair per operation to list, checked before any request."""
+        operations, frozen, sink = self._checked(operation, filters, options)
+        return [(fetcher(op, frozen, sink), self._ledger_factory(op, options, sink)) for op in operations]
+
+    def _checked(
         self,
         operation: str | None,
         filters: Mapping[str, Any] | None,
@@ -182,9 +193,7 @@ class Client(_Base):
         ``concurrency`` bounds the pages fetched at once when the total is known.
         """
         options = PagerOptions(limit, page_size, start, max(concurrency, 1), max_pages)
-        operations, frozen, sink = self._segments_setup(operation, filters, options)
-        segments = [(self._fetcher(op, frozen, sink), self._ledger_factory(op, options, sink)) for op in operations]
-        return Pager(segments, limit)
+        return Pager(self._segments(operation, filters, options, self._fetcher), limit)
 
     def _fetcher(self, operation: ListOperation[Any], filters: Mapping[str, Any], sink: EventSink) -> Any:  # noqa: ANN401
         ctx = self._context(operation, sink)
@@ -230,9 +239,7 @@ class AsyncClient(_Base):
     ) -> AsyncPager[Any]:
         """The async twin of ``Client.list_models``."""
         options = PagerOptions(limit, page_size, start, max(concurrency, 1), max_pages)
-        operations, frozen, sink = self._segments_setup(operation, filters, options)
-        segments = [(self._fetcher(op, frozen, sink), self._ledger_factory(op, options, sink)) for op in operations]
-        return AsyncPager(segments, limit)
+        return AsyncPager(self._segments(operation, filters, options, self._fetcher), limit)
 
     def _fetcher(self, operation: ListOperation[Any], filters: Mapping[str, Any], sink: EventSink) -> Any:  # noqa: ANN401
         ctx = self._context(operation, sink)

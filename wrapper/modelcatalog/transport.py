@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -219,25 +219,26 @@ class HTTPSettings:
 
 def sync_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None) -> httpx.Client:
     """An httpx client with pooling, timeouts and retries."""
-    limits = httpx.Limits(max_connections=settings.max_connections, max_keepalive_connections=settings.max_connections)
-    inner = settings.transport or httpx.HTTPTransport(limits=limits)
-    return httpx.Client(
-        transport=RetryTransport(inner, settings.retry),
-        timeout=settings.timeout,
-        auth=auth,
-        headers={"User-Agent": settings.user_agent, "Accept": "application/json"},
-        follow_redirects=False,
-    )
+    inner = settings.transport or httpx.HTTPTransport(limits=_limits(settings))
+    return httpx.Client(transport=RetryTransport(inner, settings.retry), auth=auth, **_client_options(settings))
 
 
 def async_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None) -> httpx.AsyncClient:
     """The async twin of :func:`sync_http_client`."""
-    limits = httpx.Limits(max_connections=settings.max_connections, max_keepalive_connections=settings.max_connections)
-    inner = settings.async_transport or httpx.AsyncHTTPTransport(limits=limits)
+    inner = settings.async_transport or httpx.AsyncHTTPTransport(limits=_limits(settings))
     return httpx.AsyncClient(
-        transport=AsyncRetryTransport(inner, settings.retry),
-        timeout=settings.timeout,
-        auth=auth,
-        headers={"User-Agent": settings.user_agent, "Accept": "application/json"},
-        follow_redirects=False,
+        transport=AsyncRetryTransport(inner, settings.retry), auth=auth, **_client_options(settings)
     )
+
+
+def _limits(settings: HTTPSettings) -> httpx.Limits:
+    return httpx.Limits(max_connections=settings.max_connections, max_keepalive_connections=settings.max_connections)
+
+
+def _client_options(settings: HTTPSettings) -> dict[str, Any]:
+    """What the sync and async clients share; redirects are not followed (a 3xx is an error)."""
+    return {
+        "timeout": settings.timeout,
+        "headers": {"User-Agent": settings.user_agent, "Accept": "application/json"},
+        "follow_redirects": False,
+    }

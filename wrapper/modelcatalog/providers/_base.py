@@ -7,7 +7,7 @@ decodes the response, and how to read items, totals and cursors out of it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -97,6 +97,14 @@ class BearerAuth(httpx.Auth):
 
     def __repr__(self) -> str:
         return "BearerAuth(***)"
+
+
+def check_filters(title: str, filters: Filters, known: Sequence[str]) -> None:
+    """Refuse a filter the provider's list operation does not take, naming the ones it does."""
+    unknown = set(filters) - set(known)
+    if unknown:
+        msg = f"unknown {title} filter(s) {sorted(unknown)}; known: {', '.join(known)}"
+        raise ValueError(msg)
 
 
 def generated_kwargs(get_kwargs: Callable[..., RequestKwargs], **arguments: Any) -> RequestKwargs:  # noqa: ANN401

@@ -21,6 +21,7 @@ from modelcatalog.providers._base import (
     ListOperation,
     Provider,
     RequestKwargs,
+    check_filters,
     generated_kwargs,
 )
 
@@ -32,10 +33,7 @@ FILTERS = ("query", "view_option", "tag", "order_by", "direction")
 
 
 def _build(position: Position, _size: int, filters: Filters, _: Credentials) -> RequestKwargs:
-    unknown = set(filters) - set(FILTERS)
-    if unknown:
-        msg = f"unknown Open WebUI filter(s) {sorted(unknown)}; known: {', '.join(FILTERS)}"
-        raise ValueError(msg)
+    check_filters("Open WebUI", filters, FILTERS)
     return generated_kwargs(
         list_models._get_kwargs,  # noqa: SLF001 - the generated request builder is the point
         page=position if isinstance(position, int) else 1,

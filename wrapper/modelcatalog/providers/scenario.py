@@ -23,6 +23,7 @@ from modelcatalog.providers._base import (
     ListOperation,
     Provider,
     RequestKwargs,
+    check_filters,
     generated_kwargs,
 )
 
@@ -54,10 +55,7 @@ FILTERS = (
 
 
 def _build(position: Position, page_size: int, filters: Filters, _: Credentials) -> RequestKwargs:
-    unknown = set(filters) - set(FILTERS)
-    if unknown:
-        msg = f"unknown Scenario filter(s) {sorted(unknown)}; known: {', '.join(FILTERS)}"
-        raise ValueError(msg)
+    check_filters("Scenario", filters, FILTERS)
     arguments: dict[str, Any] = {}
     joined: dict[str, str] = {}
     for key, value in filters.items():

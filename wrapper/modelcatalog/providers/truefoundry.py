@@ -16,6 +16,7 @@ from modelcatalog.providers._base import (
     ListOperation,
     Provider,
     RequestKwargs,
+    check_filters,
     generated_kwargs,
 )
 
@@ -26,10 +27,7 @@ FILTERS = ("fqn", "ml_repo_id", "name", "run_id", "include_empty_models")
 
 
 def _build(position: Position, page_size: int, filters: Filters, _: Credentials) -> RequestKwargs:
-    unknown = set(filters) - set(FILTERS)
-    if unknown:
-        msg = f"unknown TrueFoundry filter(s) {sorted(unknown)}; known: {', '.join(FILTERS)}"
-        raise ValueError(msg)
+    check_filters("TrueFoundry", filters, FILTERS)
     return generated_kwargs(
         list_models._get_kwargs,  # noqa: SLF001 - the generated request builder is the point
         offset=position if isinstance(position, int) else 0,
