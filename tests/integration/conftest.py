@@ -43,8 +43,9 @@ def openwebui() -> Iterator[SeededServer]:
     except (subprocess.CalledProcessError, OSError) as exc:
         _unavailable(f"cannot install open-webui: {exc}")
         raise  # unreachable: skip/fail raise
-    if not result.reused:
-        print(f"open-webui installed in {result.seconds:.0f}s, {result.size_bytes / 1e6:.0f} MB", file=sys.stderr)  # noqa: T201
+    # said either way, so a CI log shows whether this run installed from nothing or reused a venv
+    how = "reused" if result.reused else f"installed in {result.seconds:.0f}s, {result.size_bytes / 1e6:.0f} MB"
+    print(f"open-webui venv {result.venv}: {how}", file=sys.stderr)  # noqa: T201
     try:
         with running_openwebui() as server:
             yield seed(server)
