@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable
+    from collections.abc import Awaitable, Callable, Mapping
 
 logger = logging.getLogger("modelcatalog")
 
@@ -215,6 +215,10 @@ class HTTPSettings:
     transport: httpx.BaseTransport | None = None
     async_transport: httpx.AsyncBaseTransport | None = None
     user_agent: str = "modelcatalog/0.1"
+    #: extra headers on every request (a gateway's routing header, a mock server's
+    #: ``Prefer``); they override ``User-Agent``/``Accept`` but never the credentials,
+    #: which the provider's auth sets on each request after these
+    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 def sync_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None) -> httpx.Client:
@@ -239,6 +243,6 @@ def _client_options(settings: HTTPSettings) -> dict[str, Any]:
     """What the sync and async clients share; redirects are not followed (a 3xx is an error)."""
     return {
         "timeout": settings.timeout,
-        "headers": {"User-Agent": settings.user_agent, "Accept": "application/json"},
+        "headers": {"User-Agent": settings.user_agent, "Accept": "application/json", **settings.headers},
         "follow_redirects": False,
     }
