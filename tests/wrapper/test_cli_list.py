@@ -63,15 +63,15 @@ def test_list_prints_every_model_as_ndjson(server: FaultServer, provider: str) -
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["id"] for line in lines] == expected
     assert {line["provider"] for line in lines} == {provider}
-    assert all(isinstance(line["record"], dict) and line["operation"] for line in lines)
+    assert all(isinstance(line["source"], dict) for line in lines)  # issue 4: catalog records, source = wire record
 
 
 def test_the_record_is_the_provider_record_on_the_wire(server: FaultServer) -> None:
     fill_all(server)
     result = run("list", "-p", "scenario", "--base-url", server.url, env=ENV_FOR["scenario"])
     first = json.loads(result.stdout.splitlines()[0])
-    assert first["record"]["id"] == server.models["scenario"][0]["id"]
-    assert first["record"]["trainingImagesNumber"] == 12  # wire names, not Python attribute names
+    assert first["source"]["id"] == server.models["scenario"][0]["id"]
+    assert first["source"]["trainingImagesNumber"] == 12  # wire names, not Python attribute names
 
 
 def test_base_url_from_the_environment_and_limit(server: FaultServer) -> None:

@@ -1,104 +1,433 @@
-"""The ``modelcatalog`` command: list a provider's models from the shell.
+"""The ``modelcatalog`` command: list models across AI-model providers from the shell.
 
-    modelcatalog list --provider scenario --format ndjson
+    modelcatalog list -p scenario -p truefoundry --tag prod --sort=-created_at
+    modelcatalog list -p openwebui --format ndjson | jq -r .name
+    modelcatalog providers
+    modelcatalog spec diff
 
-Credentials and base URLs come from the provider's environment variables (or
-``--base-url``). Exit status: 0 success, 1 any other error, 2 bad usage or
-configuration, 3 authentication failed. Errors are one line on stderr; ``--debug``
-adds the traceback and the library's log.
+Credentials and base URLs come from each provider's environment variables (or
+``--base-url``). Exit status: 0 success; 1 a provider failed (the other providers'
+models are still printed); 2 bad usage or configuration; 3 authentication failed
+(every provider that failed, failed to authenticate, and none succeeded). Errors are
+one line on stderr; ``--debug`` adds tracebacks and the library's debug log.
+
+Modules are imported inside the commands, so ``modelcatalog --help`` starts without
+loading httpx, msgspec or the generated clients.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
+import os
 import sys
-import traceback
 import warnings
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
+
+    from modelcatalog._console import Console
+    from modelcatalog.catalog import ModelRecord, ProviderFailure, Query
+    from modelcatalog.providers import Provider
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_AUTH = 3
+EXIT_INTERRUPTED = 130
+# Spelled out here (tests hold them to the library's lists) so that parsing imports nothing.
 PROVIDER_NAMES = ("scenario", "truefoundry", "openwebui", "modelslab")
-FORMATS = ("ndjson",)
+FORMATS = ("table", "json", "ndjson", "csv")
+VISIBILITIES = ("public", "unlisted", "shared", "private")
+SORT_FIELDS = ("provider", "id", "name", "kind", "status", "visibility", "created_at", "updated_at")
+SPEC_JOBS = ("diff", "drift", "generate")
+
+
+class UsageError(Exception):
+    """Arguments that parse but do not make sense together (exit 2, with the usage line)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``modelcatalog`` command."""
+    from modelcatalog._console import Console  # noqa: PLC0415 - small, but not needed for --help
+
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(_join_sort_values(sys.argv[1:] if argv is None else argv))
+    if extra and args.command != "spec":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.extra = extra
+    console = Console(sys.stderr, debug=args.debug)
     if args.debug:
+        import logging  # noqa: PLC0415
+
         logging.basicConfig(level=logging.DEBUG, stream=sys.stderr, format="%(name)s: %(message)s")
     with warnings.catch_warnings():
-        warnings.showwarning = _show_warning
+        warnings.showwarning = console.show_warning
         try:
-            return int(args.run(args, sys.stdout))
+            return int(args.run(args, sys.stdout, console))
+        except UsageError as exc:
+            command: argparse.ArgumentParser = args.command_parser
+            command.error(str(exc))  # exits 2
         except BrokenPipeError:  # `modelcatalog list | head`: the reader has what it wanted
-            sys.stderr.close()
+            _silence_stdout()
             return EXIT_OK
+        except KeyboardInterrupt:
+            console.erase()
+            console.line("modelcatalog: interrupted")
+            return EXIT_INTERRUPTED
         except Exception as exc:  # noqa: BLE001 - every failure becomes one line and an exit status
-            return _report(exc, debug=args.debug)
+            return _report(exc, console)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="modelcatalog", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="modelcatalog", description="List models across AI-model providers from the shell."
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks and the library's debug log")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    listing = commands.add_parser("list", help="print every model of one provider")
-    listing.add_argument("--provider", "-p", required=True, choices=PROVIDER_NAMES)
-    listing.add_argument("--base-url", help="replaces scheme, host, port and prefix (default: from the environment)")
-    listing.add_argument("--format", default="ndjson", choices=FORMATS, help="output format (default: ndjson)")
-    listing.add_argument("--operation", help="one list operation of the provider (default: all of them)")
-    listing.add_argument("--limit", type=_positive, help="stop after this many models")
+    listing = commands.add_parser(
+        "list",
+        help="list the models of one or more providers",
+        description="List models across providers: records as they arrive, filtered on the client and, "
+        "where that cannot change the result, on the servers.",
+    )
+    listing.add_argument(
+        "--provider",
+        "-p",
+        action="append",
+        required=True,
+        choices=PROVIDER_NAMES,
+        metavar="PROVIDER",
+        help=f"one of {', '.join(PROVIDER_NAMES)} (repeatable)",
+    )
+    listing.add_argument(
+        "--base-url",
+        action="append",
+        default=[],
+        metavar="[PROVIDER=]URL",
+        help="replaces scheme, host, port and prefix (default: from the environment); "
+        "with several providers, PROVIDER=URL (repeatable)",
+    )
+    listing.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="table for people, ndjson/json with the schema's keys, csv with a header "
+        "(default: table on a terminal, ndjson otherwise)",
+    )
+    listing.add_argument("--no-source", action="store_true", help="leave the provider's own record out of json/ndjson")
+    listing.add_argument("--limit", type=_count, help="stop after this many models")
     listing.add_argument("--allow-insecure-http", action="store_true", help="allow plain http to a remote host")
+    filters = listing.add_argument_group("filters (all given must hold)")
+    filters.add_argument("--text", help="case-insensitive substring of the name or id")
+    filters.add_argument("--name", help="exact name")
+    filters.add_argument("--tag", action="append", default=[], help="a tag the model must have (repeatable)")
+    filters.add_argument("--kind", action="append", help="the provider's own type word (repeatable: any of)")
+    filters.add_argument("--status", action="append", help="the provider's own status word (repeatable: any of)")
+    filters.add_argument("--visibility", action="append", choices=VISIBILITIES, help="repeatable: any of")
+    for name, bound in (("created", "since"), ("created", "until"), ("updated", "since"), ("updated", "until")):
+        filters.add_argument(
+            f"--{name}-{bound}",
+            type=_moment,
+            metavar="DATE",
+            help=f"ISO date or date-time ({'inclusive' if bound == 'since' else 'exclusive'}; no offset: UTC)",
+        )
+    listing.add_argument(
+        "--sort",
+        metavar="FIELD[:asc|desc]",
+        help=f"sort by one of {', '.join(SORT_FIELDS)}; -FIELD is descending (output waits for every provider)",
+    )
+    listing.add_argument("--no-pushdown", action="store_true", help="send no filter to any server (debug aid)")
     listing.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    listing.set_defaults(run=_list)
+    listing.set_defaults(run=_list, command_parser=listing)
+
+    providers = commands.add_parser(
+        "providers", help="each provider: operations, base URL, whether credentials are set (never their values)"
+    )
+    providers.add_argument("--format", choices=("table", "json"), default="table")
+    providers.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    providers.set_defaults(run=_providers, command_parser=providers)
+
+    spec = commands.add_parser("spec", help="spec tooling: diff (upstream changes), drift, generate")
+    jobs = spec.add_subparsers(dest="job", required=True, metavar="JOB")
+    for job, text in (
+        ("diff", "classify changes in each provider's published document (see `spec diff --help`)"),
+        ("drift", "check generated/ and the derived documents against specs/"),
+        ("generate", "regenerate the derived documents and clients"),
+    ):
+        # add_help=False: --help and every option go to the tool itself
+        jobs.add_parser(job, help=text, add_help=False, prefix_chars="\0")
+    spec.set_defaults(run=_spec, command_parser=spec)
     return parser
 
 
-def _list(args: argparse.Namespace, out: TextIO) -> int:
-    """Print every model, one JSON object a line: provider, operation, id, and the record."""
-    import msgspec  # noqa: PLC0415 - loaded only when a command needs it
+def _join_sort_values(argv: Sequence[str]) -> list[str]:
+    """``--sort -created_at`` as ``--sort=-created_at``: argparse would take ``-created_at`` for an option."""
+    joined: list[str] = []
+    words = iter(argv)
+    for word in words:
+        if word == "--sort":
+            value = next(words, None)
+            joined.append(word if value is None else f"--sort={value}")
+        else:
+            joined.append(word)
+    return joined
 
-    from modelcatalog.client import Client  # noqa: PLC0415
 
-    encode = msgspec.json.Encoder().encode
-    remaining = args.limit
-    with Client(args.provider, base_url=args.base_url, allow_insecure_http=args.allow_insecure_http) as client:
-        for operation in client.provider.operation(args.operation):
-            if remaining is not None and remaining <= 0:
-                break
-            for item in client.list_models(operation=operation.name, limit=remaining):
-                line = {
-                    "provider": client.provider.name,
-                    "operation": operation.name,
-                    "id": str(operation.item_key(item)),
-                    "record": item,
-                }
-                out.write(encode(line).decode() + "\n")
-                if remaining is not None:
-                    remaining -= 1
-    out.flush()
+# ----------------------------------------------------------------------------------
+# list
+
+
+def _list(args: argparse.Namespace, out: TextIO, console: Console) -> int:
+    """Stream the catalog records of every provider asked for; report each failing provider on a line."""
+    import contextlib  # noqa: PLC0415 - commands import what they use
+    import shutil  # noqa: PLC0415
+
+    from modelcatalog._console import held  # noqa: PLC0415
+    from modelcatalog._formats import writer_for  # noqa: PLC0415
+    from modelcatalog.catalog import ProviderFailure, stream_catalog  # noqa: PLC0415
+
+    providers = list(dict.fromkeys(args.provider))
+    base_urls = _base_urls(args.base_url, providers)
+    query, fetch = _queries(args, providers)
+    fmt = args.format or ("table" if out.isatty() else "ndjson")
+    writer = writer_for(fmt, out, source=not args.no_source, width=shutil.get_terminal_size().columns, order=providers)
+    options = {
+        p: {"allow_insecure_http": args.allow_insecure_http, **({"base_url": base_urls[p]} if p in base_urls else {})}
+        for p in providers
+    }
+    progress = console.progress(providers)
+    guard = (lambda: held(console)) if progress is not None and out.isatty() else contextlib.nullcontext
+    failures: list[ProviderFailure] = []
+    kept: list[ModelRecord] = []  # a sorted listing is ordered here, so that progress counts while it runs
+    with contextlib.ExitStack() as stack:
+        if progress is not None:
+            stack.enter_context(progress)
+        stream = stream_catalog(fetch, providers, client_options=options)
+        # closing the generator on the way out (a broken pipe, ^C) stops the providers' workers
+        stack.callback(getattr(stream, "close", lambda: None))
+        for item in stream:
+            if isinstance(item, ProviderFailure):
+                failures.append(item)
+                if progress is not None:
+                    progress.fail(item.provider)
+                _report_failure(item, console)
+                continue
+            if progress is not None:
+                progress.add(item.provider)
+            if fetch is query:
+                with guard():
+                    writer.write(item)
+            else:
+                kept.append(item)
+    for record in query.order(kept) if fetch is not query else ():
+        writer.write(record)
+    writer.close()
+    return exit_status(providers, failures)
+
+
+def _base_urls(values: Sequence[str], providers: Sequence[str]) -> dict[str, str]:
+    """``--base-url URL`` (one provider) and ``--base-url PROVIDER=URL`` (any number) -> provider: URL."""
+    urls: dict[str, str] = {}
+    for value in values:
+        name, sep, url = value.partition("=")
+        if sep and name in PROVIDER_NAMES:
+            if name not in providers:
+                msg = f"--base-url {value}: {name} is not one of the --provider values"
+                raise UsageError(msg)
+        elif len(providers) == 1:
+            name, url = providers[0], value
+        else:
+            msg = f"--base-url {value}: with several providers, say which: --base-url PROVIDER=URL"
+            raise UsageError(msg)
+        if name in urls:
+            msg = f"--base-url given twice for {name}"
+            raise UsageError(msg)
+        if not url:
+            msg = f"--base-url {value}: empty URL"
+            raise UsageError(msg)
+        urls[name] = url
+    return urls
+
+
+def _queries(args: argparse.Namespace, providers: Sequence[str]) -> tuple[Query, Query]:
+    """The query asked for, and the one to fetch with (the same unless sorting: then unsorted, unlimited).
+
+    A sorted listing must see every match before printing; fetching without the sort
+    lets the progress line count records as they arrive. The client-side filter defines
+    the result, so the records are the same; ``Query.order`` then sorts and limits them.
+    """
+    from modelcatalog.catalog import Query  # noqa: PLC0415
+
+    criteria: dict[str, Any] = {
+        "providers": providers,
+        "text": args.text,
+        "name": args.name,
+        "tags": args.tag,
+        "kind": args.kind,
+        "status": args.status,
+        "visibility": args.visibility,
+        "created_since": args.created_since,
+        "created_until": args.created_until,
+        "updated_since": args.updated_since,
+        "updated_until": args.updated_until,
+        "pushdown": not args.no_pushdown,
+    }
+    try:
+        query = Query(**criteria, sort=args.sort, limit=args.limit)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if query.sort is None:
+        return query, query
+    return query, Query(**criteria)
+
+
+def exit_status(providers: Sequence[str], failures: Sequence[ProviderFailure]) -> int:
+    """0 all listed; 1 some provider failed while another succeeded, or mixed failures; else 3 or 2.
+
+    When every provider failed: 3 if every failure is an authentication failure, 2 if
+    every failure is a configuration error (a missing credential or base URL).
+    """
+    from modelcatalog.errors import AuthenticationError, ConfigurationError  # noqa: PLC0415
+
+    if not failures:
+        return EXIT_OK
+    failed = {failure.provider for failure in failures}
+    if any(provider not in failed for provider in providers):
+        return EXIT_ERROR
+    if all(isinstance(failure.error, AuthenticationError) for failure in failures):
+        return EXIT_AUTH
+    if all(isinstance(failure.error, ConfigurationError) for failure in failures):
+        return EXIT_USAGE
+    return EXIT_ERROR
+
+
+def describe_failure(failure: ProviderFailure) -> str:
+    """One line: provider, operation and the library's scrubbed message; never the exception's raw text."""
+    from modelcatalog.errors import ModelCatalogError  # noqa: PLC0415
+
+    error = failure.error
+    if isinstance(error, ModelCatalogError):
+        text = str(error) if error.provider else f"{failure.provider}: {error}"
+    else:  # not ours: its text could hold anything, a credential included
+        text = f"{failure.provider}: unexpected {type(error).__name__} (run with --debug for details)"
+    after = f" (after {failure.records} records)" if failure.records else ""
+    return text + after
+
+
+def _report_failure(failure: ProviderFailure, console: Console) -> None:
+    console.exception(failure.error)
+    console.error(describe_failure(failure))
+
+
+# ----------------------------------------------------------------------------------
+# providers
+
+
+def _providers(args: argparse.Namespace, out: TextIO, console: Console) -> int:
+    """Each provider's operations, base URL and credential variables, found or missing."""
+    del console
+    from modelcatalog.providers import PROVIDERS  # noqa: PLC0415
+
+    described = [describe_provider(provider, os.environ) for provider in PROVIDERS.values()]
+    if args.format == "json":
+        import json  # noqa: PLC0415
+
+        out.write(json.dumps(described, indent=2) + "\n")
+        return EXIT_OK
+    blocks = []
+    for entry in described:
+        base = entry["base_url"]
+        if base is None:
+            where = f"(unset: set {entry['base_url_env']})"
+        elif entry["base_url_from"] == "default":
+            where = f"{base} (default; {entry['base_url_env']} overrides)"
+        else:
+            where = f"{base} (from {entry['base_url_from']})"
+        operations = ", ".join(f"{op['method']} {op['path']}" for op in entry["operations"])
+        credentials = ", ".join(f"{c['env']} {c['status']}" for c in entry["credentials"])
+        blocks.append(
+            f"{entry['name']} ({entry['title']})\n"
+            f"  base URL     {where}\n"
+            f"  operations   {operations}\n"
+            f"  credentials  {credentials}"
+        )
+    out.write("\n\n".join(blocks) + "\n")
     return EXIT_OK
 
 
-def _report(exc: Exception, *, debug: bool) -> int:
+def describe_provider(provider: Provider, environ: Mapping[str, str]) -> dict[str, Any]:
+    """What ``providers`` prints about one provider; credentials only as found or missing."""
+    env_url = (environ.get(provider.base_url_env) or "").strip() if provider.base_url_env else ""
+    if env_url:
+        base_url, source = _without_password(env_url), provider.base_url_env
+    elif provider.default_base_url:
+        base_url, source = provider.default_base_url, "default"
+    else:
+        base_url, source = None, None
+    operations = []
+    for operation in provider.operations:
+        method, _, path = operation.name.partition(" ")
+        operations.append({"method": method, "path": path})
+    credentials = [
+        {"env": spec.env_var, "status": "found" if (environ.get(spec.env_var) or "").strip() else "missing"}
+        for spec in provider.credentials
+    ]
+    return {
+        "name": provider.name,
+        "title": provider.title,
+        "operations": operations,
+        "base_url": base_url,
+        "base_url_from": source,
+        "base_url_env": provider.base_url_env,
+        "credentials": credentials,
+    }
+
+
+def _without_password(url: str) -> str:
+    """A base URL with ``user:password@`` in it is shown with the password masked."""
+    from urllib.parse import urlsplit, urlunsplit  # noqa: PLC0415
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "(set, but not a valid URL)"
+    if parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+
+
+# ----------------------------------------------------------------------------------
+# spec
+
+
+def _spec(args: argparse.Namespace, out: TextIO, console: Console) -> int:
+    """``spec diff`` is the upstream check; ``spec drift|generate`` the pipeline jobs. Their exit codes pass through."""
+    del out, console
+    if args.job == "diff":
+        from modelcatalog.spec.upstream import run_upstream  # noqa: PLC0415
+
+        return run_upstream(args.extra)
+    from modelcatalog.spec.pipeline import main as pipeline  # noqa: PLC0415
+
+    return pipeline([args.job, *args.extra])
+
+
+# ----------------------------------------------------------------------------------
+# errors and argument types
+
+
+def _report(exc: Exception, console: Console) -> int:
     """One line on stderr (the traceback too with ``--debug``); the exit status for ``exc``."""
     from modelcatalog.errors import AuthenticationError, ConfigurationError, ModelCatalogError  # noqa: PLC0415
 
-    if debug:
-        traceback.print_exception(exc, file=sys.stderr)
+    console.exception(exc)
     if isinstance(exc, ModelCatalogError):
         # our messages name provider and operation and are scrubbed of credentials
-        print(f"modelcatalog: error: {exc}", file=sys.stderr)  # noqa: T201
+        console.error(str(exc))
     else:
-        print(f"modelcatalog: error: unexpected {type(exc).__name__} (run with --debug for details)", file=sys.stderr)  # noqa: T201
+        console.error(f"unexpected {type(exc).__name__} (run with --debug for details)")
     if isinstance(exc, AuthenticationError):
         return EXIT_AUTH
     if isinstance(exc, ConfigurationError):
@@ -106,22 +435,34 @@ def _report(exc: Exception, *, debug: bool) -> int:
     return EXIT_ERROR
 
 
-def _show_warning(  # noqa: PLR0917 - the signature warnings.showwarning has
-    message: Warning | str,
-    category: type[Warning],
-    filename: str,
-    lineno: int,
-    file: TextIO | None = None,
-    line: str | None = None,
-) -> None:
-    """Warnings (runtime drift, pagination, insecure transport) as one line each."""
-    del filename, lineno, file, line
-    print(f"modelcatalog: warning: {category.__name__}: {message}", file=sys.stderr)  # noqa: T201
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the flush at exit cannot complain."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
 
 
-def _positive(text: str) -> int:
-    value = int(text)
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        msg = f"expected a whole number, got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
     if value < 0:
         msg = f"must be 0 or more, got {value}"
         raise argparse.ArgumentTypeError(msg)
     return value
+
+
+def _moment(text: str) -> Any:  # noqa: ANN401 - a datetime; argparse types are untyped anyway
+    """An ISO date or date-time; without an offset it is UTC (as the catalog reads providers' times)."""
+    from datetime import UTC, datetime  # noqa: PLC0415
+
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        msg = f"expected an ISO date or date-time (2025-01-31, 2025-01-31T12:00:00Z), got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
