@@ -1,15 +1,17 @@
-"""Response bodies generated from the derived documents, and the pieces the property tests share.
+"""Response bodies generated from the derived documents, and the response path the tests run them through.
 
 Each list operation's 200-response schema in ``specs/<provider>/openapi.yaml`` is turned
-into one self-contained JSON Schema that hypothesis-jsonschema can generate from:
-``$ref``s inlined, OpenAPI 3.0's ``nullable`` written as a type list, annotations
-(``discriminator``, ``example``, ``readOnly``/``writeOnly``, ``x-*``) dropped, and
-every array and open object given a small upper bound so an example stays a few KB.
-``date-time`` strings come from a strategy that only writes RFC 3339 (what the specs
-promise), not the edge cases hypothesis-jsonschema reaches for (year 0001 at -23:59).
+into one self-contained JSON Schema: ``$ref``s inlined, OpenAPI 3.0's ``nullable``
+written as a type list, annotations (``discriminator``, ``example``,
+``readOnly``/``writeOnly``, ``x-*``, formats other than ``date-time``) dropped, and every
+array and open object given a small upper bound so an example stays a few KB.
 
-The schemas are derived from the committed documents at import time, so a change to a
-spec changes what is generated without touching these tests.
+Bodies are drawn structure first (objects, arrays, unions here) with hypothesis-jsonschema
+drawing the leaves (patterns, bounded numbers); ``date-time`` strings come from a
+strategy that writes RFC 3339 as providers do. The generated-response tests validate
+every drawn body against its schema with ``jsonschema``, so this builder cannot drift
+away from the documents unnoticed. The schemas are read from the committed documents at
+import time: a change to a spec changes what is generated without touching the tests.
 """
 
 from __future__ import annotations
@@ -76,13 +78,13 @@ _SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "depe
 _SCHEMA_VALUES = ("items", "additionalProperties", "not", "propertyNames", "contains", "if", "then", "else")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one case per operation, built once
 class ResponseCase:
     """One provider's list operation and the JSON Schema of its success body."""
 
     provider: str
-    operation: ListOperation[Any]
-    schema: dict[str, Any]
+    operation: ListOperation[Any] = field(repr=False)
+    schema: dict[str, Any] = field(repr=False)
 
     @property
     def id(self) -> str:
@@ -120,25 +122,24 @@ def response_schema(provider: str, operation: ListOperation[Any], *, closed: boo
     method, path = _spec_path(operation)
     response = document["paths"][path][method]["responses"]["200"]
     schema = response["content"]["application/json"]["schema"]
-    converter = _Converter(document, nullable_keyword=document["openapi"].startswith("3.0"), closed=closed)
+    converter = _Converter(document, closed=closed)
     return converter.convert(schema, ())
 
 
 class _Converter:
     """OpenAPI schema object -> plain JSON Schema (draft 2020-12 subset hypothesis-jsonschema reads)."""
 
-    def __init__(self, document: dict[str, Any], *, nullable_keyword: bool, closed: bool) -> None:
+    def __init__(self, document: dict[str, Any], *, closed: bool) -> None:
         self._schemas: dict[str, Any] = document.get("components", {}).get("schemas", {})
-        self._nullable_keyword = nullable_keyword
         self._closed = closed
 
-    def convert(self, node: Any, stack: tuple[str, ...], *, in_all_of: bool = False) -> Any:  # noqa: ANN401
+    def convert(self, node: Any, stack: tuple[str, ...], *, in_all_of: bool = False) -> Any:
         if isinstance(node, bool):
             return node
         node = dict(node)
         if "$ref" in node:
             node = self._inline(node, stack)
-            if node is None:  # cut off: a recursive reference beyond the bound
+            if node is None:  # cut off: a recursive reference beyond the bound (none in today's specs)
                 return {"type": "null"}
             stack = (*stack, node.pop("$modelcatalog-ref"))
         out: dict[str, Any] = {}
@@ -151,21 +152,25 @@ class _Converter:
                 # the discriminator picks one branch; a catch-all branch (an opened variant)
                 # would make every known variant match twice, which ``oneOf`` forbids
                 out["anyOf"] = [self.convert(item, stack) for item in value]
-            elif key in _SCHEMA_LISTS:
-                branch_in_all_of = key == "allOf" and len(value) > 1
-                out[key] = [self.convert(item, stack, in_all_of=branch_in_all_of) for item in value]
-            elif key in _SCHEMA_MAPS:
-                out[key] = {name: self.convert(item, stack) for name, item in value.items()}
-            elif key in _SCHEMA_VALUES:
-                out[key] = self.convert(value, stack)
             else:
-                out[key] = copy.deepcopy(value)
+                out[key] = self._keyword(key, value, stack)
         _exclusive_bounds(out)
         if node.get("nullable") is True:  # 3.0 style, also found in TrueFoundry's 3.1 document
             out = _nullable(out)
         out = _flatten_single_all_of(out)
         self._bound(out, in_all_of=in_all_of)
         return out
+
+    def _keyword(self, key: str, value: Any, stack: tuple[str, ...]) -> Any:
+        """One keyword's value, its subschemas converted."""
+        if key in _SCHEMA_LISTS:
+            branch_in_all_of = key == "allOf" and len(value) > 1
+            return [self.convert(item, stack, in_all_of=branch_in_all_of) for item in value]
+        if key in _SCHEMA_MAPS:
+            return {name: self.convert(item, stack) for name, item in value.items()}
+        if key in _SCHEMA_VALUES:
+            return self.convert(value, stack)
+        return copy.deepcopy(value)
 
     def _inline(self, node: dict[str, Any], stack: tuple[str, ...]) -> dict[str, Any] | None:
         ref = node.pop("$ref")
@@ -189,10 +194,10 @@ class _Converter:
         if not is_object:
             return
         open_object = out.get("additionalProperties", True) is not False or "patternProperties" in out
-        if self._closed and not in_all_of and "properties" in out and "additionalProperties" not in out:
-            if "patternProperties" not in out:
-                out["additionalProperties"] = False
-                open_object = False
+        unsaid = "additionalProperties" not in out and "patternProperties" not in out
+        if self._closed and not in_all_of and "properties" in out and unsaid:
+            out["additionalProperties"] = False
+            open_object = False
         if open_object:
             # the typed model drawer draws every listed property; extras and free-form maps stay small
             ceiling = len(out.get("properties", {})) + MAX_EXTRA_PROPERTIES
@@ -202,9 +207,8 @@ class _Converter:
 def _exclusive_bounds(out: dict[str, Any]) -> None:
     """OpenAPI 3.0's boolean ``exclusiveMinimum``/``exclusiveMaximum`` -> JSON Schema's numbers."""
     for exclusive, bound in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
-        if isinstance(out.get(exclusive), bool):
-            if out.pop(exclusive) and bound in out:
-                out[exclusive] = out.pop(bound)
+        if isinstance(out.get(exclusive), bool) and out.pop(exclusive) and bound in out:
+            out[exclusive] = out.pop(bound)
 
 
 def _nullable(out: dict[str, Any]) -> dict[str, Any]:
@@ -271,7 +275,7 @@ _LEAF = frozenset({"pattern", "format", "minimum", "maximum", "exclusiveMinimum"
 _LEAF |= {"minLength", "maxLength", "multipleOf", "const"}
 
 
-def _compile(schema: Any) -> st.SearchStrategy[Any]:  # noqa: ANN401, PLR0911 - one return per JSON shape
+def _compile(schema: Any) -> st.SearchStrategy[Any]:  # noqa: PLR0911 - one return per JSON shape
     """A strategy for ``schema``, built once, structure first.
 
     hypothesis-jsonschema re-canonicalises every nested subschema on every draw (~80 ms
@@ -302,7 +306,7 @@ def _compile(schema: Any) -> st.SearchStrategy[Any]:  # noqa: ANN401, PLR0911 - 
     return from_schema(schema)  # a leaf: canonicalised once, cheap to draw
 
 
-def _type_ok(value: Any, kind: Any) -> bool:  # noqa: ANN401
+def _type_ok(value: Any, kind: Any) -> bool:
     if kind is None:
         return True
     kinds = kind if isinstance(kind, list) else [kind]
@@ -336,11 +340,13 @@ def _object(schema: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
         keys = st.sampled_from(names["enum"]) if isinstance(names, dict) and "enum" in names else st.text(max_size=12)
         free = keys.filter(lambda key: key not in properties and not any(re.search(p, key) for p in patterns))
         entries.append(st.tuples(free, _compile(additional)))
-    extras = st.lists(st.one_of(entries), min_size=minimum, max_size=max(extra_room, minimum), unique_by=lambda kv: kv[0])
+    extras = st.lists(
+        st.one_of(entries), min_size=minimum, max_size=max(extra_room, minimum), unique_by=lambda kv: kv[0]
+    )
     return st.builds(lambda known, more: {**dict(more), **known}, fixed, extras)
 
 
-def encode(value: Any, *, ascii_only: bool = False) -> bytes:  # noqa: ANN401 - any JSON value
+def encode(value: Any, *, ascii_only: bool = False) -> bytes:
     """The value as a JSON body, the way a server would write it."""
     return json.dumps(value, ensure_ascii=ascii_only, allow_nan=False).encode("utf-8")
 
@@ -412,7 +418,7 @@ def run(case: ResponseCase, body: bytes, *, content_type: str = "application/jso
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            page = _client(case.provider)._finish(  # noqa: SLF001 - the whole response path, without a socket
+            page = _client(case.provider)._finish(
                 case.operation, response(case, body, content_type=content_type, status=status), None, ctx
             )
         except ModelCatalogError as error:

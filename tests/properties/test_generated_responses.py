@@ -43,14 +43,14 @@ def _ids(case: ResponseCase) -> str:
     return case.id
 
 
-def _items(case: ResponseCase, value: Any) -> list[Any]:  # noqa: ANN401
+def _items(case: ResponseCase, value: Any) -> list[Any]:
     key = ITEMS_AT[case.operation.name]
     if key is None:
         return list(value)
     return list(value.get(key, [])) if isinstance(value, dict) else []
 
 
-def _keys(value: Any) -> set[str]:  # noqa: ANN401
+def _keys(value: Any) -> set[str]:
     """Every object key anywhere in ``value``."""
     if isinstance(value, dict):
         return set(value).union(*map(_keys, value.values()))
@@ -59,7 +59,7 @@ def _keys(value: Any) -> set[str]:  # noqa: ANN401
     return set()
 
 
-def _provider_reports_error(case: ResponseCase, value: Any) -> bool:  # noqa: ANN401
+def _provider_reports_error(case: ResponseCase, value: Any) -> bool:
     """A ModelsLab body that the spec allows and that says ``status: error``: an error by design."""
     return case.provider == "modelslab" and isinstance(value, dict) and value.get("status") == "error"
 
@@ -69,7 +69,7 @@ def _known(provider: str, location: str) -> frozenset[object]:
     return KNOWN_VALUES[provider][struct][wire]
 
 
-def _check_decoded(case: ResponseCase, value: Any, outcome: Outcome, *, closed: bool) -> None:  # noqa: ANN401
+def _check_decoded(case: ResponseCase, value: Any, outcome: Outcome, *, closed: bool) -> None:
     """Every record kept and normalized into a valid catalog record; drift events are true."""
     assert len(outcome.items) == len(_items(case, value))
     assert len(outcome.records) + len(outcome.normalize_errors) == len(outcome.items)
@@ -148,4 +148,3 @@ def test_every_list_operation_has_a_schema() -> None:
         assert "$ref" not in json.dumps(case.schema), case.id
         assert "nullable" not in json.dumps(case.schema), case.id
         jsonschema.Draft202012Validator.check_schema(case.schema)
-

@@ -84,8 +84,10 @@ class ResponseDecoder(Generic[E]):
         except msgspec.ValidationError:
             enums_known = False
             decoded = self._slow_path(body, ctx, status)
-        except msgspec.DecodeError as exc:
+        except (msgspec.DecodeError, UnicodeDecodeError) as exc:  # msgspec raises the latter inside strings
             raise _not_json(body, ctx, status, exc) from None
+        except RecursionError:
+            raise _too_deep(body, ctx, status) from None
         if not enums_known:
             # some enum has a value the spec does not list: find and report each one
             self._shapes.check_enums(decoded, self._root, ctx)
@@ -103,12 +105,16 @@ class ResponseDecoder(Generic[E]):
     def _slow_path(self, body: bytes, ctx: OperationContext, status: int) -> E:
         try:
             raw = msgspec.json.decode(body)
-        except msgspec.DecodeError as exc:  # the fast path stopped at a field before the damage
+        except (msgspec.DecodeError, UnicodeDecodeError) as exc:  # the fast path stopped before the damage
             raise _not_json(body, ctx, status, exc) from None
+        except RecursionError:
+            raise _too_deep(body, ctx, status) from None
         self._shapes.set_aside_unknown_fields(raw, self._root, ctx)
         try:
             with _collector_paused():
                 return msgspec.convert(raw, self._envelope)
+        except RecursionError:
+            raise _too_deep(body, ctx, status) from None
         except msgspec.ValidationError as exc:
             message = str(exc)
             match = _PATH.search(message)
@@ -123,7 +129,7 @@ class ResponseDecoder(Generic[E]):
             raise error from None
 
 
-def _not_json(body: bytes, ctx: OperationContext, status: int, exc: msgspec.DecodeError) -> NotJSONError:
+def _not_json(body: bytes, ctx: OperationContext, status: int, exc: ValueError) -> NotJSONError:
     return NotJSONError(
         ctx.scrub(f"response body is not valid JSON ({exc}); {len(body)} bytes"),
         body=ctx.scrub_bytes(body),
@@ -131,6 +137,19 @@ def _not_json(body: bytes, ctx: OperationContext, status: int, exc: msgspec.Deco
         provider=ctx.provider,
         operation=ctx.operation,
     )
+
+
+def _too_deep(body: bytes, ctx: OperationContext, status: int) -> SchemaMismatchError:
+    """JSON nested deeper than msgspec recurses (it raises RecursionError): no spec'd shape is that deep."""
+    error = SchemaMismatchError(
+        f"response nests arrays or objects too deeply to decode (past Python's recursion limit); {len(body)} bytes",
+        body=ctx.scrub_bytes(body),
+        status_code=status,
+        provider=ctx.provider,
+        operation=ctx.operation,
+    )
+    error.path = "$"
+    return error
 
 
 def _reject_html(body: bytes, ctx: OperationContext, content_type: str, status: int) -> None:
@@ -165,7 +184,8 @@ class _Shapes:
         for struct_info, value in _struct_values(raw, info):
             fields = self._wire_fields(struct_info)
             for key in [key for key in value if key not in fields]:
-                ctx.sink.emit(DriftEvent(ctx.provider, ctx.operation, "unknown_field", struct_info.cls.__name__, key))
+                name = ctx.scrub(key)  # a server may echo a credential back, even as a key
+                ctx.sink.emit(DriftEvent(ctx.provider, ctx.operation, "unknown_field", struct_info.cls.__name__, name))
                 del value[key]
             for key, child in value.items():
                 self.set_aside_unknown_fields(child, fields[key], ctx)
@@ -205,7 +225,8 @@ class _Shapes:
             for item in value if isinstance(value, list) else (value,):
                 if item is not None and item is not msgspec.UNSET and item not in known:
                     location = f"{info.cls.__name__}.{wire}"
-                    ctx.sink.emit(DriftEvent(ctx.provider, ctx.operation, "unknown_enum_value", location, str(item)))
+                    shown = ctx.scrub(str(item))
+                    ctx.sink.emit(DriftEvent(ctx.provider, ctx.operation, "unknown_enum_value", location, shown))
         for f in info.fields:
             if self._type_contains_enums(f.type):
                 self.check_enums(getattr(obj, f.name), f.type, ctx)

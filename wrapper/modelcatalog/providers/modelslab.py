@@ -49,8 +49,8 @@ def _check_status(body: bytes, ctx: OperationContext) -> None:
         return
     try:
         probe = _probe.decode(body)
-    except (msgspec.DecodeError, msgspec.ValidationError):
-        return  # not an object with a status: the decoder reports what is wrong
+    except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError, RecursionError):
+        return  # not an object with a status (or not JSON at all): the decoder reports what is wrong
     if probe.status != "error":
         return
     said = probe.message if probe.message is not None else probe.messege
