@@ -32,11 +32,11 @@ import jsonschema
 import msgspec
 import pytest
 import yaml
-from conftest import derived_spec
 from modelcatalog import AsyncClient, Client, HTTPSettings, ModelCatalogError, RetryPolicy
 from modelcatalog.catalog import ModelRecord, Query, list_catalog, normalize, plan
 from modelcatalog.events import DriftEvent, PaginationEvent
 from modelcatalog.providers import PROVIDERS, openwebui, scenario, truefoundry
+from modelcatalog.spec.manifest import load_manifest
 from prism import fold_servers_into_paths, request_violations
 
 if TYPE_CHECKING:
@@ -137,6 +137,15 @@ def wire_value(value: object) -> str:
     if isinstance(value, dt.datetime):
         return value.isoformat()
     return str(value)
+
+
+def derived_spec(provider: ProviderName) -> Path:
+    """The derived document Prism serves for ``provider``.
+
+    Not imported from conftest: with ``pytest tests/contract tests/integration`` the
+    module named ``conftest`` is the integration one by the time this file is imported.
+    """
+    return next(entry.derived for entry in load_manifest(ROOT / "specs").providers if entry.name == provider)
 
 
 def spec_query_parameters(provider: ProviderName) -> dict[str, set[str]]:
