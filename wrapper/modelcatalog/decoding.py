@@ -129,7 +129,9 @@ class ResponseDecoder(Generic[E]):
             raise error from None
 
 
-def _not_json(body: bytes, ctx: OperationContext, status: int, exc: ValueError) -> NotJSONError:
+def _not_json(
+    body: bytes, ctx: OperationContext, status: int, exc: msgspec.DecodeError | UnicodeDecodeError
+) -> NotJSONError:
     return NotJSONError(
         ctx.scrub(f"response body is not valid JSON ({exc}); {len(body)} bytes"),
         body=ctx.scrub_bytes(body),
