@@ -499,19 +499,7 @@ def test_truefoundry_example_total_ends_the_listing(prism_base_url: Callable[[st
     assert {"short_page", "duplicate_item"} <= {event.kind for event in events}
 
 
-# pagination.py's _Ledger.following checks max_pages before asking the style whether a next
-# page exists, so a listing that ended on its own still reports page_limit_reached.
-SPURIOUS_CAP = pytest.mark.xfail(
-    reason="page_limit_reached is reported when the last page is also the max_pages-th (nothing was cut)",
-    raises=AssertionError,
-    strict=True,
-)
-
-
-@pytest.mark.parametrize(
-    "provider",
-    [pytest.param(name, marks=SPURIOUS_CAP if name in {"openwebui", "modelslab"} else ()) for name in PROVIDERS],
-)
+@pytest.mark.parametrize("provider", list(PROVIDERS))
 def test_max_pages_caps_a_listing_and_says_so(prism_base_url: Callable[[str], str], provider: ProviderName) -> None:
     recorder = Recorder()
     events: list[Any] = []

@@ -18,9 +18,8 @@ cap being reached is reported as a ``PaginationEvent`` rather than passed over i
 from __future__ import annotations
 
 import asyncio
-import math
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
@@ -64,8 +63,12 @@ class PaginationStyle:
         del page, page_size
         return None
 
-    def remaining(self, first: Page[T], page_size: int) -> list[Position] | None:
-        """All positions after ``first`` when the total allows planning them, else None."""
+    def remaining(self, first: Page[T], page_size: int) -> Sequence[Position] | None:
+        """All positions after ``first`` when the total allows planning them, else None.
+
+        A lazy ``range``: a server's total is not trusted to be small (2**40 must not
+        build a list), and the ledger trims it to the limit and the page cap.
+        """
         del first, page_size
         return None
 
@@ -106,11 +109,11 @@ class OffsetStyle(PaginationStyle):
             return None
         return offset
 
-    def remaining(self, first: Page[T], page_size: int) -> list[Position] | None:  # noqa: D102
+    def remaining(self, first: Page[T], page_size: int) -> Sequence[Position] | None:  # noqa: D102
         if first.total is None or not first.items:
             return None
         start = _as_int(first.position) + len(first.items)
-        return list(range(start, first.total, page_size))
+        return range(start, first.total, page_size)
 
     def promised(self, page: Page[T], page_size: int) -> int | None:  # noqa: D102
         return None if page.total is None else max(min(page_size, page.total - _as_int(page.position)), 0)
@@ -134,12 +137,12 @@ class PageNumberStyle(PaginationStyle):
             return None
         return number + 1
 
-    def remaining(self, first: Page[T], page_size: int) -> list[Position] | None:  # noqa: D102
+    def remaining(self, first: Page[T], page_size: int) -> Sequence[Position] | None:  # noqa: D102
         del page_size
         if first.total is None or not first.items:
             return None
-        last = math.ceil(first.total / self.page_size)
-        return list(range(_as_int(first.position) + 1, last + 1))
+        last = _ceil_div(first.total, self.page_size)  # integers: a float overflows on 10**400
+        return range(_as_int(first.position) + 1, last + 1)
 
     def promised(self, page: Page[T], page_size: int) -> int | None:  # noqa: D102
         del page_size
@@ -222,10 +225,10 @@ class _Ledger(Generic[T]):
         """The next sequential position, or None: ends on a repeated cursor or the page cap."""
         if self.done:
             return None
-        if self.pages >= self.options.max_pages:
+        position = self.style.following(page, self.page_size)
+        if position is not None and self.pages >= self.options.max_pages:
             self.report("page_limit_reached", f"stopped after {self.pages} pages (max_pages)")
             return None
-        position = self.style.following(page, self.page_size)
         if isinstance(position, str):
             if position in self.seen_cursors:
                 self.report("repeated_cursor", f"cursor {position[:16]!r}... came back; listing ended there")
@@ -233,7 +236,7 @@ class _Ledger(Generic[T]):
             self.seen_cursors.add(position)
         return position
 
-    def plan(self, first: Page[T]) -> list[Position] | None:
+    def plan(self, first: Page[T]) -> Sequence[Position] | None:
         """Positions to fetch concurrently after the first page (trimmed to the limit and cap)."""
         if self.options.concurrency <= 1 or self.done:
             return None
@@ -241,7 +244,7 @@ class _Ledger(Generic[T]):
         if positions is None:
             return None
         if self.options.limit is not None:
-            needed = math.ceil((self.options.limit - self.yielded) / max(self.page_size, 1))
+            needed = _ceil_div(self.options.limit - self.yielded, max(self.page_size, 1))
             positions = positions[:needed]
         return positions[: max(self.options.max_pages - self.pages, 0)]
 
@@ -299,7 +302,7 @@ class Pager(Generic[T]):
 
 
 def _ordered(
-    pool: ThreadPoolExecutor, fetch: FetchPage[T], positions: list[Position], ledger: _Ledger[T]
+    pool: ThreadPoolExecutor, fetch: FetchPage[T], positions: Sequence[Position], ledger: _Ledger[T]
 ) -> Iterator[Page[T]]:
     """Fetch with at most ``concurrency`` requests in flight; yield in position order."""
     window: deque[Future[Page[T]]] = deque()
@@ -357,7 +360,7 @@ class AsyncPager(Generic[T]):
 
 
 async def _async_ordered(
-    fetch: AsyncFetchPage[T], positions: list[Position], ledger: _Ledger[T]
+    fetch: AsyncFetchPage[T], positions: Sequence[Position], ledger: _Ledger[T]
 ) -> AsyncIterator[Page[T]]:
     """The async twin of ``_ordered``: a sliding window of tasks, results in order."""
     window: deque[asyncio.Task[Page[T]]] = deque()
@@ -396,6 +399,10 @@ def new_ledger(
         if max_page_size is not None:
             page_size = min(page_size, max_page_size)
     return _Ledger(style, options, page_size, item_key, sink, provider, operation)
+
+
+def _ceil_div(numerator: int, denominator: int) -> int:
+    return -(-numerator // denominator)
 
 
 def _as_int(position: Position) -> int:

@@ -1,0 +1,50 @@
+"""A server's numbers are not trusted: absurd totals and page caps at the natural end."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import modelcatalog
+import pytest
+from modelcatalog.events import PaginationEvent
+from support import payloads
+
+
+def _client(provider: str, body: dict[str, Any], events: list[Any]) -> modelcatalog.Client:
+    def serve(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=body)
+
+    settings = modelcatalog.HTTPSettings(transport=httpx.MockTransport(serve))
+    return modelcatalog.Client(
+        provider, base_url="http://127.0.0.1:9", api_key="key-1234", http=settings, on_event=events.append
+    )
+
+
+@pytest.mark.parametrize("total", [2**40, 10**400])
+@pytest.mark.parametrize("concurrency", [1, 16])
+def test_an_absurd_total_neither_crashes_nor_plans_every_page(total: int, concurrency: int) -> None:
+    events: list[Any] = []
+    body = {"data": [payloads.truefoundry_model(1)], "pagination": {"total": total, "offset": 0, "limit": 100}}
+    with _client("truefoundry", body, events) as client:
+        items = list(client.list_models(limit=3, concurrency=concurrency, max_pages=5))
+    assert [item.id for item in items] == [items[0].id]  # the same model on every page: kept once
+    assert any(isinstance(e, PaginationEvent) and e.kind == "duplicate_item" for e in events)
+
+
+def test_a_page_number_total_beyond_float_range_is_planned_with_integers() -> None:
+    events: list[Any] = []
+    body = {"items": [payloads.openwebui_model(1)], "total": 10**400}
+    with _client("openwebui", body, events) as client:
+        items = list(client.list_models(max_pages=3))
+    assert len(items) == 1
+    assert any(isinstance(e, PaginationEvent) and e.kind == "page_limit_reached" for e in events)
+
+
+def test_a_listing_that_ends_on_its_last_allowed_page_is_not_reported_as_capped() -> None:
+    events: list[Any] = []
+    body = {"items": [payloads.openwebui_model(1)], "total": 1}
+    with _client("openwebui", body, events) as client:
+        items = list(client.list_models(max_pages=1))
+    assert len(items) == 1
+    assert not any(isinstance(e, PaginationEvent) and e.kind == "page_limit_reached" for e in events)
