@@ -320,3 +320,21 @@ def test_every_request_says_who_it_is(server: FaultServer, make_client: Callable
     assert request.headers["user-agent"] == "modelcatalog/0.1"
     assert request.headers["accept"] == "application/json"
     assert request.headers["authorization"] == "Bearer sk-owui-0001"
+
+
+def test_extra_headers_go_on_every_request_but_credentials_win() -> None:
+    import modelcatalog  # noqa: PLC0415
+
+    seen: list[httpx.Headers] = []
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers)
+        return httpx.Response(200, json={"items": [payloads.openwebui_model(1)], "total": 1})
+
+    settings = modelcatalog.HTTPSettings(
+        transport=httpx.MockTransport(serve), headers={"Prefer": "dynamic=true", "Authorization": "Bearer nope"}
+    )
+    with modelcatalog.Client("openwebui", base_url="http://127.0.0.1:9", api_key="sk-real-1", http=settings) as client:
+        assert len(list(client.list_models())) == 1
+    assert seen[0]["Prefer"] == "dynamic=true"
+    assert seen[0]["Authorization"] == "Bearer sk-real-1"
