@@ -29,7 +29,7 @@ class Owner(Struct):
 
 class ModelRecord(Struct):
     """
-    One model, whoever hosts it: the normalized record modelcatalog lists. Every property is always present; a value the provider does not give is null, never guessed. docs/catalog-mapping.md says where each property comes from, provider by provider.
+    One model, whoever hosts it: the normalized record modelcatalog lists. Every property is always present; a value the provider does not give is null, never guessed. The README ("Where each field comes from") says where each property comes from, provider by provider.
     """
 
     provider: Annotated[

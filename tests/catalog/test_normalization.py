@@ -345,7 +345,7 @@ def test_field_sources_cover_every_schema_property() -> None:
     properties = set(SCHEMA["properties"]) - {"provider", "source"}
     for provider, table in FIELD_SOURCES.items():
         assert set(table) == properties, provider
-    mapping_doc = (ROOT / "docs/catalog-mapping.md").read_text()
+    mapping_doc = (ROOT / "README.md").read_text()
     for table in FIELD_SOURCES.values():
         for where in table.values():
             assert where in mapping_doc, where

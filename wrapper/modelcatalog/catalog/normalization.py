@@ -8,7 +8,7 @@ msgspec record, so ``msgspec.json.encode(record)`` writes it back in the provide
 form and nothing the normalized fields leave out is lost.
 
 ``FIELD_SOURCES`` says, for each provider, where every catalog field comes from; the
-tests hold the functions and ``docs/catalog-mapping.md`` to it.
+tests hold the functions and the README's mapping table to it.
 """
 
 from __future__ import annotations
