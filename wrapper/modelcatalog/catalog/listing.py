@@ -165,6 +165,8 @@ class _Run:
     on_event: EventHandler | None
     put: Callable[[Any], None]
     stop: threading.Event = field(default_factory=threading.Event)
+    #: async listings: one permit per record batch waiting for the consumer
+    room: asyncio.Semaphore | None = None
 
     def client_options(self, provider: str) -> dict[str, Any]:
         return {"on_event": self.on_event, **self.options.get(provider, {})}
@@ -222,14 +224,31 @@ def list_catalog(
     return _collect(stream_catalog(query, sources, client_options=client_options, on_event=on_event))
 
 
+#: record batches (pages) each provider may have waiting for the consumer
+_BATCHES_IN_FLIGHT = 4
+
+
 def _threads(
     query: Query, jobs: list[_Job], options: ClientOptions, on_event: EventHandler | None
 ) -> Generator[list[ModelRecord] | ProviderFailure]:
     """Run each job in its own thread; yield record batches and failures as they come."""
     if not jobs:
         return
-    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
-    run = _Run(query, stop_after(query), options, on_event, inbox.put)
+    # Bounded, so a fast provider cannot run ahead of a slow consumer (a terminal, a
+    # pipe) and hold the whole listing in memory: workers wait for room, and give up
+    # waiting once the consumer has stopped.
+    inbox: queue.Queue[Any] = queue.Queue(maxsize=_BATCHES_IN_FLIGHT * len(jobs))
+    stop = threading.Event()
+
+    def put(item: Any) -> None:  # noqa: ANN401 - a batch, a failure or the end marker
+        while not stop.is_set():
+            try:
+                inbox.put(item, timeout=0.1)
+            except queue.Full:
+                continue
+            return
+
+    run = _Run(query, stop_after(query), options, on_event, put, stop)
     pool = ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="modelcatalog-catalog")
     for job in jobs:
         pool.submit(_run_sync, job, run)
@@ -362,12 +381,15 @@ async def _tasks(
     if not jobs:
         return
     inbox: asyncio.Queue[Any] = asyncio.Queue()
-    run = _Run(query, stop_after(query), options, on_event, inbox.put_nowait)
+    room = asyncio.Semaphore(_BATCHES_IN_FLIGHT * len(jobs))  # the bounded queue's async twin
+    run = _Run(query, stop_after(query), options, on_event, inbox.put_nowait, room=room)
     tasks = [asyncio.create_task(_run_async(job, run)) for job in jobs]
     running = len(tasks)
     try:
         while running:
             item = await inbox.get()
+            if isinstance(item, list):
+                room.release()
             if item is _DONE:
                 running -= 1
             else:
@@ -388,6 +410,8 @@ async def _run_async(job: _Job, run: _Run) -> None:
             async for page in pager.pages():
                 batch = job.accept(page, run.query, run.needed)
                 if batch:
+                    if run.room is not None:
+                        await run.room.acquire()
                     run.put(batch)
                 if job.satisfied(run.needed):
                     return
