@@ -8,13 +8,13 @@ run real peers, in which case they skip.
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from modelcatalog.spec.manifest import load_manifest
 from prism import PrismError, PrismInstall, PrismServer, ensure_prism, running_prism
+from prism_pool import PrismPool, unavailable
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -23,48 +23,14 @@ ROOT = Path(__file__).resolve().parents[2]
 PROVIDERS = tuple(provider.name for provider in load_manifest(ROOT / "specs").providers)
 
 
-def derived_spec(provider: str) -> Path:
-    """The derived document the generated client for ``provider`` was made from."""
-    for entry in load_manifest(ROOT / "specs").providers:
-        if entry.name == provider:
-            return entry.derived
-    raise KeyError(provider)
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("MODELCATALOG_SKIP_LIVE") == "1":
-        pytest.skip(f"{reason} (MODELCATALOG_SKIP_LIVE=1)")
-    pytest.fail(f"{reason}; set MODELCATALOG_SKIP_LIVE=1 to skip tests that need Prism", pytrace=False)
-
-
 @pytest.fixture(scope="session")
 def prism_install() -> PrismInstall:
     """The pinned Prism, installed into .cache/prism if it is not there yet."""
     try:
         return ensure_prism()
     except PrismError as exc:
-        _unavailable(f"cannot install Prism: {exc}")
+        unavailable(f"cannot install Prism: {exc}")
         raise  # unreachable: skip/fail raise
-
-
-class PrismPool:
-    """Starts one Prism a provider on first use and stops them all at session end."""
-
-    def __init__(self, install: PrismInstall, stack: contextlib.ExitStack) -> None:
-        self._install = install
-        self._stack = stack
-        self._servers: dict[str, PrismServer] = {}
-
-    def get(self, provider: str) -> PrismServer:
-        """The running Prism for ``provider`` (started now if it is the first ask)."""
-        if provider not in self._servers:
-            try:
-                server = self._stack.enter_context(running_prism(derived_spec(provider), install=self._install))
-            except PrismError as exc:
-                _unavailable(f"cannot start Prism for {provider}: {exc}")
-                raise
-            self._servers[provider] = server
-        return self._servers[provider]
 
 
 @pytest.fixture
@@ -76,7 +42,7 @@ def start_prism(prism_install: PrismInstall) -> Iterator[Callable[..., PrismServ
             try:
                 return stack.enter_context(running_prism(spec_path, install=prism_install, **options))
             except PrismError as exc:
-                _unavailable(f"cannot start Prism for {spec_path}: {exc}")
+                unavailable(f"cannot start Prism for {spec_path}: {exc}")
                 raise
 
         yield start

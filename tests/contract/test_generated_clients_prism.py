@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
-from conftest import PrismPool, derived_spec
 from modelcatalog_generated.modelslab import Client as ModelsLabClient
 from modelcatalog_generated.modelslab.api.model_management import get_trained_model_list
 from modelcatalog_generated.modelslab.api.public_models import get_public_model_list
@@ -47,6 +46,7 @@ from prism import (
     request_violations,
     response_violations,
 )
+from prism_pool import PrismPool, derived_spec
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -48,3 +48,25 @@ def test_a_listing_that_ends_on_its_last_allowed_page_is_not_reported_as_capped(
         items = list(client.list_models(max_pages=1))
     assert len(items) == 1
     assert not any(isinstance(e, PaginationEvent) and e.kind == "page_limit_reached" for e in events)
+
+
+@pytest.mark.parametrize("concurrency", [1, 16])
+def test_a_server_that_caps_page_size_is_planned_around_without_loss(concurrency: int) -> None:
+    models = [payloads.truefoundry_model(n) for n in range(250)]
+    asked: list[tuple[int, int]] = []
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        offset, limit = int(request.url.params["offset"]), int(request.url.params["limit"])
+        asked.append((offset, limit))
+        page = models[offset : offset + min(limit, 40)]  # the server never returns more than 40
+        return httpx.Response(200, json={"data": page, "pagination": {"total": len(models), "offset": offset}})
+
+    events: list[Any] = []
+    settings = modelcatalog.HTTPSettings(transport=httpx.MockTransport(serve))
+    with modelcatalog.Client(
+        "truefoundry", base_url="http://127.0.0.1:9", api_key="key-1234", http=settings, on_event=events.append
+    ) as client:
+        items = list(client.list_models(page_size=100, concurrency=concurrency))
+    assert [item.id for item in items] == [model["id"] for model in models]
+    assert sorted(offset for offset, _ in asked) == list(range(0, 250, 40))
+    assert not [e for e in events if isinstance(e, PaginationEvent)]

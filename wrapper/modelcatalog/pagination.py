@@ -202,6 +202,12 @@ class _Ledger(Generic[T]):
             if self.total is not None and page.total != self.total:
                 self.report("total_changed", f"total was {self.total}, page at {page.position!r} says {page.total}")
             self.total = page.total
+        if self.pages == 1 and page.total is not None and self.style.sizable:
+            expected = min(self.page_size, page.total - _as_int(page.position))
+            if 0 < len(page.items) < expected:
+                # the server serves smaller pages than asked (a cap it does not document):
+                # plan the remaining offsets with its size, so that none is skipped
+                self.page_size = len(page.items)
         promised = self.style.promised(page, self.page_size)
         if promised and not page.items:
             self.report("empty_page", f"page at {page.position!r} is empty before the promised end")
