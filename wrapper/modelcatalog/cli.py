@@ -40,7 +40,6 @@ PROVIDER_NAMES = ("scenario", "truefoundry", "openwebui", "modelslab")
 FORMATS = ("table", "json", "ndjson", "csv")
 VISIBILITIES = ("public", "unlisted", "shared", "private")
 SORT_FIELDS = ("provider", "id", "name", "kind", "status", "visibility", "created_at", "updated_at")
-SPEC_JOBS = ("diff", "drift", "generate")
 
 
 class UsageError(Exception):

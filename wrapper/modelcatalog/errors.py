@@ -26,8 +26,6 @@ that nothing is lost), and never contains a credential: messages are built throu
 
 from __future__ import annotations
 
-BODY_EXCERPT_CHARS = 300
-
 
 class ModelCatalogError(Exception):
     """Base class: catch this to handle anything modelcatalog raises."""
