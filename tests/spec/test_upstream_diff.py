@@ -356,7 +356,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, Level, str]] = [
     (
         "response format changed",
         lambda d: _schemas(d)["Base"]["properties"]["created"].pop("format"),
-        "response-property-type-changed",
+        "response-property-type-generalized",
         Level.ERR,
         "response",
     ),
@@ -432,7 +432,8 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, Level, str]] = [
     ),
     (
         "security requirement changed",
-        lambda d: _get(d).update(security=[{"other": []}]),
+        lambda d: _get(d).update(security=[{"other": []}])
+        or d["components"]["securitySchemes"].update(other={"type": "apiKey", "in": "header", "name": "X-Key"}),
         "api-security-removed",
         Level.ERR,
         "request",
@@ -484,7 +485,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, Level, str]] = [
         lambda d: d["paths"].pop("/other"),
         "api-document-changed-elsewhere",
         Level.INFO,
-        "",
+        "document",
     ),
 ]
 
@@ -559,7 +560,7 @@ def test_nullable_spellings_are_equivalent(rewrite: Callable[[dict[str, Any]], N
     new = copy.deepcopy(old)
     rewrite(_get(new)["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["next"])
     changes = diff_documents(old, new, OPS)
-    assert [c.id for c in changes] == ["api-unclassified-change"]  # spelled differently, means the same
+    assert [(c.id, c.level) for c in changes] == [("api-document-changed-elsewhere", Level.INFO)]
 
 
 def test_inlining_a_ref_changes_no_schema_verdict() -> None:
@@ -605,14 +606,15 @@ def test_modelslab_model_category_values_replaced_and_subcategory_added(
     code, report = run_json(capsys, "--repo", str(repo), "--provider", "modelslab", "--source", f"modelslab={url}")
 
     assert code == 2
-    (provider,) = report["providers"]
+    (provider,) = report["results"]
     assert provider["status"] == "changed"
     seen = {(c["id"], c["level"], c["side"]) for c in provider["changes"] if c["operation"] == "POST /model_list"}
     assert seen == {
         ("request-property-enum-value-removed", "ERR", "request"),
         ("request-property-enum-value-added", "INFO", "request"),
         ("new-optional-request-property", "INFO", "request"),
-        ("response-property-enum-value-added", "ERR", "response"),
+        # the derived document opens every response enum: the client keeps the new value
+        ("response-property-enum-value-added", "WARN", "response"),
         ("response-property-enum-value-removed", "INFO", "response"),
         ("response-optional-property-added", "INFO", "response"),
     }
@@ -633,13 +635,13 @@ def test_modelslab_change_outside_our_operations_is_non_breaking(
     url = serve("/doc.json", as_json(new))
     code, report = run_json(capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}")
     assert code == 1
-    assert [c["id"] for c in report["providers"][0]["changes"]] == ["api-document-changed-elsewhere"]
+    assert [c["id"] for c in report["results"][0]["changes"]] == ["api-document-changed-elsewhere"]
 
 
 def test_scenario_type_enum_grew_from_18_to_37(
     repo: Path, serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Response side: a strict client meets 19 unknown values (breaking); request side: more choice."""
+    """Response side: our client opened the enum, so 19 new values are a warning; request side: more choice."""
     new_raw = (SPECS / "scenario" / "upstream.yaml").read_bytes()
     old = load(SPECS / "scenario" / "upstream.yaml")
     assert len(old["components"]["schemas"]["ModelType"]["enum"]) == 37
@@ -649,12 +651,14 @@ def test_scenario_type_enum_grew_from_18_to_37(
 
     code, report = run_json(capsys, "--repo", str(repo), "--provider", "scenario", "--source", f"scenario={url}")
 
-    assert code == 2
-    changes = report["providers"][0]["changes"]
+    assert code == 1
+    document, sdk = report["results"]
+    assert (document["kind"], sdk["kind"], sdk["status"]) == ("document", "sdk", "unreachable")
+    changes = document["changes"]
     by_side = {(c["side"], c["id"], c["level"]) for c in changes}
     assert by_side == {
         ("request", "request-parameter-enum-value-added", "INFO"),
-        ("response", "response-property-enum-value-added", "ERR"),
+        ("response", "response-property-enum-value-added", "WARN"),
     }
     response = next(c for c in changes if c["side"] == "response")
     assert "19 enum value(s) added" in response["text"]
@@ -691,7 +695,7 @@ def test_openwebui_documented_path_is_not_the_servers(
     )
 
     assert code == 2
-    provider = report["providers"][0]
+    provider = report["results"][0]
     assert provider["source"] == url
     (change,) = provider["changes"]
     assert (change["id"], change["level"]) == ("api-path-removed-without-deprecation", "ERR")
@@ -722,8 +726,8 @@ def test_no_change_exits_0(serve: Callable[..., str], capsys: pytest.CaptureFixt
     url = serve("/doc.json", (SPECS / "modelslab" / "upstream.json").read_bytes())
     code, report = run_json(capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}")
     assert code == 0
-    assert report["providers"][0]["status"] == "unchanged"
-    assert report["providers"][0]["changes"] == []
+    assert report["results"][0]["status"] == "unchanged"
+    assert report["results"][0]["changes"] == []
 
 
 def test_description_only_change_exits_1(serve: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -733,7 +737,7 @@ def test_description_only_change_exits_1(serve: Callable[..., str], capsys: pyte
     url = serve("/doc.json", as_json(new))
     code, report = run_json(capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}")
     assert code == 1
-    changes = report["providers"][0]["changes"]
+    changes = report["results"][0]["changes"]
     assert {c["level"] for c in changes} == {"INFO"}
     assert {c["id"] for c in changes} == {"response-property-description-changed", "api-summary-changed"}
 
@@ -757,13 +761,25 @@ def test_unreachable_sources_are_reported_not_changes(
         f"truefoundry={closed}",
         "--source",
         f"modelslab={same}",
-        "--openwebui-url",
-        "",
     )
-    assert code == 0  # the one reachable source is unchanged; unreachable ones do not count
-    assert "| TrueFoundry (`truefoundry`) | unreachable |" in out
+    assert code == 0  # the one reachable source is unchanged; unreachable ones do not count...
+    # ...but the headline does not claim "no change" for what was not checked
+    assert "Result: **no change in the sources checked (1 of 4 sources checked, 3 unreachable)**, exit 0." in out
+    assert "| TrueFoundry (`truefoundry`) | published document: " in out
+    assert "| unreachable |" in out
     assert "HTTP 404" in out
-    assert "--openwebui-url" in out  # the hint for open-webui==X sources
+    assert "--openwebui-env DIR" in out  # what to do about the open-webui==X source
+    assert "--openwebui-url" in out
+
+
+def test_every_source_checked_and_unchanged_says_no_change(
+    serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    same = serve("/doc.json", (SPECS / "modelslab" / "upstream.json").read_bytes())
+    code, out = run(capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={same}")
+    assert code == 0
+    assert "Result: **no change (1 of 1 source checked)**, exit 0." in out
+    assert "byte for byte the vendored one" in out
 
 
 def test_all_unreachable_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
@@ -781,15 +797,124 @@ def test_all_unreachable_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
         "github",
     )
     assert code == 3
-    assert out.startswith("::warning title=modelslab%3A unreachable::http://127.0.0.1:9/x.json: ConnectError")
+    first, last = out.splitlines()
+    assert first.startswith("::warning title=modelslab document%3A unreachable::http://127.0.0.1:9/x.json: ConnectError")
+    assert last == "upstream: nothing checked: every source was unreachable (0 of 1 source checked, 1 unreachable), exit 3"
 
 
-def test_unreadable_source_is_breaking(serve: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_scenario_has_no_published_document_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    code, report = run_json(capsys, "--repo", str(ROOT), "--provider", "scenario")
+    assert code == 3  # its only source, the SDK, is not on the (empty) index
+    (sdk,) = report["results"]
+    assert (sdk["kind"], sdk["status"]) == ("sdk", "unreachable")
+    assert "scenario-sdk has no final release with a pure-Python wheel" in sdk["detail"]
+    (note,) = sdk["notes"]
+    assert note.startswith("No published document: Scenario publishes no OpenAPI document we can reach")
+    assert "unchanged" not in json.dumps(report)
+
+
+def test_an_html_page_is_an_invalid_document(serve: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:
     """Open WebUI answers its documented path with the web UI's HTML and status 200."""
     url = serve("/api/models/list", b"<!doctype html><html></html>")
     code, report = run_json(capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}")
+    assert code == 5
+    (result,) = report["results"]
+    assert result["status"] == "invalid"
+    assert "not an OpenAPI document (no 'paths')" in result["detail"]
+
+
+def _with_dangling_ref() -> bytes:
+    broken = modelslab()
+    schemas = broken["components"]["schemas"]
+    schemas["PublicModel"]["properties"]["owner"] = {"$ref": "#/components/schemas/Owner"}
+    return as_json(broken)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "github"])
+def test_a_dangling_ref_is_one_providers_status_and_the_others_are_still_checked(
+    fmt: str, serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = serve("/modelslab.json", _with_dangling_ref())
+    truefoundry_page = (SPECS / "truefoundry" / "upstream.yaml").read_text()
+    page = serve("/tfy.md", f"# List models\n\n```yaml\n{truefoundry_page}```\n".encode())
+    code, out = run(
+        capsys,
+        "--repo",
+        str(ROOT),
+        "--provider",
+        "modelslab",
+        "--provider",
+        "truefoundry",
+        "--source",
+        f"modelslab={broken}",
+        "--source",
+        f"truefoundry={page}",
+        "--format",
+        fmt,
+    )
+    assert code == 5
+    assert "invalid document: dangling $ref #/components/schemas/Owner" in out
+    if fmt == "json":
+        statuses = [(r["provider"], r["kind"], r["status"]) for r in json.loads(out)["results"]]
+        assert statuses == [
+            ("modelslab", "document", "invalid"),
+            ("truefoundry", "document", "unchanged"),
+            ("truefoundry", "sdk", "unreachable"),
+        ]
+    elif fmt == "github":
+        assert out.startswith("::error title=modelslab document%3A invalid::invalid document: dangling $ref")
+        assert out.endswith(
+            "a source could not be checked (1 of 3 sources checked, 1 unreachable, 1 invalid), exit 5\n"
+        )
+    else:
+        assert "| ModelsLab (`modelslab`) | published document: " in out
+        assert "| invalid |" in out
+        assert "| TrueFoundry (`truefoundry`) | published document: " in out
+        assert "| unchanged |" in out
+
+
+def test_an_external_ref_is_an_invalid_document(serve: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:
+    document = modelslab()
+    document["components"]["schemas"]["PublicModel"]["properties"]["owner"] = {"$ref": "owners.yaml#/Owner"}
+    url = serve("/doc.json", as_json(document))
+    code, report = run_json(capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}")
+    assert code == 5
+    assert report["results"][0]["detail"] == (
+        "invalid document: external $ref owners.yaml#/Owner (only references inside the document are supported)"
+    )
+
+
+def test_a_breaking_change_outranks_an_invalid_document(
+    serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = serve("/modelslab.json", _with_dangling_ref())
+    moved = (SPECS / "truefoundry" / "upstream.yaml").read_text().replace("/api/ml/v1/models:", "/api/svc/v1/models:")
+    page = serve("/tfy.md", f"```yaml\n{moved}```\n".encode())
+    args = ["--repo", str(ROOT), "--provider", "modelslab", "--provider", "truefoundry"]
+    code, report = run_json(capsys, *args, "--source", f"modelslab={broken}", "--source", f"truefoundry={page}")
     assert code == 2
-    assert report["providers"][0]["changes"][0]["id"] == "api-document-unreadable"
+    assert [r["status"] for r in report["results"]] == ["invalid", "changed", "unreachable"]
+
+
+def test_a_mirror_hint_names_only_a_file_that_exists(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    toml = repo / "specs" / "providers.toml"
+    text = toml.read_text()
+    toml.write_text(
+        text.replace(
+            'source = "https://docs.modelslab.com/model-operation.openapi.json"', 'source = "http://127.0.0.1:9/gone.json"'
+        )
+    )
+    code, out = run(capsys, "--repo", str(repo), "--provider", "modelslab", "--timeout", "2")
+    assert code == 3
+    assert "../shared" not in out
+    assert "a local copy" not in out  # the manifest's mirror is not next to this copy of specs/
+
+    mirror = repo / "mirror.json"
+    mirror.write_bytes((SPECS / "modelslab" / "upstream.json").read_bytes())
+    toml.write_text(re.sub(r'mirror = "[^"]*modelslab[^"]*"', 'mirror = "../mirror.json"', toml.read_text()))
+    code, out = run(capsys, "--repo", str(repo), "--provider", "modelslab", "--timeout", "2")
+    assert code == 3
+    assert f"a local copy: pass --source modelslab={mirror.resolve()} to compare with it" in out
 
 
 def test_github_annotations_and_markdown(
@@ -816,15 +941,15 @@ def test_github_annotations_and_markdown(
     assert code == 2
     lines = out.splitlines()
     assert any(
-        line.startswith("::error title=modelslab%3A response-optional-property-removed::POST /model_list")
+        line.startswith("::error title=modelslab document%3A response-optional-property-removed::POST /model_list")
         for line in lines
     )
-    assert any(line.startswith("::notice title=modelslab%3A api-summary-changed::") for line in lines)
-    assert lines[-1] == "upstream: breaking changes (exit 2)"
+    assert any(line.startswith("::notice title=modelslab document%3A api-summary-changed::") for line in lines)
+    assert lines[-1] == "upstream: breaking changes (1 of 1 source checked), exit 2"
     text = markdown.read_text()
-    assert text.index("### ERR: breaking") < text.index("### INFO: non-breaking")
+    assert text.index("#### ERR: breaking") < text.index("#### INFO: non-breaking")
     assert "property `[].model_name`: removed" in text
-    assert "| ModelsLab (`modelslab`) | changed | 1 | 0 | 1 |" in text
+    assert "| changed | 1 | 0 | 1 | 0 |" in text
 
 
 def test_pipeline_main_dispatches_upstream(serve: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,24 @@
+"""Keep the upstream check offline in every spec test: no package index, no Open WebUI unless a test gives one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@pytest.fixture(autouse=True)
+def offline_sources(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty local package index, and no Open WebUI environment or server, unless a test sets its own.
+
+    ``modelcatalog spec diff`` reads PyPI and an installed Open WebUI by default; a test
+    that forgot to say where would otherwise reach the internet or start the real app.
+    """
+    empty = tmp_path_factory.mktemp("empty-index")
+    monkeypatch.setenv("PIP_INDEX_URL", str(empty))
+    monkeypatch.setenv("MODELCATALOG_OPENWEBUI_VENV", str(empty / "no-environment"))
+    monkeypatch.delenv("MODELCATALOG_OPENWEBUI_URL", raising=False)
+    return empty
