@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 import pytest
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+OPENWEBUI_VENV = "MODELCATALOG_OPENWEBUI_VENV"
+_AS_THE_USER_SET_IT = os.environ.get(OPENWEBUI_VENV)
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +23,15 @@ def offline_sources(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     """
     empty = tmp_path_factory.mktemp("empty-index")
     monkeypatch.setenv("PIP_INDEX_URL", str(empty))
-    monkeypatch.setenv("MODELCATALOG_OPENWEBUI_VENV", str(empty / "no-environment"))
+    monkeypatch.setenv(OPENWEBUI_VENV, str(empty / "no-environment"))
     monkeypatch.delenv("MODELCATALOG_OPENWEBUI_URL", raising=False)
     return empty
+
+
+@pytest.fixture
+def real_openwebui_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For a test that installs the real Open WebUI: the environment variable as the user set it."""
+    if _AS_THE_USER_SET_IT:
+        monkeypatch.setenv(OPENWEBUI_VENV, _AS_THE_USER_SET_IT)
+    else:
+        monkeypatch.delenv(OPENWEBUI_VENV, raising=False)

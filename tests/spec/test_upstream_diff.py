@@ -432,8 +432,10 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, Level, str]] = [
     ),
     (
         "security requirement changed",
-        lambda d: _get(d).update(security=[{"other": []}])
-        or d["components"]["securitySchemes"].update(other={"type": "apiKey", "in": "header", "name": "X-Key"}),
+        lambda d: (
+            _get(d).update(security=[{"other": []}])
+            or d["components"]["securitySchemes"].update(other={"type": "apiKey", "in": "header", "name": "X-Key"})
+        ),
         "api-security-removed",
         Level.ERR,
         "request",
@@ -569,6 +571,446 @@ def test_inlining_a_ref_changes_no_schema_verdict() -> None:
     _schemas(new)["NewThing"]["properties"]["kind"] = copy.deepcopy(_schemas(new)["Kind"])
     changes = diff_documents(old, new, OPS)
     assert not [c for c in changes if c.level is Level.ERR], [c.text for c in changes]
+
+
+# -- constraints, security and meaning-preserving rewrites ---------------------------------
+
+
+def _q(doc: dict[str, Any]) -> dict[str, Any]:
+    """The schema of query parameter `q` (a string)."""
+    return _get(doc)["parameters"][0]["schema"]
+
+
+def _limit(doc: dict[str, Any]) -> dict[str, Any]:
+    """The schema of query parameter `limit` (an integer, maximum 100)."""
+    return _get(doc)["parameters"][1]["schema"]
+
+
+def _weight(doc: dict[str, Any]) -> dict[str, Any]:
+    """A request body property (an integer)."""
+    return _schemas(doc)["NewThing"]["properties"]["weight"]
+
+
+def _size(doc: dict[str, Any]) -> dict[str, Any]:
+    """A response property (an integer)."""
+    return _thing(doc)["size"]
+
+
+def _id(doc: dict[str, Any]) -> dict[str, Any]:
+    """A response property (a string)."""
+    return _thing(doc)["id"]
+
+
+CONSTRAINT_CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, Level, str]] = [
+    # pattern
+    (
+        "request parameter gains a pattern",
+        lambda d: _q(d).update(pattern="^[a-z]+$"),
+        "request-parameter-pattern-added",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "response property gains a pattern",
+        lambda d: _id(d).update(pattern="^t_"),
+        "response-property-pattern-added",
+        Level.INFO,
+        "response",
+    ),
+    # multipleOf
+    (
+        "request parameter gains multipleOf",
+        lambda d: _limit(d).update(multipleOf=10),
+        "request-parameter-multiple-of-set",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "request property gains multipleOf",
+        lambda d: _weight(d).update(multipleOf=5),
+        "request-property-multiple-of-set",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "response property gains multipleOf",
+        lambda d: _size(d).update(multipleOf=5),
+        "response-property-multiple-of-set",
+        Level.INFO,
+        "response",
+    ),
+    # format
+    (
+        "request parameter gains a format",
+        lambda d: _q(d).update(format="uuid"),
+        "request-parameter-type-changed",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "request property gains a format",
+        lambda d: _weight(d).update(format="int64"),
+        "request-property-type-changed",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "response property gains a format",
+        lambda d: _id(d).update(format="uuid"),
+        "response-property-type-specialized",
+        Level.INFO,
+        "response",
+    ),
+    # lengths and sizes
+    (
+        "request parameter gains maxLength",
+        lambda d: _q(d).update(maxLength=20),
+        "request-parameter-max-length-set",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "request parameter gains minLength",
+        lambda d: _q(d).update(minLength=2),
+        "request-parameter-min-length-set",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "response property gains maxLength",
+        lambda d: _id(d).update(maxLength=64),
+        "response-property-max-length-set",
+        Level.INFO,
+        "response",
+    ),
+    (
+        "response array gains minItems",
+        lambda d: _thing(d)["tags"].update(minItems=1),
+        "response-property-min-items-set",
+        Level.INFO,
+        "response",
+    ),
+    # exclusive bounds, in both spellings
+    (
+        "request parameter gains exclusiveMaximum (3.1)",
+        lambda d: _limit(d).update(exclusiveMaximum=50),
+        "request-parameter-exclusive-max-decreased",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "request parameter maximum made exclusive (3.0)",
+        lambda d: _limit(d).update(exclusiveMaximum=True),
+        "request-parameter-exclusive-max-set",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "request property gains exclusiveMinimum",
+        lambda d: _weight(d).update(exclusiveMinimum=0),
+        "request-property-exclusive-min-set",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "response property gains exclusiveMinimum",
+        lambda d: _size(d).update(exclusiveMinimum=0),
+        "response-property-exclusive-min-set",
+        Level.INFO,
+        "response",
+    ),
+]
+
+
+# (name, old side, new side, id, level): constraints that were there and went or changed
+LOOSENED_CASES: list[tuple[str, Callable[[dict[str, Any]], None], Callable[[dict[str, Any]], None], str, Level]] = [
+    (
+        "request parameter loses its pattern",
+        lambda d: _q(d).update(pattern="^a"),
+        lambda _: None,
+        "request-parameter-pattern-removed",
+        Level.INFO,
+    ),
+    (
+        "response property loses its pattern",
+        lambda d: _id(d).update(pattern="^t_"),
+        lambda _: None,
+        "response-property-pattern-removed",
+        Level.WARN,
+    ),
+    (
+        "request parameter pattern changed",
+        lambda d: _q(d).update(pattern="^a"),
+        lambda d: _q(d).update(pattern="^b"),
+        "request-parameter-pattern-changed",
+        Level.WARN,
+    ),
+    (
+        "request multipleOf 10 -> 5 accepts more",
+        lambda d: _limit(d).update(multipleOf=10),
+        lambda d: _limit(d).update(multipleOf=5),
+        "request-parameter-multiple-of-generalized",
+        Level.INFO,
+    ),
+    (
+        "request multipleOf 5 -> 10 accepts less",
+        lambda d: _limit(d).update(multipleOf=5),
+        lambda d: _limit(d).update(multipleOf=10),
+        "request-parameter-multiple-of-specialized",
+        Level.ERR,
+    ),
+    (
+        "request multipleOf 0.2 -> 0.3 is neither",
+        lambda d: _weight(d).update(type="number", multipleOf=0.2),
+        lambda d: _weight(d).update(type="number", multipleOf=0.3),
+        "request-property-multiple-of-changed",
+        Level.ERR,
+    ),
+    (
+        "response multipleOf dropped",
+        lambda d: _size(d).update(multipleOf=5),
+        lambda _: None,
+        "response-property-multiple-of-unset",
+        Level.WARN,
+    ),
+    (
+        "response maxLength raised",
+        lambda d: _id(d).update(maxLength=10),
+        lambda d: _id(d).update(maxLength=20),
+        "response-property-max-length-increased",
+        Level.WARN,
+    ),
+    (
+        "request minLength lowered",
+        lambda d: _q(d).update(minLength=3),
+        lambda d: _q(d).update(minLength=1),
+        "request-parameter-min-length-decreased",
+        Level.INFO,
+    ),
+    (
+        "request maxItems lowered",
+        lambda d: _schemas(d)["NewThing"]["properties"].update(
+            labels={"type": "array", "items": {"type": "string"}, "maxItems": 10}
+        ),
+        lambda d: _schemas(d)["NewThing"]["properties"].update(
+            labels={"type": "array", "items": {"type": "string"}, "maxItems": 3}
+        ),
+        "request-property-max-items-decreased",
+        Level.ERR,
+    ),
+    (
+        "response exclusive minimum lowered",
+        lambda d: _size(d).update(exclusiveMinimum=5),
+        lambda d: _size(d).update(exclusiveMinimum=1),
+        "response-property-exclusive-min-decreased",
+        Level.WARN,
+    ),
+    (
+        "request int64 becomes int32",
+        lambda d: _weight(d).update(format="int64"),
+        lambda d: _weight(d).update(format="int32"),
+        "request-property-type-changed",
+        Level.ERR,
+    ),
+    (
+        "request int32 becomes int64",
+        lambda d: _weight(d).update(format="int32"),
+        lambda d: _weight(d).update(format="int64"),
+        "request-property-type-generalized",
+        Level.INFO,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "change_id", "level", "side"),
+    [pytest.param(*case[1:], id=case[0]) for case in CONSTRAINT_CASES],
+)
+def test_constraint_set(mutate: Callable[[dict[str, Any]], None], change_id: str, level: Level, side: str) -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    mutate(new)
+    changes = diff_documents(old, new, OPS)
+    assert [c.id for c in changes if c.id == "api-unclassified-change"] == []
+    change = next((c for c in changes if c.id == change_id), None)
+    assert change is not None, [(c.id, c.text) for c in changes]
+    assert (change.level, change.side) == (level, side)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "change_id", "level"),
+    [pytest.param(*case[1:], id=case[0]) for case in LOOSENED_CASES],
+)
+def test_constraint_changed_or_dropped(
+    before: Callable[[dict[str, Any]], None], after: Callable[[dict[str, Any]], None], change_id: str, level: Level
+) -> None:
+    old = base_document()
+    before(old)
+    new = base_document()
+    after(new)
+    changes = diff_documents(old, new, OPS)
+    assert [(c.id, c.level) for c in changes if c.id == change_id] == [(change_id, level)], [
+        (c.id, c.level, c.text) for c in changes
+    ]
+    assert not [c for c in changes if c.id == "api-unclassified-change"]
+
+
+@pytest.mark.parametrize(
+    ("old_spelling", "new_spelling"),
+    [
+        pytest.param({"minimum": 5, "exclusiveMinimum": True}, {"exclusiveMinimum": 5}, id="3.0 -> 3.1"),
+        pytest.param({"exclusiveMaximum": 9}, {"maximum": 9, "exclusiveMaximum": True}, id="3.1 -> 3.0"),
+    ],
+)
+def test_the_two_spellings_of_an_exclusive_bound_are_the_same_bound(
+    old_spelling: dict[str, Any], new_spelling: dict[str, Any]
+) -> None:
+    old, new = base_document(), base_document()
+    _size(old).update(old_spelling)
+    _size(new).update(new_spelling)
+    assert [c.id for c in diff_documents(old, new, OPS)] == ["api-document-changed-elsewhere"]
+
+
+def test_an_operation_that_became_public_is_not_breaking() -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    _get(new)["security"] = []
+    changes = diff_documents(old, new, OPS)
+    assert [(c.id, c.level, c.operation) for c in changes] == [
+        ("api-security-no-longer-required", Level.INFO, "GET /things")
+    ]
+    assert "no authentication required any more (was bearer)" in changes[0].text
+
+
+def test_an_anonymous_alternative_is_public_too() -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    _get(new)["security"] = [{}, {"bearer": []}]
+    assert [(c.id, c.level) for c in diff_documents(old, new, OPS)] == [("api-security-no-longer-required", Level.INFO)]
+
+
+def test_authentication_where_none_was_needed_is_breaking() -> None:
+    old = base_document()
+    _get(old)["security"] = []
+    new = base_document()
+    changes = diff_documents(old, new, OPS)
+    assert [(c.id, c.level) for c in changes] == [("api-security-added", Level.ERR)]
+    assert "authentication now required: bearer" in changes[0].text
+
+
+def test_a_new_way_to_authenticate_is_an_alternative() -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    _get(new)["security"] = [{"bearer": []}, {"key": []}]
+    new["components"]["securitySchemes"]["key"] = {"type": "apiKey", "in": "header", "name": "X-Key"}
+    assert [(c.id, c.level) for c in diff_documents(old, new, OPS)] == [("api-security-alternative-added", Level.INFO)]
+
+
+def _rename_component(old_name: str, new_name: str) -> Callable[[dict[str, Any]], None]:
+    def rename(doc: dict[str, Any]) -> None:
+        schemas = doc["components"]["schemas"]
+        schemas[new_name] = schemas.pop(old_name)
+        text = json.dumps(doc).replace(f'"#/components/schemas/{old_name}"', f'"#/components/schemas/{new_name}"')
+        doc.clear()
+        doc.update(json.loads(text))
+
+    return rename
+
+
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        pytest.param(lambda d: d["info"].update(version="2"), id="info.version bumped"),
+        pytest.param(lambda d: d["info"].update(description="New words"), id="info.description"),
+        pytest.param(lambda d: _thing(d)["size"].update({"x-internal-owner": "team-a"}), id="an x- extension"),
+        pytest.param(lambda d: _get(d).update({"x-codeSamples": [{"lang": "sh"}]}), id="an x- on the operation"),
+        pytest.param(
+            lambda d: (
+                _get(d)["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["next"].update(
+                    type=["string", "null"]
+                )
+                or _get(d)["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["next"].pop(
+                    "nullable"
+                )
+            ),
+            id="nullable as a type list",
+        ),
+        pytest.param(_rename_component("Local", "LocalSource"), id="a oneOf variant's schema renamed"),
+        pytest.param(_rename_component("Kind", "ThingKind"), id="an enum's schema renamed"),
+        pytest.param(_rename_component("Thing", "Item"), id="a recursive schema renamed"),
+        pytest.param(lambda d: d.update(json.loads(json.dumps(d, sort_keys=True))), id="key order"),
+    ],
+)
+def test_rewrites_that_do_not_change_meaning_are_not_changes_to_our_operations(
+    rewrite: Callable[[dict[str, Any]], None],
+) -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    rewrite(new)
+    changes = diff_documents(old, new, OPS)
+    assert [(c.id, c.level, c.side) for c in changes] in (
+        [("api-document-changed-elsewhere", Level.INFO, "document")],
+        [],  # key order alone: the parsed documents are equal
+    ), [(c.id, c.text) for c in changes]
+
+
+def test_an_extension_the_generators_read_is_a_change() -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    _schemas(new)["Kind"]["x-enum-varnames"] = ["ALPHA", "BETA"]
+    graded = {(c.id, c.level) for c in diff_documents(old, new, OPS)}
+    assert ("response-property-extension-changed", Level.WARN) in graded
+    assert ("request-parameter-extension-changed", Level.WARN) in graded
+
+
+def test_a_response_enum_value_is_a_warning_where_the_client_opens_the_enum() -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    _schemas(new)["Kind"]["enum"].append("c")
+    opened = {(c.id, c.level) for c in diff_documents(old, new, OPS, open_response_enums=True) if c.side == "response"}
+    closed = {(c.id, c.level) for c in diff_documents(old, new, OPS) if c.side == "response"}
+    assert opened == {("response-property-enum-value-added", Level.WARN)}
+    assert closed == {("response-property-enum-value-added", Level.ERR)}
+
+
+def _tagged_union(doc: dict[str, Any]) -> None:
+    """`source` becomes a discriminated union: Local and Remote each pinned by `kind`."""
+    _schemas(doc)["Local"]["properties"]["kind"] = {"type": "string", "enum": ["local"]}
+    _schemas(doc)["Remote"]["properties"]["kind"] = {"type": "string", "enum": ["remote"]}
+    _thing(doc)["source"]["discriminator"] = {"propertyName": "kind"}
+
+
+def test_a_discriminator_tag_stays_closed_so_a_new_tag_value_breaks() -> None:
+    old = base_document()
+    _tagged_union(old)
+    new = copy.deepcopy(old)
+    _schemas(new)["Local"]["properties"]["kind"]["enum"].append("file")
+    changes = diff_documents(old, new, OPS, open_response_enums=True)
+    assert [(c.id, c.level) for c in changes if c.side == "response"] == [
+        ("response-property-enum-value-added", Level.ERR)
+    ]
+
+
+def test_a_new_variant_of_a_discriminated_union_is_a_warning_where_the_client_opens_it() -> None:
+    old = base_document()
+    _tagged_union(old)
+    new = copy.deepcopy(old)
+    _schemas(new)["Archive"] = {"type": "object", "properties": {"kind": {"type": "string", "enum": ["archive"]}}}
+    _thing(new)["source"]["oneOf"].append({"$ref": "#/components/schemas/Archive"})
+    opened = diff_documents(old, new, OPS, open_response_enums=True)
+    assert [(c.id, c.level) for c in opened] == [("response-property-one-of-added", Level.WARN)]
+    closed = diff_documents(old, new, OPS)
+    assert [(c.id, c.level) for c in closed] == [("response-property-one-of-added", Level.ERR)]
+
+
+def test_a_variant_renamed_is_matched_by_its_tag() -> None:
+    old = base_document()
+    _tagged_union(old)
+    new = copy.deepcopy(old)
+    _rename_component("Remote", "RemoteSource")(new)
+    _schemas(new)["RemoteSource"]["properties"]["url"]["description"] = "where it lives"
+    changes = diff_documents(old, new, OPS)
+    assert [(c.id, c.level) for c in changes] == [("response-property-description-changed", Level.INFO)]
 
 
 def test_overlay_that_no_longer_applies_names_the_action() -> None:
@@ -798,8 +1240,12 @@ def test_all_unreachable_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert code == 3
     first, last = out.splitlines()
-    assert first.startswith("::warning title=modelslab document%3A unreachable::http://127.0.0.1:9/x.json: ConnectError")
-    assert last == "upstream: nothing checked: every source was unreachable (0 of 1 source checked, 1 unreachable), exit 3"
+    assert first.startswith(
+        "::warning title=modelslab document%3A unreachable::http://127.0.0.1:9/x.json: ConnectError"
+    )
+    assert (
+        last == "upstream: nothing checked: every source was unreachable (0 of 1 source checked, 1 unreachable), exit 3"
+    )
 
 
 def test_scenario_has_no_published_document_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
@@ -901,7 +1347,8 @@ def test_a_mirror_hint_names_only_a_file_that_exists(repo: Path, capsys: pytest.
     text = toml.read_text()
     toml.write_text(
         text.replace(
-            'source = "https://docs.modelslab.com/model-operation.openapi.json"', 'source = "http://127.0.0.1:9/gone.json"'
+            'source = "https://docs.modelslab.com/model-operation.openapi.json"',
+            'source = "http://127.0.0.1:9/gone.json"',
         )
     )
     code, out = run(capsys, "--repo", str(repo), "--provider", "modelslab", "--timeout", "2")

@@ -213,11 +213,6 @@ RULES: dict[str, Rule] = {
     )
 }
 
-_SUBJECTS = {
-    "request": "request-parameter, request-property or request-body",
-    "response": "response-property or response-body",
-}
-
 # Schema checks: what happened -> its rule seen from the request side, then from the
 # response side (None: the change cannot be seen from that side).
 SCHEMA_RULES: dict[str, tuple[Rule | None, Rule | None]] = {
@@ -380,26 +375,27 @@ SCHEMA_RULES: dict[str, tuple[Rule | None, Rule | None]] = {
 }
 
 
-def all_rules() -> list[Rule]:
-    """Every rule once, in table order: the plain rules, then each schema rule by side."""
-    rules = list(RULES.values())
-    for request, response in SCHEMA_RULES.values():
-        rules += [rule for rule in (request, response) if rule is not None]
+def all_rules() -> list[tuple[str, Rule]]:
+    """Every rule once, in table order, with the change it grades ("" for a plain rule: its id says it)."""
+    rules = [("", rule) for rule in RULES.values()]
+    for what, (request, response) in SCHEMA_RULES.items():
+        rules += [(what.replace("-", " "), rule) for rule in (request, response) if rule is not None]
     return rules
 
 
 def rules_markdown() -> str:
     """The README's table of every rule (a test keeps the README and this in step)."""
     lines = [
-        "| change id | side | grade | oasdiff | why the grade, where it differs or oasdiff has no such check |",
-        "|---|---|---|---|---|",
+        (
+            "| change id | schema change | side | grade | oasdiff "
+            "| why this grade (where it differs, or oasdiff has no such check) |"
+        ),
+        "|---|---|---|---|---|---|",
     ]
-    for rule in all_rules():
-        subject = _SUBJECTS.get(rule.side, "") if "{p}" in rule.id else ""
-        rule_id = f"`{rule.id}`" + (f" ({{p}}: {subject})" if subject else "")
+    for what, rule in all_rules():
         oasdiff = rule.oasdiff.value if rule.oasdiff else "—"
         marker = " **differs**" if rule.oasdiff and rule.oasdiff is not rule.level else ""
-        lines.append(f"| {rule_id} | {rule.side} | {rule.level.value} | {oasdiff}{marker} | {rule.why} |")
+        lines.append(f"| `{rule.id}` | {what} | {rule.side} | {rule.level.value} | {oasdiff}{marker} | {rule.why} |")
     return "\n".join(lines) + "\n"
 
 
@@ -650,27 +646,7 @@ class _Differ:
     def _compare_security(self, name: str, ptr: str, old_op: dict[str, Any], new_op: dict[str, Any]) -> None:
         old_reqs = _requirements(self.old, old_op)
         new_reqs = _requirements(self.new, new_op)
-        public_before, public_after = _is_public(old_reqs), _is_public(new_reqs)
-        location = f"{ptr}/security"
-        if public_after and not public_before:
-            text = f"{name}: no authentication required any more (was {_reqs_text(old_reqs)})"
-            self.emit_rule("api-security-no-longer-required", "request", name, location, text)
-        elif not public_after:
-            for req in old_reqs - new_reqs:
-                if req:
-                    text = (
-                        f"{name}: security requirement {_req_text(req)} removed: "
-                        "a client authenticating that way is refused"
-                    )
-                    self.emit_rule("api-security-removed", "request", name, location, text)
-        if public_before and not public_after:
-            text = f"{name}: authentication now required: {_reqs_text(new_reqs)}"
-            self.emit_rule("api-security-added", "request", name, location, text)
-        else:
-            for req in new_reqs - old_reqs:
-                if req:
-                    text = f"{name}: security requirement {_req_text(req)} added as an alternative"
-                    self.emit_rule("api-security-alternative-added", "request", name, location, text)
+        self._compare_requirements(name, f"{ptr}/security", old_reqs, new_reqs)
         used = {scheme for req in old_reqs & new_reqs for scheme, _ in req}
         old_schemes = (self.old.get("components") or {}).get("securitySchemes") or {}
         new_schemes = (self.new.get("components") or {}).get("securitySchemes") or {}
@@ -686,6 +662,31 @@ class _Differ:
             elif before.get("description") != after.get("description"):
                 text = f"{name}: security scheme {scheme} description changed"
                 self.emit_rule("api-security-component-description-changed", "request", name, scheme_ptr, text)
+
+    def _compare_requirements(
+        self, name: str, location: str, old_reqs: set[_Requirement], new_reqs: set[_Requirement]
+    ) -> None:
+        """Ways to authenticate gone or added; ``security: []`` (or ``{}`` among them) means none is needed."""
+        public_before, public_after = _is_public(old_reqs), _is_public(new_reqs)
+        if public_after and not public_before:
+            text = f"{name}: no authentication required any more (was {_reqs_text(old_reqs)})"
+            self.emit_rule("api-security-no-longer-required", "request", name, location, text)
+        elif not public_after:
+            for req in old_reqs - new_reqs:
+                if req:
+                    text = (
+                        f"{name}: security requirement {_req_text(req)} removed: "
+                        "a client authenticating that way is refused"
+                    )
+                    self.emit_rule("api-security-removed", "request", name, location, text)
+        if public_before and not public_after:
+            text = f"{name}: authentication now required: {_reqs_text(new_reqs)}"
+            self.emit_rule("api-security-added", "request", name, location, text)
+            return
+        for req in new_reqs - old_reqs:
+            if req:
+                text = f"{name}: security requirement {_req_text(req)} added as an alternative"
+                self.emit_rule("api-security-alternative-added", "request", name, location, text)
 
     def _compare_parameters(
         self,
@@ -1179,7 +1180,7 @@ def unresolved_reference(document: dict[str, Any], roots: list[Any]) -> str | No
 
 def _scheme_names(roots: list[Any]) -> set[str]:
     """Security schemes named by the requirements in ``roots`` (the document's and the operations')."""
-    lists = [root for root in roots if isinstance(root, list)]
+    lists: list[Any] = [root for root in roots if isinstance(root, list)]
     for root in roots:
         if isinstance(root, dict):
             lists += [op.get("security") for op in root.values() if isinstance(op, dict) and "responses" in op]
@@ -1192,14 +1193,14 @@ def _scheme_names(roots: list[Any]) -> set[str]:
     }
 
 
-def canonical_operations(document: dict[str, Any], operations: Iterable[str]) -> list[Any]:
+def canonical_operations(document: dict[str, Any], operations: Iterable[str]) -> list[dict[str, Any] | None]:
     """What ``operations`` mean, spelling aside: references inlined, `info` and ignored `x-` keys gone.
 
     Two documents whose canonical operations are equal differ only in things that do
     not change what a client of ours sends or reads: other paths, ``info``, ``x-``
     extensions our generators ignore, the spelling of nullable, ``$ref`` names, key order.
     """
-    found = []
+    found: list[dict[str, Any] | None] = []
     for operation in operations:
         method, path = parse_operation(operation)
         _, item = _find_path(document, path)
@@ -1220,7 +1221,7 @@ def canonical_operations(document: dict[str, Any], operations: Iterable[str]) ->
                     f"{where} {name}": reader.value(param)
                     for (where, name), (param, _) in _parameters(document, item, op, "").items()
                 },
-                "operation": reader.value({key: value for key, value in op.items() if key not in ("parameters",)}),
+                "operation": reader.value({key: value for key, value in op.items() if key != "parameters"}),
             }
         )
     return found
@@ -1276,7 +1277,7 @@ class _Canonical:
                 result[key] = self.schema(sub)
             else:
                 result[key] = sub
-        return _one_nullable_spelling(result)
+        return _one_bound_spelling(_one_nullable_spelling(_merged_all_of(result)))
 
     def _follow(self, node: dict[str, Any], then: Callable[[Any], Any]) -> Any:
         ref = node["$ref"]
@@ -1328,8 +1329,42 @@ def _one_nullable_spelling(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
+def _merged_all_of(schema: dict[str, Any]) -> dict[str, Any]:
+    """``allOf`` members folded into one schema, as the walker sees them; ``required`` in a fixed order."""
+    members = schema.pop("allOf", None)
+    if isinstance(members, list) and all(isinstance(member, dict) for member in members):
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        merged: dict[str, Any] = {}
+        for member in [*members, schema]:
+            properties.update(member.get("properties") or {})
+            required += member.get("required") or []
+            merged.update({key: value for key, value in member.items() if key not in ("properties", "required")})
+        schema = merged
+        if properties:
+            schema["properties"] = properties
+        if required:
+            schema["required"] = required
+    elif members is not None:
+        schema["allOf"] = members
+    if isinstance(schema.get("required"), list):
+        schema["required"] = sorted(set(map(str, schema["required"])))
+    return schema
+
+
+def _one_bound_spelling(schema: dict[str, Any]) -> dict[str, Any]:
+    """OpenAPI 3.0's ``minimum: 5, exclusiveMinimum: true`` and 3.1's ``exclusiveMinimum: 5`` as one form."""
+    bounds = {"lower": _range_bound(schema, lower=True), "upper": _range_bound(schema, lower=False)}
+    if not any(bounds.values()):
+        return schema
+    for key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        schema.pop(key, None)
+    schema["$bounds"] = bounds
+    return schema
+
+
 def _is_null_branch(branch: Any) -> bool:
-    return branch == {"nullable": True}
+    return isinstance(branch, dict) and branch == {"nullable": True}
 
 
 def _view(document: dict[str, Any], raw: Any, ptr: str, depth: int = 0) -> _Node:

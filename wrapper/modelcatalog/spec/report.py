@@ -106,10 +106,13 @@ def _markdown(results: Sequence[SourceResult], status: int) -> str:
                 lines += ["", f"#### {_LEVEL_TITLES[level]} ({len(changes)})", ""]
                 lines += [_item(change) for change in changes]
         if result.known:
+            summary = (
+                f"<details><summary>{len(result.known)} known difference(s), already there in "
+                f"{result.recorded} (the release we last matched); they do not count</summary>"
+            )
             lines += [
                 "",
-                f"<details><summary>{len(result.known)} known difference(s), already there in "
-                f"{result.recorded} (the release we last matched); they do not count</summary>",
+                summary,
                 "",
                 *[_item(change) for change in result.known],
                 "",
@@ -124,7 +127,9 @@ def _summary(result: SourceResult) -> str:
     if result.status == "invalid":
         return f"Invalid, not checked: {_one_line(result.detail)}"
     if result.kind == "sdk":
-        matched = "the release we last matched" if result.version == result.recorded else f"we last matched {result.recorded}"
+        matched = (
+            "the release we last matched" if result.version == result.recorded else f"we last matched {result.recorded}"
+        )
         verdict = "new differences from our document" if result.changes else "no new difference from our document"
         return f"{result.version} is the release read ({matched}): {verdict}."
     if not result.changes:

@@ -110,10 +110,7 @@ def sdk_document(wheel: Wheel, source: SdkSource, *, status: str, operation_id: 
     if function is None:
         msg = f"{wheel.name}: {file} has no {qualified}"
         raise SdkReadError(msg)
-    if source.generator == "stainless":
-        operation = reader.stainless(scope, function)
-    else:
-        operation = reader.fern(scope, function)
+    operation = reader.stainless(scope, function) if source.generator == "stainless" else reader.fern(scope, function)
     method, path = operation.method, operation.path
     body: dict[str, Any] = {"parameters": operation.parameters, "responses": {}}
     if operation_id:
@@ -194,10 +191,28 @@ def _project_schema(schema: Any) -> Any:
         return {}
     if isinstance(schema.get("$ref"), str):
         return {"$ref": schema["$ref"]}
+    result: dict[str, Any] = {
+        key: copy.deepcopy(schema[key]) for key in ("type", "enum", "const", "nullable") if key in schema
+    }
+    result.update(_project_object(schema))
+    if isinstance(schema.get("allOf"), list):
+        result["allOf"] = [_project_schema(sub) for sub in schema["allOf"]]
+    variants = [*(schema.get("oneOf") or []), *(schema.get("anyOf") or [])]
+    if variants:
+        result["anyOf"] = [_project_schema(sub) for sub in variants]
+        discriminator = schema.get("discriminator")
+        if isinstance(discriminator, dict) and isinstance(discriminator.get("propertyName"), str):
+            result["discriminator"] = {"propertyName": discriminator["propertyName"]}
+    shaped = {"properties", "additionalProperties", "allOf", "anyOf"} & set(result)
+    if (result.get("type") == "object" and not shaped) or result.get("additionalProperties") == {}:
+        result.pop("type", None)  # a free-form object: an SDK writes it as `object`, any value
+        result.pop("additionalProperties", None)
+    return result
+
+
+def _project_object(schema: dict[str, Any]) -> dict[str, Any]:
+    """Properties (an optional one never nullable), required, items and map values."""
     result: dict[str, Any] = {}
-    for key in ("type", "enum", "const", "nullable"):
-        if key in schema:
-            result[key] = copy.deepcopy(schema[key])
     required = [name for name in schema.get("required") or [] if isinstance(name, str)]
     properties = schema.get("properties")
     if isinstance(properties, dict) and properties:
@@ -212,20 +227,6 @@ def _project_schema(schema: Any) -> Any:
     extra = schema.get("additionalProperties")
     if isinstance(extra, dict) and extra and "properties" not in result:
         result["additionalProperties"] = _project_schema(extra)
-    if isinstance(schema.get("allOf"), list):
-        result["allOf"] = [_project_schema(sub) for sub in schema["allOf"]]
-    variants = [*(schema.get("oneOf") or []), *(schema.get("anyOf") or [])]
-    if variants:
-        result["anyOf"] = [_project_schema(sub) for sub in variants]
-        discriminator = schema.get("discriminator")
-        if isinstance(discriminator, dict) and isinstance(discriminator.get("propertyName"), str):
-            result["discriminator"] = {"propertyName": discriminator["propertyName"]}
-    free_form = result.get("type") == "object" and not {"properties", "additionalProperties", "allOf", "anyOf"} & set(
-        result
-    )
-    if free_form or result.get("additionalProperties") == {}:
-        result.pop("type", None)
-        result.pop("additionalProperties", None)
     return result
 
 
@@ -313,25 +314,10 @@ class _Reader:
         scope = _Scope(path, tree)
         package = PurePosixPath(path).parent
         for node in tree.body:
-            if isinstance(node, ast.ClassDef):
-                scope.classes[node.name] = node
-            elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                if isinstance(node.value, ast.Call) and _last(node.value.func) == "TypeVar":
-                    scope.typevars.add(node.targets[0].id)
-                else:
-                    scope.aliases[node.targets[0].id] = node.value
-            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
-                scope.aliases[node.target.id] = node.value  # `X: TypeAlias = ...`
-            elif isinstance(node, ast.ImportFrom):
-                base = _import_base(package, node.module, node.level)
-                for alias in node.names:
-                    scope.imports[alias.asname or alias.name] = (base, alias.name)
-            elif isinstance(node, ast.Import):
-                for alias in node.names:
-                    scope.imports[alias.asname or alias.name.split(".")[0]] = (alias.name.replace(".", "/"), None)
+            _declare(scope, node, package)
         return scope
 
-    def lookup(self, scope: _Scope, name: str, depth: int = 0) -> _Found:
+    def lookup(self, scope: _Scope, name: str, depth: int = 0) -> _Found:  # noqa: PLR0911 - one return per kind of name
         if name in scope.classes:
             return ("class", scope, scope.classes[name])
         if name in scope.typevars:
@@ -383,7 +369,9 @@ class _Reader:
         finally:
             self.depth -= 1
 
-    def _schema(self, scope: _Scope, expr: ast.expr | None, bindings: dict[str, Any]) -> dict[str, Any]:
+    def _schema(  # noqa: PLR0911 - one return per kind of annotation
+        self, scope: _Scope, expr: ast.expr | None, bindings: dict[str, Any]
+    ) -> dict[str, Any]:
         if expr is None:
             return {}
         if isinstance(expr, ast.Constant):
@@ -405,7 +393,7 @@ class _Reader:
             return self._named(found, bindings)
         return {}
 
-    def _named(self, found: _Found, bindings: dict[str, Any]) -> dict[str, Any]:
+    def _named(self, found: _Found, bindings: dict[str, Any]) -> dict[str, Any]:  # noqa: PLR0911 - one per kind
         kind, where, node = found
         if kind == "typevar":
             return copy.deepcopy(bindings.get(where, {}))
@@ -421,7 +409,9 @@ class _Reader:
             return copy.deepcopy(_SCALARS.get(where, {}))
         return {}
 
-    def _subscript(self, scope: _Scope, expr: ast.Subscript, bindings: dict[str, Any]) -> dict[str, Any]:
+    def _subscript(  # noqa: PLR0911 - one return per typing construct
+        self, scope: _Scope, expr: ast.Subscript, bindings: dict[str, Any]
+    ) -> dict[str, Any]:
         base = self.resolve(scope, expr.value)
         name = base[1] if base[0] == "external" else ""
         args = list(expr.slice.elts) if isinstance(expr.slice, ast.Tuple) else [expr.slice]
@@ -489,7 +479,7 @@ class _Reader:
             common = pinned if common is None else common & pinned
         if not common:
             return None
-        return "type" if "type" in common else sorted(common)[0]
+        return "type" if "type" in common else min(common)
 
     # -- models --------------------------------------------------------------------------
 
@@ -510,6 +500,30 @@ class _Reader:
         base_names = {_last(_unsubscript(base)) for base in node.bases}
         if base_names & _ENUM_BASES:
             return _enum_class(node)
+        properties, required = self._inherited(scope, node, bindings)
+        typed_dict = "TypedDict" in base_names
+        total = not any(
+            kw.arg == "total" and isinstance(kw.value, ast.Constant) and kw.value.value is False for kw in node.keywords
+        )
+        for statement in node.body:
+            found = self._field(scope, statement, bindings, typed_dict=typed_dict, total=total)
+            if found is None:
+                continue
+            wire, schema, is_required = found
+            properties[wire] = schema
+            if is_required and wire not in required:
+                required.append(wire)
+            elif not is_required and wire in required:
+                required.remove(wire)
+        result: dict[str, Any] = {"type": "object", "properties": properties}
+        if required:
+            result["required"] = required
+        return result
+
+    def _inherited(
+        self, scope: _Scope, node: ast.ClassDef, bindings: dict[str, Any]
+    ) -> tuple[dict[str, Any], list[str]]:
+        """The fields of the class's bases that are models of the SDK (not of its framework)."""
         properties: dict[str, Any] = {}
         required: list[str] = []
         for base in node.bases:
@@ -520,32 +534,24 @@ class _Reader:
                 inherited = self.model(found[1], found[2], bindings)
                 properties.update(inherited.get("properties") or {})
                 required += inherited.get("required") or []
-        typed_dict = "TypedDict" in base_names
-        total = not any(
-            kw.arg == "total" and isinstance(kw.value, ast.Constant) and kw.value.value is False for kw in node.keywords
-        )
-        for statement in node.body:
-            if not isinstance(statement, ast.AnnAssign) or not isinstance(statement.target, ast.Name):
-                continue
-            name = statement.target.id
-            if name.startswith("_") or name == "model_config" or _last(_unsubscript(statement.annotation)) == "ClassVar":
-                continue
-            annotation, wrapper = _unwrap_required(statement.annotation)
-            wire = _alias(statement.annotation, statement.value) or name
-            schema = self.schema(scope, annotation, bindings)
-            if typed_dict:
-                is_required = wrapper == "Required" or (total and wrapper != "NotRequired")
-            else:
-                is_required = _has_no_default(statement.value) or _is_tag(schema, statement.value)
-            properties[wire] = schema
-            if is_required and wire not in required:
-                required.append(wire)
-            elif not is_required and wire in required:
-                required.remove(wire)
-        result: dict[str, Any] = {"type": "object", "properties": properties}
-        if required:
-            result["required"] = required
-        return result
+        return properties, required
+
+    def _field(
+        self, scope: _Scope, statement: ast.stmt, bindings: dict[str, Any], *, typed_dict: bool, total: bool
+    ) -> tuple[str, dict[str, Any], bool] | None:
+        """One annotated field: its wire name, schema and whether it is required; None for anything else."""
+        if not isinstance(statement, ast.AnnAssign) or not isinstance(statement.target, ast.Name):
+            return None
+        name = statement.target.id
+        if name.startswith("_") or name == "model_config" or _last(_unsubscript(statement.annotation)) == "ClassVar":
+            return None
+        annotation, wrapper = _unwrap_required(statement.annotation)
+        schema = self.schema(scope, annotation, bindings)
+        if typed_dict:
+            is_required = wrapper == "Required" or (total and wrapper != "NotRequired")
+        else:
+            is_required = _has_no_default(statement.value) or _is_tag(schema, statement.value)
+        return _alias(statement.annotation, statement.value) or name, schema, is_required
 
     # -- the two generators' method shapes --------------------------------------------------
 
@@ -665,6 +671,26 @@ class _Reader:
 # -- small readers of syntax --------------------------------------------------------------------
 
 
+def _declare(scope: _Scope, node: ast.stmt, package: PurePosixPath) -> None:
+    """Record what a module-level statement defines: a class, a type alias, a type variable, an import."""
+    if isinstance(node, ast.ClassDef):
+        scope.classes[node.name] = node
+    elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+        if isinstance(node.value, ast.Call) and _last(node.value.func) == "TypeVar":
+            scope.typevars.add(node.targets[0].id)
+        else:
+            scope.aliases[node.targets[0].id] = node.value
+    elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+        scope.aliases[node.target.id] = node.value  # `X: TypeAlias = ...`
+    elif isinstance(node, ast.ImportFrom):
+        base = _import_base(package, node.module, node.level)
+        for alias in node.names:
+            scope.imports[alias.asname or alias.name] = (base, alias.name)
+    elif isinstance(node, ast.Import):
+        for alias in node.names:
+            scope.imports[alias.asname or alias.name.split(".")[0]] = (alias.name.replace(".", "/"), None)
+
+
 def _method(tree: ast.Module, class_name: str, method_name: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
     for node in tree.body:
         if isinstance(node, ast.ClassDef) and node.name == class_name:
@@ -715,10 +741,7 @@ def _type_parameters(reader: _Reader, scope: _Scope, node: ast.ClassDef) -> list
 
 
 def _literal(args: list[ast.expr]) -> dict[str, Any]:
-    values: list[Any] = []
-    for arg in args:
-        if isinstance(arg, ast.Constant):
-            values.append(arg.value)
+    values: list[Any] = [arg.value for arg in args if isinstance(arg, ast.Constant)]
     kinds = {type(value) for value in values if value is not None}
     schema: dict[str, Any] = {"enum": values}
     names = {str: "string", bool: "boolean", int: "integer", float: "number"}
@@ -731,16 +754,15 @@ def _literal(args: list[ast.expr]) -> dict[str, Any]:
 
 
 def _enum_class(node: ast.ClassDef) -> dict[str, Any]:
-    values = []
-    for statement in node.body:
-        if (
-            isinstance(statement, ast.Assign)
-            and len(statement.targets) == 1
-            and isinstance(statement.targets[0], ast.Name)
-            and not statement.targets[0].id.startswith("_")  # Fern's _UNKNOWN: how it opens the enum
-            and isinstance(statement.value, ast.Constant)
-        ):
-            values.append(statement.value.value)
+    values = [
+        statement.value.value
+        for statement in node.body
+        if isinstance(statement, ast.Assign)
+        and len(statement.targets) == 1
+        and isinstance(statement.targets[0], ast.Name)
+        and not statement.targets[0].id.startswith("_")  # Fern's _UNKNOWN: how it opens the enum
+        and isinstance(statement.value, ast.Constant)
+    ]
     kinds = {type(value) for value in values}
     if kinds == {str}:
         return {"type": "string", "enum": values}
@@ -757,7 +779,7 @@ def _unwrap_required(annotation: ast.expr) -> tuple[ast.expr, str]:
 
 
 def _alias(annotation: ast.expr, value: ast.expr | None) -> str | None:
-    """The wire name: ``alias=`` in ``Annotated[..., PropertyInfo|FieldMetadata|Field(alias=...)]`` or ``= Field(alias=...)``."""
+    """The wire name: ``alias=`` in ``Annotated[..., PropertyInfo(alias=...)]`` (or FieldMetadata, Field) or a value."""
     calls: list[ast.expr] = []
     stack = [annotation]
     while stack:

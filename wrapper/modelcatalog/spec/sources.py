@@ -42,6 +42,7 @@ MAX_MEMBER_BYTES = 8 * 1024 * 1024
 # Open WebUI imports torch and sentence-transformers before it can describe itself
 OPENWEBUI_APP_TIMEOUT = 600.0
 _SIMPLE_JSON = "application/vnd.pypi.simple.v1+json"
+_WHEEL_NAME_PARTS = 5
 _FINAL_RELEASE = re.compile(r"^(?:\d+!)?\d+(?:\.\d+)*(?:\.post\d+)?$")
 
 
@@ -67,21 +68,23 @@ def _get(url: str, *, timeout: float, limit: int, headers: dict[str, str] | None
     shown = describe_url(url)
     deadline = time.monotonic() + timeout
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5) as client:
-            with client.stream("GET", url, headers=headers) as response:
-                if response.status_code >= httpx.codes.BAD_REQUEST:
-                    msg = f"{shown}: HTTP {response.status_code}"
+        with (
+            httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5) as client,
+            client.stream("GET", url, headers=headers) as response,
+        ):
+            if response.status_code >= httpx.codes.BAD_REQUEST:
+                msg = f"{shown}: HTTP {response.status_code}"
+                raise Unreachable(msg)
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if time.monotonic() > deadline:
+                    msg = f"{shown}: took longer than {timeout:g} s; abandoned"
                     raise Unreachable(msg)
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body += chunk
-                    if time.monotonic() > deadline:
-                        msg = f"{shown}: took longer than {timeout:g} s; abandoned"
-                        raise Unreachable(msg)
-                    if len(body) > limit:
-                        msg = f"{shown}: more than {limit} bytes; refused"
-                        raise Unreachable(msg)
-                return bytes(body)
+                if len(body) > limit:
+                    msg = f"{shown}: more than {limit} bytes; refused"
+                    raise Unreachable(msg)
+            return bytes(body)
     except httpx.HTTPError as exc:
         msg = f"{shown}: {type(exc).__name__}: {exc}"
         raise Unreachable(msg) from exc
@@ -251,13 +254,16 @@ def _html_files(body: bytes) -> list[tuple[str, str, str | None, bool]]:
     return parser.found
 
 
+def wheel_version(filename: str) -> str | None:
+    """The version in a wheel's file name (``name-version(-build)-python-abi-platform.whl``)."""
+    parts = filename.removesuffix(".whl").split("-")
+    return parts[1] if filename.endswith(".whl") and len(parts) >= _WHEEL_NAME_PARTS else None
+
+
 def _version_of(filename: str, name: str) -> str | None:
     """The version in a wheel or sdist file name of project ``name`` (normalized), else ``None``."""
     if filename.endswith(".whl"):
-        parts = filename.removesuffix(".whl").split("-")
-        if len(parts) < 5:  # name-version(-build)-python-abi-platform
-            return None
-        project, version = parts[0], parts[1]
+        project, version = filename.split("-", 1)[0], wheel_version(filename)
     elif filename.endswith((".tar.gz", ".zip")):
         project, _, version = filename.removesuffix(".tar.gz").removesuffix(".zip").rpartition("-")
     else:
@@ -378,7 +384,7 @@ def openwebui_document(env: Path, *, timeout: float = OPENWEBUI_APP_TIMEOUT) -> 
 
 
 def _clean_environment() -> dict[str, str]:
-    """This process's environment without variables that would point the child elsewhere."""
+    """Our environment, without the variables that would point the child elsewhere."""
     return {
         key: value
         for key, value in os.environ.items()
