@@ -1103,7 +1103,12 @@ _SIZE_BOUNDS = (
 )
 # (narrower, wider) formats: every value of the first is a value of the second
 _WIDER_FORMATS = frozenset({("int32", "int64"), ("float", "double")})
-_DOC_KEYS = (("description", "description-changed"), ("title", "title-changed"), ("example", "example-changed"))
+_DOC_KEYS = (
+    ("description", "description-changed"),
+    ("title", "title-changed"),
+    ("example", "example-changed"),
+    ("examples", "example-changed"),
+)
 _VARIANT_KEYWORDS = (("oneOf", "one-of"), ("anyOf", "any-of"))
 _MAX_DEPTH = 64
 _MAX_VALUES_SHOWN = 12
