@@ -1,6 +1,6 @@
 """Upstream drift classification: every change class, the providers' real history, the CLI, --update.
 
-Changed documents are served from 127.0.0.1 (never the internet); the old side is
+Changed documents are served from 127.0.0.1 (``serve``, in conftest.py; never the internet); the old side is
 vendored into a copy of ``specs/`` when a test needs a different one.
 """
 
@@ -10,8 +10,6 @@ import copy
 import json
 import re
 import shutil
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +21,7 @@ from modelcatalog.spec.pipeline import main as pipeline_main
 from modelcatalog.spec.upstream import run_upstream, set_upstream_sha256
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = ROOT / "specs"
@@ -50,42 +48,6 @@ SCENARIO_18_TYPES = [
     "gpt-image-1",
     "custom",
 ]
-
-
-# -- a loopback server for published documents ---------------------------------------
-
-
-class _Handler(BaseHTTPRequestHandler):
-    routes: dict[str, tuple[int, bytes]]
-
-    def do_GET(self) -> None:
-        status, body = self.routes.get(self.path, (404, b"not found"))
-        self.send_response(status)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def serve() -> Iterator[Callable[..., str]]:
-    """``serve(path, body, status=200)`` -> the URL it is served at on 127.0.0.1."""
-    routes: dict[str, tuple[int, bytes]] = {}
-    handler = type("Handler", (_Handler,), {"routes": routes})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-
-    def add(path: str, body: bytes, status: int = 200) -> str:
-        routes[path] = (status, body)
-        return base + path
-
-    yield add
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture

@@ -16,10 +16,8 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import threading
 import venv
 import zipfile
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +29,7 @@ from modelcatalog.spec.sources import PackageIndex, Unreachable, Wheel, release_
 from modelcatalog.spec.upstream import EXIT_STATUSES, run_upstream, set_manifest_value
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = ROOT / "specs"
@@ -528,43 +526,11 @@ def test_update_records_the_release_read(tmp_path: Path, capsys: pytest.CaptureF
 # -- a package index over HTTP ------------------------------------------------------------------
 
 
-class _IndexHandler(BaseHTTPRequestHandler):
-    pages: dict[str, tuple[str, bytes]]
-
-    def do_GET(self) -> None:
-        content_type, body = self.pages.get(self.path, ("text/plain", b"not found"))
-        self.send_response(200 if self.path in self.pages else 404)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def index_server() -> Iterator[Callable[[str, str, bytes], str]]:
-    """``add(path, content_type, body)`` -> the URL it is served at on 127.0.0.1."""
-    pages: dict[str, tuple[str, bytes]] = {}
-    server = ThreadingHTTPServer(("127.0.0.1", 0), type("Handler", (_IndexHandler,), {"pages": pages}))
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-
-    def add(path: str, content_type: str, body: bytes) -> str:
-        pages[path] = (content_type, body)
-        return f"http://127.0.0.1:{server.server_address[1]}{path}"
-
-    yield add
-    server.shutdown()
-    server.server_close()
-
-
-def _publish(add: Callable[[str, str, bytes], str], wheels: list[Path], *, html: bool, bad_hash: str = "") -> str:
+def _publish(serve: Callable[..., str], wheels: list[Path], *, html: bool, bad_hash: str = "") -> str:
     files = []
     for wheel in wheels:
         data = wheel.read_bytes()
-        url = add(f"/files/{wheel.name}", "application/octet-stream", data)
+        url = serve(f"/files/{wheel.name}", data)
         digest = "0" * 64 if wheel.name == bad_hash else hashlib.sha256(data).hexdigest()
         files.append(
             {"filename": wheel.name, "url": url, "hashes": {"sha256": digest}, "yanked": "1.2.0" in wheel.name}
@@ -575,16 +541,16 @@ def _publish(add: Callable[[str, str, bytes], str], wheels: list[Path], *, html:
             f"{f['filename']}</a><br>"
             for f in files
         )
-        add("/simple/acme-sdk/", "text/html", f"<html><body>{anchors}</body></html>".encode())
+        serve("/simple/acme-sdk/", f"<html><body>{anchors}</body></html>".encode(), content_type="text/html")
     else:
         body = json.dumps({"meta": {"api-version": "1.1"}, "name": "acme-sdk", "files": files}).encode()
-        add("/simple/acme-sdk/", "application/vnd.pypi.simple.v1+json", body)
-    return add("/simple/", "text/html", b"")
+        serve("/simple/acme-sdk/", body, content_type="application/vnd.pypi.simple.v1+json")
+    return serve("/simple/", b"", content_type="text/html")
 
 
 @pytest.mark.parametrize("html", [False, True], ids=["PEP 691 JSON", "PEP 503 HTML"])
 def test_an_index_over_http_gives_the_newest_final_release_checked_against_its_sha256(
-    tmp_path: Path, html: bool, index_server: Callable[[str, str, bytes], str], capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, html: bool, serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     repo = make_repo(tmp_path / "repo", STAINLESS)
     wheels = [
@@ -593,7 +559,7 @@ def test_an_index_over_http_gives_the_newest_final_release_checked_against_its_s
         build_wheel(tmp_path / "w", "acme-sdk", "1.2.0", stainless_files()),  # yanked
         build_wheel(tmp_path / "w", "acme-sdk", "1.3.0.dev1", stainless_files()),  # a dev build
     ]
-    index = _publish(index_server, wheels, html=html)
+    index = _publish(serve, wheels, html=html)
     code, report = run_json(capsys, "--repo", str(repo), "--index", index)
     assert code == 2
     result = sdk_result(report)
@@ -607,11 +573,11 @@ def test_an_index_over_http_gives_the_newest_final_release_checked_against_its_s
 
 
 def test_a_wheel_whose_sha256_does_not_match_the_index_is_refused(
-    tmp_path: Path, index_server: Callable[[str, str, bytes], str], capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     repo = make_repo(tmp_path / "repo", STAINLESS)
     wheel = build_wheel(tmp_path / "w", "acme-sdk", "1.0.0", stainless_files())
-    index = _publish(index_server, [wheel], html=False, bad_hash=wheel.name)
+    index = _publish(serve, [wheel], html=False, bad_hash=wheel.name)
     code, report = run_json(capsys, "--repo", str(repo), "--index", index)
     assert code == 3
     result = sdk_result(report)
@@ -719,11 +685,11 @@ def test_an_environment_with_an_older_release_is_not_used(
 def test_a_running_server_is_the_fallback(
     tmp_path: Path,
     openwebui_repo: Path,
-    index_server: Callable[[str, str, bytes], str],
+    serve: Callable[..., str],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     served = (SPECS / "openwebui" / "upstream.json").read_bytes()
-    url = index_server("/openapi.json", "application/json", served).removesuffix("/openapi.json")
+    url = serve("/openapi.json", served, content_type="application/json").removesuffix("/openapi.json")
     args = ["--repo", str(openwebui_repo), "--provider", "openwebui", "--index", str(tmp_path / "index")]
     code, report = run_json(capsys, *args, "--openwebui-url", url)
     assert code == 0

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from modelcatalog.spec.errors import OverlayError, SpecError
 from modelcatalog.spec.open_enums import discriminator_tags
 from modelcatalog.spec.overlay import actions_of, apply_overlay
-from modelcatalog.spec.refs import COMPONENTS_PREFIX, iter_refs, resolve, split_component_ref
+from modelcatalog.spec.refs import COMPONENTS_PREFIX, deref, iter_refs, resolve, split_component_ref
 from modelcatalog.spec.slicing import HTTP_METHODS, parse_operation
 
 if TYPE_CHECKING:
@@ -651,7 +651,7 @@ class _Differ:
         old_schemes = (self.old.get("components") or {}).get("securitySchemes") or {}
         new_schemes = (self.new.get("components") or {}).get("securitySchemes") or {}
         for scheme in sorted(used):
-            before, after = _deref(self.old, old_schemes.get(scheme)), _deref(self.new, new_schemes.get(scheme))
+            before, after = deref(self.old, old_schemes.get(scheme)), deref(self.new, new_schemes.get(scheme))
             scheme_ptr = f"#/components/securitySchemes/{_escape(scheme)}"
             shape = ("type", "scheme", "in", "name", "bearerFormat", "flows", "openIdConnectUrl")
             changed = [key for key in shape if before.get(key) != after.get(key)]
@@ -744,14 +744,14 @@ class _Differ:
             return
         location = f"{old_ptr}/requestBody"
         if old_raw is None:
-            required = bool(_deref(self.new, new_raw).get("required"))
+            required = bool(deref(self.new, new_raw).get("required"))
             rule = "request-body-added-required" if required else "request-body-added-optional"
             self.emit_rule(rule, "request", name, f"{new_ptr}/requestBody", f"{name}: now takes a request body")
             return
         if new_raw is None:
             self.emit_rule("request-body-removed", "request", name, location, f"{name}: no longer takes a request body")
             return
-        old_body, new_body = _deref(self.old, old_raw), _deref(self.new, new_raw)
+        old_body, new_body = deref(self.old, old_raw), deref(self.new, new_raw)
         if bool(old_body.get("required")) != bool(new_body.get("required")):
             became = "required" if new_body.get("required") else "optional"
             self.emit_rule(f"request-body-became-{became}", "request", name, location, f"{name}: body became {became}")
@@ -772,7 +772,7 @@ class _Differ:
                 rule = "response-success-status-removed" if success else "response-non-success-status-removed"
                 self.emit_rule(rule, "response", name, location, f"{name}: response {status} removed")
                 continue
-            before, after = _deref(self.old, old[status]), _deref(self.new, new[status])
+            before, after = deref(self.old, old[status]), deref(self.new, new[status])
             if before.get("description") != after.get("description"):
                 text = f"{name}: response {status} description changed"
                 self.emit_rule("response-description-changed", "response", name, f"{location}/description", text)
@@ -1601,14 +1601,6 @@ def _properties(schema: dict[str, Any], skip: str) -> dict[str, Any]:
     return {name: raw for name, raw in properties.items() if not (isinstance(raw, dict) and raw.get(skip))}
 
 
-def _deref(document: dict[str, Any], raw: Any) -> dict[str, Any]:
-    seen = 0
-    while isinstance(raw, dict) and isinstance(raw.get("$ref"), str) and seen < _MAX_DEPTH:
-        raw = resolve(document, raw["$ref"])
-        seen += 1
-    return raw if isinstance(raw, dict) else {}
-
-
 def _ptr_of(raw: Any, inline: str) -> str:
     if isinstance(raw, dict) and isinstance(raw.get("$ref"), str):
         return str(raw["$ref"])
@@ -1694,7 +1686,7 @@ def _parameters(
     found: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
     for owner, owner_ptr in ((item, op_ptr.rsplit("/", 1)[0]), (op, op_ptr)):
         for index, raw in enumerate(owner.get("parameters") or []):
-            param = _deref(document, raw)
+            param = deref(document, raw)
             if "in" in param and "name" in param:
                 ptr = _ptr_of(raw, f"{owner_ptr}/parameters/{index}")
                 found[str(param["in"]), str(param["name"])] = (param, ptr)

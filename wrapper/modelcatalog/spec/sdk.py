@@ -24,7 +24,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from modelcatalog.spec.errors import SpecError
-from modelcatalog.spec.refs import component_ref, resolve
+from modelcatalog.spec.refs import component_ref, deref
 from modelcatalog.spec.slicing import parse_operation
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ def project(document: dict[str, Any], operation: str) -> dict[str, Any]:
     op = item[method]
     parameters = []
     for raw in [*(item.get("parameters") or []), *(op.get("parameters") or [])]:
-        param = _deref(document, raw)
+        param = deref(document, raw)
         if param.get("in") in ("query", "path") and "name" in param:
             parameters.append(
                 {
@@ -164,7 +164,7 @@ def project(document: dict[str, Any], operation: str) -> dict[str, Any]:
     projected: dict[str, Any] = {"parameters": parameters, "responses": {}}
     if op.get("operationId"):
         projected["operationId"] = op["operationId"]
-    body = _deref(document, op.get("requestBody"))
+    body = deref(document, op.get("requestBody"))
     body_schema = ((body.get("content") or {}).get("application/json") or {}).get("schema")
     if body_schema is not None:
         projected["requestBody"] = {
@@ -172,7 +172,7 @@ def project(document: dict[str, Any], operation: str) -> dict[str, Any]:
             "content": {"application/json": {"schema": _project_schema(body_schema)}},
         }
     for status, raw in (op.get("responses") or {}).items():
-        response = _deref(document, raw)
+        response = deref(document, raw)
         schema = ((response.get("content") or {}).get("application/json") or {}).get("schema")
         if str(status).startswith("2") and schema is not None:
             content = {"application/json": {"schema": _project_schema(schema)}}
@@ -246,14 +246,6 @@ def _optional(schema: dict[str, Any]) -> dict[str, Any]:
             return _optional(kept_variants[0]) if "$ref" not in kept_variants[0] else kept_variants[0]
         schema["anyOf"] = kept_variants
     return schema
-
-
-def _deref(document: dict[str, Any], raw: Any) -> dict[str, Any]:
-    depth = 0
-    while isinstance(raw, dict) and isinstance(raw.get("$ref"), str) and depth < _MAX_DEPTH:
-        raw = resolve(document, raw["$ref"])
-        depth += 1
-    return raw if isinstance(raw, dict) else {}
 
 
 # -- reading the generated code -----------------------------------------------------------
