@@ -25,8 +25,9 @@ import pytest
 from modelcatalog.spec import sources
 from modelcatalog.spec.derive import sha256_of
 from modelcatalog.spec.diff import RULES, SCHEMA_RULES, Level, all_rules, rules_markdown
+from modelcatalog.spec.manifest import load_manifest
 from modelcatalog.spec.sources import PackageIndex, Unreachable, Wheel, release_key
-from modelcatalog.spec.upstream import EXIT_STATUSES, run_upstream, set_manifest_value
+from modelcatalog.spec.upstream import EXIT_STATUSES, accepted_manifest, run_upstream, set_manifest_value
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -809,6 +810,22 @@ def test_set_manifest_value_edits_one_line_of_one_table() -> None:
     edited = set_manifest_value(text, "providers.openwebui", "source", "open-webui==0.13.0")
     changed = [(a, b) for a, b in zip(text.splitlines(), edited.splitlines(), strict=True) if a != b]
     assert changed == [('source = "open-webui==0.12.4"', 'source = "open-webui==0.13.0"')]
+
+
+def test_accepting_an_open_webui_document_records_the_release_it_came_from() -> None:
+    manifest = load_manifest(SPECS)
+    text = (SPECS / "providers.toml").read_text()
+    raw = b'{"openapi": "3.1.0"}'
+    edited = accepted_manifest(text, [(manifest.provider("openwebui"), raw, "0.13.0")], [("scenario", "2.5.0")])
+    changed = [(a, b) for a, b in zip(text.splitlines(), edited.splitlines(), strict=True) if a != b]
+    recorded = manifest.provider("openwebui").upstream_sha256
+    assert changed == [
+        ('version = "2.4.0"', 'version = "2.5.0"'),
+        (f'upstream_sha256 = "{recorded}"', f'upstream_sha256 = "{sha256_of(raw)}"'),
+        ('source = "open-webui==0.12.4"', 'source = "open-webui==0.13.0"'),
+    ]
+    served = accepted_manifest(text, [(manifest.provider("openwebui"), raw, "")], [])  # from a server: release unknown
+    assert 'source = "open-webui==0.12.4"' in served
 
 
 # -- the rules, in code and in the README --------------------------------------------------------------

@@ -426,15 +426,9 @@ def _write_and_regenerate(
     from modelcatalog.spec.pipeline import drift, regenerate  # noqa: PLC0415 - pipeline imports this module
 
     try:
-        text = toml.read_text(encoding="utf-8")
-        for provider, raw, version in accepted:
+        for provider, raw, _ in accepted:
             provider.upstream.write_bytes(raw)
-            text = set_manifest_value(text, f"providers.{provider.name}", "upstream_sha256", sha256_of(raw))
-            if version and (provider.source or "").startswith(OPENWEBUI_PREFIX):
-                text = set_manifest_value(text, f"providers.{provider.name}", "source", OPENWEBUI_PREFIX + version)
-        for name, version in releases:
-            text = set_manifest_value(text, f"providers.{name}.sdk", "version", version)
-        toml.write_text(text, encoding="utf-8")
+        toml.write_text(accepted_manifest(toml.read_text(encoding="utf-8"), accepted, releases), encoding="utf-8")
         if not accepted:
             return None
         regenerate(repo)
@@ -444,6 +438,19 @@ def _write_and_regenerate(
     if not report.clean:
         return "drift after regenerating:\n" + "\n".join(report.problems)
     return None
+
+
+def accepted_manifest(
+    text: str, accepted: list[tuple[ProviderSpec, bytes, str]], releases: list[tuple[str, str]]
+) -> str:
+    """providers.toml recording the accepted documents' checksums (and Open WebUI release) and the SDK releases."""
+    for provider, raw, version in accepted:
+        text = set_manifest_value(text, f"providers.{provider.name}", "upstream_sha256", sha256_of(raw))
+        if version and (provider.source or "").startswith(OPENWEBUI_PREFIX):
+            text = set_manifest_value(text, f"providers.{provider.name}", "source", OPENWEBUI_PREFIX + version)
+    for name, version in releases:
+        text = set_manifest_value(text, f"providers.{name}.sdk", "version", version)
+    return text
 
 
 def set_manifest_value(text: str, table: str, key: str, value: str) -> str:
