@@ -587,6 +587,42 @@ def test_a_wheel_whose_sha256_does_not_match_the_index_is_refused(
     assert not (repo / ".cache" / "upstream" / "wheels" / wheel.name).exists()
 
 
+@pytest.mark.parametrize(
+    "page",
+    [b'{"meta": {}}', b'{"files": [{"url": "x"}]}', b'{"files": 3}', b"{not json"],
+    ids=["no files", "a file without a name", "files not a list", "not JSON"],
+)
+def test_a_broken_index_page_is_unreachable_in_one_line(tmp_path: Path, page: bytes, serve: Callable[..., str]) -> None:
+    index = serve("/simple/acme-sdk/", page, content_type="application/vnd.pypi.simple.v1+json").removesuffix(
+        "acme-sdk/"
+    )
+    with pytest.raises(Unreachable, match=r"/simple/acme-sdk/: not a simple-API project page \("):
+        PackageIndex(index, timeout=5).newest("acme-sdk", wheel=True)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "github"])
+def test_a_private_index_credential_appears_in_no_report(
+    tmp_path: Path, fmt: str, serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = make_repo(tmp_path / "repo", STAINLESS)
+    wheels = [
+        build_wheel(tmp_path / "w", "acme-sdk", "1.0.0", stainless_files()),
+        build_wheel(tmp_path / "w", "acme-sdk", "1.1.0", stainless_files(size=False)),
+    ]
+    index = _publish(serve, wheels, html=False).replace("http://", "http://ci-bot:canary-s3cret-token@")
+    missing = index.replace("/simple/", "/nothing-here/")
+    seen = []
+    for where in (index, missing):
+        run_upstream(["--repo", str(repo), "--index", where, "--format", fmt, "--markdown", str(tmp_path / "r.md")])
+        out = capsys.readouterr()
+        seen += [out.out, out.err, (tmp_path / "r.md").read_text()]
+    assert "acme-sdk 1.1.0 from http://127.0.0.1:" in seen[2]  # the index was read (the markdown report)...
+    assert "/nothing-here/acme-sdk/: HTTP 404" in seen[3]  # ...and the missing one named
+    for text in seen:
+        assert "canary-s3cret-token" not in text
+        assert "ci-bot" not in text
+
+
 def test_release_keys_order_final_releases_and_refuse_the_rest() -> None:
     versions = ["1.10.0", "1.9.2", "1.9.2.post1", "2.0.0rc1", "2.0.0.dev3", "1!0.1", "0.6.0"]
     finals = sorted((v for v in versions if release_key(v) is not None), key=lambda v: release_key(v) or ())
@@ -600,6 +636,15 @@ def test_a_wheel_member_that_inflates_past_the_cap_is_refused(tmp_path: Path, mo
         Wheel(wheel.read_bytes(), wheel.name).text("acme_sdk/big.py")
     with pytest.raises(Unreachable, match="not a wheel"):
         Wheel(b"PK\x03\x04 not really", "broken.whl")
+
+
+def test_a_corrupt_wheel_member_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    wheel = build_wheel(tmp_path, "acme-sdk", "1.0.0", {"acme_sdk/models.py": "class Model:\n    id: str\n" * 50})
+    data = bytearray(wheel.read_bytes())
+    start = data.index(b"acme_sdk/models.py") + len("acme_sdk/models.py")
+    data[start + 10 : start + 20] = b"\xff" * 10  # inside the deflated bytes
+    with pytest.raises(Unreachable, match=r"acme_sdk/models\.py cannot be read from the wheel"):
+        Wheel(bytes(data), wheel.name).text("acme_sdk/models.py")
 
 
 def test_a_local_index_that_is_not_a_directory_is_unreachable(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import time
 import zipfile
+import zlib
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -86,8 +87,17 @@ def _get(url: str, *, timeout: float, limit: int, headers: dict[str, str] | None
                     raise Unreachable(msg)
             return bytes(body)
     except httpx.HTTPError as exc:
-        msg = f"{shown}: {type(exc).__name__}: {exc}"
+        msg = f"{shown}: {type(exc).__name__}: {_scrubbed(str(exc), url)}"
         raise Unreachable(msg) from exc
+
+
+def _scrubbed(text: str, url: str) -> str:
+    """``text`` without the user name or password of ``url``, should a library have quoted them."""
+    parts = urlsplit(url)
+    for secret in (parts.password, parts.username):
+        if secret:
+            text = text.replace(secret, "***")
+    return text
 
 
 def _read_file(path: Path, limit: int) -> bytes:
@@ -145,6 +155,11 @@ class PackageIndex:
         self._files: dict[str, list[Distribution]] = {}
 
     @property
+    def shown(self) -> str:
+        """The index in words: a URL without its user info (a private index's credentials), or the directory."""
+        return self.where if self.local else describe_url(self.where)
+
+    @property
     def local(self) -> bool:
         """Whether the index is a directory on this machine."""
         return not self.where.startswith(("http://", "https://"))
@@ -164,7 +179,7 @@ class PackageIndex:
             if release_key(dist.version) is not None and (not wheel or _pure_wheel(dist.filename))
         }
         if not versions:
-            msg = f"{self.where}: {project} has no final release{' with a pure-Python wheel' if wheel else ''}"
+            msg = f"{self.shown}: {project} has no final release{' with a pure-Python wheel' if wheel else ''}"
             raise Unreachable(msg)
         return max(versions, key=lambda version: release_key(version) or ())
 
@@ -172,7 +187,7 @@ class PackageIndex:
         """The pure-Python wheel of ``project`` ``version``, checked against the index's sha256."""
         candidates = [d for d in self.files(project) if d.version == version and _pure_wheel(d.filename)]
         if not candidates:
-            msg = f"{self.where}: no pure-Python wheel of {project} {version}"
+            msg = f"{self.shown}: no pure-Python wheel of {project} {version}"
             raise Unreachable(msg)
         dist = candidates[0]
         cached = self.cache / dist.filename if self.cache is not None else None
@@ -185,7 +200,7 @@ class PackageIndex:
         else:
             data = _get(dist.location, timeout=self.timeout, limit=MAX_WHEEL_BYTES)
         if dist.sha256 is not None and hashlib.sha256(data).hexdigest() != dist.sha256:
-            msg = f"{dist.location}: sha256 does not match the index's {dist.sha256}; refused"
+            msg = f"{dist.filename}: sha256 does not match the index's {dist.sha256}; refused"
             raise Unreachable(msg)
         if cached is not None and not self.local:
             cached.parent.mkdir(parents=True, exist_ok=True)
@@ -210,8 +225,8 @@ class PackageIndex:
         body = _get(page, timeout=self.timeout, limit=MAX_INDEX_PAGE_BYTES, headers={"Accept": _SIMPLE_JSON})
         try:
             listed = _json_files(body) if body.lstrip().startswith(b"{") else _html_files(body)
-        except (ValueError, TypeError, AttributeError) as exc:
-            msg = f"{page}: not a simple-API project page ({type(exc).__name__})"
+        except (ValueError, TypeError, AttributeError, KeyError) as exc:
+            msg = f"{describe_url(page)}: not a simple-API project page ({type(exc).__name__}: {exc})"
             raise Unreachable(msg) from exc
         found = []
         for filename, url, sha256, yanked in listed:
@@ -298,8 +313,12 @@ class Wheel:
         if info.file_size > MAX_MEMBER_BYTES:
             msg = f"{self.name}: {path} is {info.file_size} bytes uncompressed; refused"
             raise Unreachable(msg)
-        with self._zip.open(info) as handle:
-            data = handle.read(MAX_MEMBER_BYTES + 1)
+        try:
+            with self._zip.open(info) as handle:
+                data = handle.read(MAX_MEMBER_BYTES + 1)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+            msg = f"{self.name}: {path} cannot be read from the wheel: {exc}"
+            raise Unreachable(msg) from exc
         if len(data) > MAX_MEMBER_BYTES:
             msg = f"{self.name}: {path} inflates past {MAX_MEMBER_BYTES} bytes; refused"
             raise Unreachable(msg)

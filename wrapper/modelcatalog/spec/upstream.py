@@ -297,7 +297,7 @@ def _check_sdk(provider: ProviderSpec, sdk: SdkSource, result: SourceResult, opt
     else:
         result.version = options.index.newest(sdk.package, wheel=True)
         data = options.index.wheel(sdk.package, result.version)
-        result.source = f"{sdk.package} {result.version} from {describe_where(options.index.where)}"
+        result.source = f"{sdk.package} {result.version} from {options.index.shown}"
     changes = _sdk_changes(provider, sdk, ours, Wheel(data, f"{sdk.package} {result.version}"), status)
     if result.version == sdk.version:
         result.known = changes
@@ -331,11 +331,6 @@ def _sdk_changes(
 
 def _identity(change: Change) -> tuple[str, ...]:
     return (change.id, change.operation, change.location, change.text)
-
-
-def describe_where(where: str) -> str:
-    """A package index in words: its URL without credentials, or the directory."""
-    return describe_url(where) if where.startswith(("http://", "https://")) else where
 
 
 def overall_exit_code(results: Sequence[SourceResult]) -> int:
