@@ -585,9 +585,13 @@ def run_upstream(argv: Sequence[str] | None = None) -> int:
     if args.update and status != EXIT_NOTHING_CHECKED:
         updated = update(repo, results)
         status = updated or status
-    if args.markdown is not None:
-        args.markdown.write_text(render(results, status, "markdown"), encoding="utf-8")
     sys.stdout.write(render(results, status, args.format))
+    if args.markdown is not None:
+        try:
+            args.markdown.write_text(render(results, status, "markdown"), encoding="utf-8")
+        except OSError as exc:
+            print(f"{PROG}: error: --markdown {args.markdown}: {exc.strerror or exc}", file=sys.stderr)  # noqa: T201
+            return EXIT_USAGE
     return status
 
 
