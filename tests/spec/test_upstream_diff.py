@@ -851,6 +851,14 @@ def test_an_anonymous_alternative_is_public_too() -> None:
     assert [(c.id, c.level) for c in diff_documents(old, new, OPS)] == [("api-security-no-longer-required", Level.INFO)]
 
 
+def test_two_ways_to_say_public_are_the_same() -> None:
+    old = base_document()
+    _get(old)["security"] = []
+    new = base_document()
+    _get(new)["security"] = [{}]
+    assert [c.id for c in diff_documents(old, new, OPS)] == ["api-document-changed-elsewhere"]
+
+
 def test_authentication_where_none_was_needed_is_breaking() -> None:
     old = base_document()
     _get(old)["security"] = []

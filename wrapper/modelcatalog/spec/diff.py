@@ -1214,11 +1214,12 @@ def canonical_operations(document: dict[str, Any], operations: Iterable[str]) ->
             found.append(None)
             continue
         reader = _Canonical(document)
+        requirements = _requirements(document, op)
         schemes = (document.get("components") or {}).get("securitySchemes") or {}
         found.append(
             {
                 "servers": _servers(document, item, op),
-                "security": sorted(map(sorted, _requirements(document, op))),
+                "security": "none needed" if _is_public(requirements) else sorted(map(sorted, requirements)),
                 "schemes": reader.value(
                     {name: schemes.get(name) for name in sorted(_scheme_names([document.get("security"), item]))}
                 ),
@@ -1226,10 +1227,14 @@ def canonical_operations(document: dict[str, Any], operations: Iterable[str]) ->
                     f"{where} {name}": reader.value(param)
                     for (where, name), (param, _) in _parameters(document, item, op, "").items()
                 },
-                "operation": reader.value({key: value for key, value in op.items() if key != "parameters"}),
+                "operation": reader.value({key: value for key, value in op.items() if key not in _READ_APART}),
             }
         )
     return found
+
+
+# what canonical_operations reads on its own, defaults and inheritance applied
+_READ_APART = frozenset({"parameters", "security", "servers"})
 
 
 def canonical_schema(document: dict[str, Any], schema: Any) -> Any:
