@@ -75,17 +75,16 @@ def drift(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, tags=["codegen"])
 def upstream(session: nox.Session) -> None:
-    """Compare each provider's published document with specs/; `-- --update` accepts it and regenerates.
+    """What changed in each provider's published document or SDK (`modelcatalog spec diff`); `-- --update` accepts it.
 
-    Exit 1 of the tool (non-breaking changes only) passes; breaking changes (2), nothing
-    reachable (3) or a failed update (4) fail the session.
+    Exit 0 (no change) and 1 (non-breaking changes only) pass; every other status fails the
+    session (see the README's table: breaking, nothing checked, update failed, invalid source...).
     """
     _install(session, "generate")
     session.run(
-        "python",
-        "-m",
-        "modelcatalog.spec",
-        "upstream",
+        "modelcatalog",
+        "spec",
+        "diff",
         "--repo",
         str(ROOT),
         *session.posargs,

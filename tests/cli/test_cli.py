@@ -609,13 +609,17 @@ def test_providers_says_found_or_missing_and_never_a_value() -> None:
 
 def test_spec_diff_passes_run_upstreams_exit_status_through(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     vendored = ROOT / "specs" / "scenario" / "upstream.yaml"
-    same = run("spec", "diff", "--repo", str(ROOT), "--provider", "scenario", "--source", f"scenario={vendored}")
+    offline = ["--index", str(tmp_path)]  # an empty package index: the SDK source is unreachable, not fetched
+    same = run(
+        "spec", "diff", "--repo", str(ROOT), "--provider", "scenario", "--source", f"scenario={vendored}", *offline
+    )
     assert same.returncode == 0, same.stderr
-    assert "no change" in same.stdout
+    assert "no change in the sources checked" in same.stdout
 
     changed = tmp_path / "upstream.yaml"  # a published document that lost every operation: breaking
     changed.write_text("openapi: 3.0.3\ninfo: {title: Scenario, version: '2'}\npaths: {}\n", encoding="utf-8")
     args = ["--repo", str(ROOT), "--provider", "scenario", "--source", f"scenario={changed}", "--format", "json"]
+    args += offline
     expected = run_upstream(args)
     capsys.readouterr()
     result = run("spec", "diff", *args)

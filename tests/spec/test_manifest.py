@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from modelcatalog.spec.errors import SpecError
@@ -85,9 +85,7 @@ def test_an_unknown_provider_lists_the_known_ones(tmp_path: Path) -> None:
         manifest.provider("acmee")
 
 
-@pytest.mark.parametrize(
-    "key", ["title", "upstream", "upstream_sha256", "source", "source_extract", "overlay", "derived", "package"]
-)
+@pytest.mark.parametrize("key", ["title", "upstream", "upstream_sha256", "overlay", "derived", "package"])
 def test_a_missing_key_is_named(tmp_path: Path, key: str) -> None:
     specs = _write(tmp_path / "specs", _without(key))
 
@@ -127,3 +125,54 @@ def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
 def test_a_missing_manifest_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(SpecError, match=r"providers\.toml"):
         load_manifest(tmp_path)
+
+
+def test_a_provider_that_publishes_nothing_has_no_source_and_says_what_upstream_is(tmp_path: Path) -> None:
+    text = _without("source").replace('source_extract = "none"\n', "") + 'source_note = """Ours, \\\n  by hand."""\n'
+    (acme,) = load_manifest(_write(tmp_path / "specs", text)).providers
+    assert acme.source is None
+    assert acme.source_extract == "none"
+    assert acme.source_note == "Ours, by hand."
+    assert acme.sdk is None
+
+
+def test_an_unknown_extract_is_named(tmp_path: Path) -> None:
+    with pytest.raises(SpecError, match=r"providers\.acme\.source_extract must be one of 'none', 'fenced-yaml'"):
+        load_manifest(_write(tmp_path / "specs", _replace("source_extract", '"html"')))
+
+
+SDK = """
+[providers.acme.sdk]
+package = "acme-sdk"
+version = "1.2.0"
+generator = "stainless"
+method = "acme_sdk/resources/models.py:ModelsResource.list"
+operation = "GET /models"
+"""
+
+
+def test_an_sdk_table_loads(tmp_path: Path) -> None:
+    (acme,) = load_manifest(_write(tmp_path / "specs", ENTRY + SDK)).providers
+    assert acme.sdk is not None
+    assert (acme.sdk.package, acme.sdk.version, acme.sdk.generator) == ("acme-sdk", "1.2.0", "stainless")
+    assert acme.sdk.method == "acme_sdk/resources/models.py:ModelsResource.list"
+    assert acme.sdk.operation == "GET /models"
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda t: t.replace('version = "1.2.0"\n', ""), r"providers\.acme\.sdk\.version must be a non-empty string"),
+        (
+            lambda t: t.replace('"GET /models"\n', '"GET /things"\n'),
+            r"providers\.acme\.sdk\.operation 'GET /things' is not one of the provider's operations",
+        ),
+        (
+            lambda t: t.replace("ModelsResource.list", "list"),
+            r"providers\.acme\.sdk\.method must be '<file in the wheel>:<Class>\.<method>'",
+        ),
+    ],
+)
+def test_an_sdk_table_error_names_the_key(tmp_path: Path, edit: Any, message: str) -> None:
+    with pytest.raises(SpecError, match=message):
+        load_manifest(_write(tmp_path / "specs", ENTRY + edit(SDK)))

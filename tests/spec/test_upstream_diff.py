@@ -1,6 +1,6 @@
 """Upstream drift classification: every change class, the providers' real history, the CLI, --update.
 
-Changed documents are served from 127.0.0.1 (never the internet); the old side is
+Changed documents are served from 127.0.0.1 (``serve``, in conftest.py; never the internet); the old side is
 vendored into a copy of ``specs/`` when a test needs a different one.
 """
 
@@ -10,8 +10,6 @@ import copy
 import json
 import re
 import shutil
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +21,7 @@ from modelcatalog.spec.pipeline import main as pipeline_main
 from modelcatalog.spec.upstream import run_upstream, set_upstream_sha256
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = ROOT / "specs"
@@ -50,42 +48,6 @@ SCENARIO_18_TYPES = [
     "gpt-image-1",
     "custom",
 ]
-
-
-# -- a loopback server for published documents ---------------------------------------
-
-
-class _Handler(BaseHTTPRequestHandler):
-    routes: dict[str, tuple[int, bytes]]
-
-    def do_GET(self) -> None:
-        status, body = self.routes.get(self.path, (404, b"not found"))
-        self.send_response(status)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def serve() -> Iterator[Callable[..., str]]:
-    """``serve(path, body, status=200)`` -> the URL it is served at on 127.0.0.1."""
-    routes: dict[str, tuple[int, bytes]] = {}
-    handler = type("Handler", (_Handler,), {"routes": routes})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-
-    def add(path: str, body: bytes, status: int = 200) -> str:
-        routes[path] = (status, body)
-        return base + path
-
-    yield add
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture
@@ -356,7 +318,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, Level, str]] = [
     (
         "response format changed",
         lambda d: _schemas(d)["Base"]["properties"]["created"].pop("format"),
-        "response-property-type-changed",
+        "response-property-type-generalized",
         Level.ERR,
         "response",
     ),
@@ -432,7 +394,10 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, Level, str]] = [
     ),
     (
         "security requirement changed",
-        lambda d: _get(d).update(security=[{"other": []}]),
+        lambda d: (
+            _get(d).update(security=[{"other": []}])
+            or d["components"]["securitySchemes"].update(other={"type": "apiKey", "in": "header", "name": "X-Key"})
+        ),
         "api-security-removed",
         Level.ERR,
         "request",
@@ -484,7 +449,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, Level, str]] = [
         lambda d: d["paths"].pop("/other"),
         "api-document-changed-elsewhere",
         Level.INFO,
-        "",
+        "document",
     ),
 ]
 
@@ -559,7 +524,7 @@ def test_nullable_spellings_are_equivalent(rewrite: Callable[[dict[str, Any]], N
     new = copy.deepcopy(old)
     rewrite(_get(new)["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["next"])
     changes = diff_documents(old, new, OPS)
-    assert [c.id for c in changes] == ["api-unclassified-change"]  # spelled differently, means the same
+    assert [(c.id, c.level) for c in changes] == [("api-document-changed-elsewhere", Level.INFO)]
 
 
 def test_inlining_a_ref_changes_no_schema_verdict() -> None:
@@ -568,6 +533,454 @@ def test_inlining_a_ref_changes_no_schema_verdict() -> None:
     _schemas(new)["NewThing"]["properties"]["kind"] = copy.deepcopy(_schemas(new)["Kind"])
     changes = diff_documents(old, new, OPS)
     assert not [c for c in changes if c.level is Level.ERR], [c.text for c in changes]
+
+
+# -- constraints, security and meaning-preserving rewrites ---------------------------------
+
+
+def _q(doc: dict[str, Any]) -> dict[str, Any]:
+    """The schema of query parameter `q` (a string)."""
+    return _get(doc)["parameters"][0]["schema"]
+
+
+def _limit(doc: dict[str, Any]) -> dict[str, Any]:
+    """The schema of query parameter `limit` (an integer, maximum 100)."""
+    return _get(doc)["parameters"][1]["schema"]
+
+
+def _weight(doc: dict[str, Any]) -> dict[str, Any]:
+    """A request body property (an integer)."""
+    return _schemas(doc)["NewThing"]["properties"]["weight"]
+
+
+def _size(doc: dict[str, Any]) -> dict[str, Any]:
+    """A response property (an integer)."""
+    return _thing(doc)["size"]
+
+
+def _id(doc: dict[str, Any]) -> dict[str, Any]:
+    """A response property (a string)."""
+    return _thing(doc)["id"]
+
+
+CONSTRAINT_CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, Level, str]] = [
+    # pattern
+    (
+        "request parameter gains a pattern",
+        lambda d: _q(d).update(pattern="^[a-z]+$"),
+        "request-parameter-pattern-added",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "response property gains a pattern",
+        lambda d: _id(d).update(pattern="^t_"),
+        "response-property-pattern-added",
+        Level.INFO,
+        "response",
+    ),
+    # multipleOf
+    (
+        "request parameter gains multipleOf",
+        lambda d: _limit(d).update(multipleOf=10),
+        "request-parameter-multiple-of-set",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "request property gains multipleOf",
+        lambda d: _weight(d).update(multipleOf=5),
+        "request-property-multiple-of-set",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "response property gains multipleOf",
+        lambda d: _size(d).update(multipleOf=5),
+        "response-property-multiple-of-set",
+        Level.INFO,
+        "response",
+    ),
+    # format
+    (
+        "request parameter gains a format",
+        lambda d: _q(d).update(format="uuid"),
+        "request-parameter-type-changed",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "request property gains a format",
+        lambda d: _weight(d).update(format="int64"),
+        "request-property-type-changed",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "response property gains a format",
+        lambda d: _id(d).update(format="uuid"),
+        "response-property-type-specialized",
+        Level.INFO,
+        "response",
+    ),
+    # lengths and sizes
+    (
+        "request parameter gains maxLength",
+        lambda d: _q(d).update(maxLength=20),
+        "request-parameter-max-length-set",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "request parameter gains minLength",
+        lambda d: _q(d).update(minLength=2),
+        "request-parameter-min-length-set",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "response property gains maxLength",
+        lambda d: _id(d).update(maxLength=64),
+        "response-property-max-length-set",
+        Level.INFO,
+        "response",
+    ),
+    (
+        "response array gains minItems",
+        lambda d: _thing(d)["tags"].update(minItems=1),
+        "response-property-min-items-set",
+        Level.INFO,
+        "response",
+    ),
+    # exclusive bounds, in both spellings
+    (
+        "request parameter gains exclusiveMaximum (3.1)",
+        lambda d: _limit(d).update(exclusiveMaximum=50),
+        "request-parameter-exclusive-max-decreased",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "request parameter maximum made exclusive (3.0)",
+        lambda d: _limit(d).update(exclusiveMaximum=True),
+        "request-parameter-exclusive-max-set",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "request property gains exclusiveMinimum",
+        lambda d: _weight(d).update(exclusiveMinimum=0),
+        "request-property-exclusive-min-set",
+        Level.ERR,
+        "request",
+    ),
+    (
+        "response property gains exclusiveMinimum",
+        lambda d: _size(d).update(exclusiveMinimum=0),
+        "response-property-exclusive-min-set",
+        Level.INFO,
+        "response",
+    ),
+]
+
+
+# (name, old side, new side, id, level): constraints that were there and went or changed
+LOOSENED_CASES: list[tuple[str, Callable[[dict[str, Any]], None], Callable[[dict[str, Any]], None], str, Level]] = [
+    (
+        "request parameter loses its pattern",
+        lambda d: _q(d).update(pattern="^a"),
+        lambda _: None,
+        "request-parameter-pattern-removed",
+        Level.INFO,
+    ),
+    (
+        "response property loses its pattern",
+        lambda d: _id(d).update(pattern="^t_"),
+        lambda _: None,
+        "response-property-pattern-removed",
+        Level.WARN,
+    ),
+    (
+        "request parameter pattern changed",
+        lambda d: _q(d).update(pattern="^a"),
+        lambda d: _q(d).update(pattern="^b"),
+        "request-parameter-pattern-changed",
+        Level.WARN,
+    ),
+    (
+        "request multipleOf 10 -> 5 accepts more",
+        lambda d: _limit(d).update(multipleOf=10),
+        lambda d: _limit(d).update(multipleOf=5),
+        "request-parameter-multiple-of-generalized",
+        Level.INFO,
+    ),
+    (
+        "request multipleOf 5 -> 10 accepts less",
+        lambda d: _limit(d).update(multipleOf=5),
+        lambda d: _limit(d).update(multipleOf=10),
+        "request-parameter-multiple-of-specialized",
+        Level.ERR,
+    ),
+    (
+        "request multipleOf 0.2 -> 0.3 is neither",
+        lambda d: _weight(d).update(type="number", multipleOf=0.2),
+        lambda d: _weight(d).update(type="number", multipleOf=0.3),
+        "request-property-multiple-of-changed",
+        Level.ERR,
+    ),
+    (
+        "response multipleOf dropped",
+        lambda d: _size(d).update(multipleOf=5),
+        lambda _: None,
+        "response-property-multiple-of-unset",
+        Level.WARN,
+    ),
+    (
+        "response maxLength raised",
+        lambda d: _id(d).update(maxLength=10),
+        lambda d: _id(d).update(maxLength=20),
+        "response-property-max-length-increased",
+        Level.WARN,
+    ),
+    (
+        "request minLength lowered",
+        lambda d: _q(d).update(minLength=3),
+        lambda d: _q(d).update(minLength=1),
+        "request-parameter-min-length-decreased",
+        Level.INFO,
+    ),
+    (
+        "request maxItems lowered",
+        lambda d: _schemas(d)["NewThing"]["properties"].update(
+            labels={"type": "array", "items": {"type": "string"}, "maxItems": 10}
+        ),
+        lambda d: _schemas(d)["NewThing"]["properties"].update(
+            labels={"type": "array", "items": {"type": "string"}, "maxItems": 3}
+        ),
+        "request-property-max-items-decreased",
+        Level.ERR,
+    ),
+    (
+        "response exclusive minimum lowered",
+        lambda d: _size(d).update(exclusiveMinimum=5),
+        lambda d: _size(d).update(exclusiveMinimum=1),
+        "response-property-exclusive-min-decreased",
+        Level.WARN,
+    ),
+    (
+        "request int64 becomes int32",
+        lambda d: _weight(d).update(format="int64"),
+        lambda d: _weight(d).update(format="int32"),
+        "request-property-type-changed",
+        Level.ERR,
+    ),
+    (
+        "request int32 becomes int64",
+        lambda d: _weight(d).update(format="int32"),
+        lambda d: _weight(d).update(format="int64"),
+        "request-property-type-generalized",
+        Level.INFO,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "change_id", "level", "side"),
+    [pytest.param(*case[1:], id=case[0]) for case in CONSTRAINT_CASES],
+)
+def test_constraint_set(mutate: Callable[[dict[str, Any]], None], change_id: str, level: Level, side: str) -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    mutate(new)
+    changes = diff_documents(old, new, OPS)
+    assert [c.id for c in changes if c.id == "api-unclassified-change"] == []
+    change = next((c for c in changes if c.id == change_id), None)
+    assert change is not None, [(c.id, c.text) for c in changes]
+    assert (change.level, change.side) == (level, side)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "change_id", "level"),
+    [pytest.param(*case[1:], id=case[0]) for case in LOOSENED_CASES],
+)
+def test_constraint_changed_or_dropped(
+    before: Callable[[dict[str, Any]], None], after: Callable[[dict[str, Any]], None], change_id: str, level: Level
+) -> None:
+    old = base_document()
+    before(old)
+    new = base_document()
+    after(new)
+    changes = diff_documents(old, new, OPS)
+    assert [(c.id, c.level) for c in changes if c.id == change_id] == [(change_id, level)], [
+        (c.id, c.level, c.text) for c in changes
+    ]
+    assert not [c for c in changes if c.id == "api-unclassified-change"]
+
+
+@pytest.mark.parametrize(
+    ("old_spelling", "new_spelling"),
+    [
+        pytest.param({"minimum": 5, "exclusiveMinimum": True}, {"exclusiveMinimum": 5}, id="3.0 -> 3.1"),
+        pytest.param({"exclusiveMaximum": 9}, {"maximum": 9, "exclusiveMaximum": True}, id="3.1 -> 3.0"),
+    ],
+)
+def test_the_two_spellings_of_an_exclusive_bound_are_the_same_bound(
+    old_spelling: dict[str, Any], new_spelling: dict[str, Any]
+) -> None:
+    old, new = base_document(), base_document()
+    _size(old).update(old_spelling)
+    _size(new).update(new_spelling)
+    assert [c.id for c in diff_documents(old, new, OPS)] == ["api-document-changed-elsewhere"]
+
+
+def test_an_operation_that_became_public_is_not_breaking() -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    _get(new)["security"] = []
+    changes = diff_documents(old, new, OPS)
+    assert [(c.id, c.level, c.operation) for c in changes] == [
+        ("api-security-no-longer-required", Level.INFO, "GET /things")
+    ]
+    assert "no authentication required any more (was bearer)" in changes[0].text
+
+
+def test_an_anonymous_alternative_is_public_too() -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    _get(new)["security"] = [{}, {"bearer": []}]
+    assert [(c.id, c.level) for c in diff_documents(old, new, OPS)] == [("api-security-no-longer-required", Level.INFO)]
+
+
+def test_two_ways_to_say_public_are_the_same() -> None:
+    old = base_document()
+    _get(old)["security"] = []
+    new = base_document()
+    _get(new)["security"] = [{}]
+    assert [c.id for c in diff_documents(old, new, OPS)] == ["api-document-changed-elsewhere"]
+
+
+def test_authentication_where_none_was_needed_is_breaking() -> None:
+    old = base_document()
+    _get(old)["security"] = []
+    new = base_document()
+    changes = diff_documents(old, new, OPS)
+    assert [(c.id, c.level) for c in changes] == [("api-security-added", Level.ERR)]
+    assert "authentication now required: bearer" in changes[0].text
+
+
+def test_a_new_way_to_authenticate_is_an_alternative() -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    _get(new)["security"] = [{"bearer": []}, {"key": []}]
+    new["components"]["securitySchemes"]["key"] = {"type": "apiKey", "in": "header", "name": "X-Key"}
+    assert [(c.id, c.level) for c in diff_documents(old, new, OPS)] == [("api-security-alternative-added", Level.INFO)]
+
+
+def _rename_component(old_name: str, new_name: str) -> Callable[[dict[str, Any]], None]:
+    def rename(doc: dict[str, Any]) -> None:
+        schemas = doc["components"]["schemas"]
+        schemas[new_name] = schemas.pop(old_name)
+        text = json.dumps(doc).replace(f'"#/components/schemas/{old_name}"', f'"#/components/schemas/{new_name}"')
+        doc.clear()
+        doc.update(json.loads(text))
+
+    return rename
+
+
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        pytest.param(lambda d: d["info"].update(version="2"), id="info.version bumped"),
+        pytest.param(lambda d: d["info"].update(description="New words"), id="info.description"),
+        pytest.param(lambda d: _thing(d)["size"].update({"x-internal-owner": "team-a"}), id="an x- extension"),
+        pytest.param(lambda d: _get(d).update({"x-codeSamples": [{"lang": "sh"}]}), id="an x- on the operation"),
+        pytest.param(
+            lambda d: (
+                _get(d)["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["next"].update(
+                    type=["string", "null"]
+                )
+                or _get(d)["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["next"].pop(
+                    "nullable"
+                )
+            ),
+            id="nullable as a type list",
+        ),
+        pytest.param(_rename_component("Local", "LocalSource"), id="a oneOf variant's schema renamed"),
+        pytest.param(_rename_component("Kind", "ThingKind"), id="an enum's schema renamed"),
+        pytest.param(_rename_component("Thing", "Item"), id="a recursive schema renamed"),
+        pytest.param(lambda d: d.update(json.loads(json.dumps(d, sort_keys=True))), id="key order"),
+    ],
+)
+def test_rewrites_that_do_not_change_meaning_are_not_changes_to_our_operations(
+    rewrite: Callable[[dict[str, Any]], None],
+) -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    rewrite(new)
+    changes = diff_documents(old, new, OPS)
+    assert [(c.id, c.level, c.side) for c in changes] in (
+        [("api-document-changed-elsewhere", Level.INFO, "document")],
+        [],  # key order alone: the parsed documents are equal
+    ), [(c.id, c.text) for c in changes]
+
+
+def test_an_extension_the_generators_read_is_a_change() -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    _schemas(new)["Kind"]["x-enum-varnames"] = ["ALPHA", "BETA"]
+    graded = {(c.id, c.level) for c in diff_documents(old, new, OPS)}
+    assert ("response-property-extension-changed", Level.WARN) in graded
+    assert ("request-parameter-extension-changed", Level.WARN) in graded
+
+
+def test_a_response_enum_value_is_a_warning_where_the_client_opens_the_enum() -> None:
+    old = base_document()
+    new = copy.deepcopy(old)
+    _schemas(new)["Kind"]["enum"].append("c")
+    opened = {(c.id, c.level) for c in diff_documents(old, new, OPS, open_response_enums=True) if c.side == "response"}
+    closed = {(c.id, c.level) for c in diff_documents(old, new, OPS) if c.side == "response"}
+    assert opened == {("response-property-enum-value-added", Level.WARN)}
+    assert closed == {("response-property-enum-value-added", Level.ERR)}
+
+
+def _tagged_union(doc: dict[str, Any]) -> None:
+    """`source` becomes a discriminated union: Local and Remote each pinned by `kind`."""
+    _schemas(doc)["Local"]["properties"]["kind"] = {"type": "string", "enum": ["local"]}
+    _schemas(doc)["Remote"]["properties"]["kind"] = {"type": "string", "enum": ["remote"]}
+    _thing(doc)["source"]["discriminator"] = {"propertyName": "kind"}
+
+
+def test_a_discriminator_tag_stays_closed_so_a_new_tag_value_breaks() -> None:
+    old = base_document()
+    _tagged_union(old)
+    new = copy.deepcopy(old)
+    _schemas(new)["Local"]["properties"]["kind"]["enum"].append("file")
+    changes = diff_documents(old, new, OPS, open_response_enums=True)
+    assert [(c.id, c.level) for c in changes if c.side == "response"] == [
+        ("response-property-enum-value-added", Level.ERR)
+    ]
+
+
+def test_a_new_variant_of_a_discriminated_union_is_a_warning_where_the_client_opens_it() -> None:
+    old = base_document()
+    _tagged_union(old)
+    new = copy.deepcopy(old)
+    _schemas(new)["Archive"] = {"type": "object", "properties": {"kind": {"type": "string", "enum": ["archive"]}}}
+    _thing(new)["source"]["oneOf"].append({"$ref": "#/components/schemas/Archive"})
+    opened = diff_documents(old, new, OPS, open_response_enums=True)
+    assert [(c.id, c.level) for c in opened] == [("response-property-one-of-added", Level.WARN)]
+    closed = diff_documents(old, new, OPS)
+    assert [(c.id, c.level) for c in closed] == [("response-property-one-of-added", Level.ERR)]
+
+
+def test_a_variant_renamed_is_matched_by_its_tag() -> None:
+    old = base_document()
+    _tagged_union(old)
+    new = copy.deepcopy(old)
+    _rename_component("Remote", "RemoteSource")(new)
+    _schemas(new)["RemoteSource"]["properties"]["url"]["description"] = "where it lives"
+    changes = diff_documents(old, new, OPS)
+    assert [(c.id, c.level) for c in changes] == [("response-property-description-changed", Level.INFO)]
 
 
 def test_overlay_that_no_longer_applies_names_the_action() -> None:
@@ -605,14 +1018,15 @@ def test_modelslab_model_category_values_replaced_and_subcategory_added(
     code, report = run_json(capsys, "--repo", str(repo), "--provider", "modelslab", "--source", f"modelslab={url}")
 
     assert code == 2
-    (provider,) = report["providers"]
+    (provider,) = report["results"]
     assert provider["status"] == "changed"
     seen = {(c["id"], c["level"], c["side"]) for c in provider["changes"] if c["operation"] == "POST /model_list"}
     assert seen == {
         ("request-property-enum-value-removed", "ERR", "request"),
         ("request-property-enum-value-added", "INFO", "request"),
         ("new-optional-request-property", "INFO", "request"),
-        ("response-property-enum-value-added", "ERR", "response"),
+        # the derived document opens every response enum: the client keeps the new value
+        ("response-property-enum-value-added", "WARN", "response"),
         ("response-property-enum-value-removed", "INFO", "response"),
         ("response-optional-property-added", "INFO", "response"),
     }
@@ -633,13 +1047,13 @@ def test_modelslab_change_outside_our_operations_is_non_breaking(
     url = serve("/doc.json", as_json(new))
     code, report = run_json(capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}")
     assert code == 1
-    assert [c["id"] for c in report["providers"][0]["changes"]] == ["api-document-changed-elsewhere"]
+    assert [c["id"] for c in report["results"][0]["changes"]] == ["api-document-changed-elsewhere"]
 
 
 def test_scenario_type_enum_grew_from_18_to_37(
     repo: Path, serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Response side: a strict client meets 19 unknown values (breaking); request side: more choice."""
+    """Response side: our client opened the enum, so 19 new values are a warning; request side: more choice."""
     new_raw = (SPECS / "scenario" / "upstream.yaml").read_bytes()
     old = load(SPECS / "scenario" / "upstream.yaml")
     assert len(old["components"]["schemas"]["ModelType"]["enum"]) == 37
@@ -649,12 +1063,14 @@ def test_scenario_type_enum_grew_from_18_to_37(
 
     code, report = run_json(capsys, "--repo", str(repo), "--provider", "scenario", "--source", f"scenario={url}")
 
-    assert code == 2
-    changes = report["providers"][0]["changes"]
+    assert code == 1
+    document, sdk = report["results"]
+    assert (document["kind"], sdk["kind"], sdk["status"]) == ("document", "sdk", "unreachable")
+    changes = document["changes"]
     by_side = {(c["side"], c["id"], c["level"]) for c in changes}
     assert by_side == {
         ("request", "request-parameter-enum-value-added", "INFO"),
-        ("response", "response-property-enum-value-added", "ERR"),
+        ("response", "response-property-enum-value-added", "WARN"),
     }
     response = next(c for c in changes if c["side"] == "response")
     assert "19 enum value(s) added" in response["text"]
@@ -691,7 +1107,7 @@ def test_openwebui_documented_path_is_not_the_servers(
     )
 
     assert code == 2
-    provider = report["providers"][0]
+    provider = report["results"][0]
     assert provider["source"] == url
     (change,) = provider["changes"]
     assert (change["id"], change["level"]) == ("api-path-removed-without-deprecation", "ERR")
@@ -722,8 +1138,8 @@ def test_no_change_exits_0(serve: Callable[..., str], capsys: pytest.CaptureFixt
     url = serve("/doc.json", (SPECS / "modelslab" / "upstream.json").read_bytes())
     code, report = run_json(capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}")
     assert code == 0
-    assert report["providers"][0]["status"] == "unchanged"
-    assert report["providers"][0]["changes"] == []
+    assert report["results"][0]["status"] == "unchanged"
+    assert report["results"][0]["changes"] == []
 
 
 def test_description_only_change_exits_1(serve: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -733,7 +1149,7 @@ def test_description_only_change_exits_1(serve: Callable[..., str], capsys: pyte
     url = serve("/doc.json", as_json(new))
     code, report = run_json(capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}")
     assert code == 1
-    changes = report["providers"][0]["changes"]
+    changes = report["results"][0]["changes"]
     assert {c["level"] for c in changes} == {"INFO"}
     assert {c["id"] for c in changes} == {"response-property-description-changed", "api-summary-changed"}
 
@@ -757,13 +1173,25 @@ def test_unreachable_sources_are_reported_not_changes(
         f"truefoundry={closed}",
         "--source",
         f"modelslab={same}",
-        "--openwebui-url",
-        "",
     )
-    assert code == 0  # the one reachable source is unchanged; unreachable ones do not count
-    assert "| TrueFoundry (`truefoundry`) | unreachable |" in out
+    assert code == 0  # the one reachable source is unchanged; unreachable ones do not count...
+    # ...but the headline does not claim "no change" for what was not checked
+    assert "Result: **no change in the sources checked (1 of 4 sources checked, 3 unreachable)**, exit 0." in out
+    assert "| TrueFoundry (`truefoundry`) | published document: " in out
+    assert "| unreachable |" in out
     assert "HTTP 404" in out
-    assert "--openwebui-url" in out  # the hint for open-webui==X sources
+    assert "--openwebui-env DIR" in out  # what to do about the open-webui==X source
+    assert "--openwebui-url" in out
+
+
+def test_every_source_checked_and_unchanged_says_no_change(
+    serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    same = serve("/doc.json", (SPECS / "modelslab" / "upstream.json").read_bytes())
+    code, out = run(capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={same}")
+    assert code == 0
+    assert "Result: **no change (1 of 1 source checked)**, exit 0." in out
+    assert "byte for byte the vendored one" in out
 
 
 def test_all_unreachable_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
@@ -781,15 +1209,129 @@ def test_all_unreachable_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
         "github",
     )
     assert code == 3
-    assert out.startswith("::warning title=modelslab%3A unreachable::http://127.0.0.1:9/x.json: ConnectError")
+    first, last = out.splitlines()
+    assert first.startswith(
+        "::warning title=modelslab document%3A unreachable::http://127.0.0.1:9/x.json: ConnectError"
+    )
+    assert (
+        last == "upstream: nothing checked: every source was unreachable (0 of 1 source checked, 1 unreachable), exit 3"
+    )
 
 
-def test_unreadable_source_is_breaking(serve: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_scenario_has_no_published_document_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    code, report = run_json(capsys, "--repo", str(ROOT), "--provider", "scenario")
+    assert code == 3  # its only source, the SDK, is not on the (empty) index
+    (sdk,) = report["results"]
+    assert (sdk["kind"], sdk["status"]) == ("sdk", "unreachable")
+    assert "scenario-sdk has no final release with a pure-Python wheel" in sdk["detail"]
+    (note,) = sdk["notes"]
+    assert note.startswith("No published document: Scenario publishes no OpenAPI document we can reach")
+    assert "unchanged" not in json.dumps(report)
+
+
+def test_an_html_page_is_an_invalid_document(serve: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:
     """Open WebUI answers its documented path with the web UI's HTML and status 200."""
     url = serve("/api/models/list", b"<!doctype html><html></html>")
     code, report = run_json(capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}")
+    assert code == 5
+    (result,) = report["results"]
+    assert result["status"] == "invalid"
+    assert "not an OpenAPI document (no 'paths')" in result["detail"]
+
+
+def _with_dangling_ref() -> bytes:
+    broken = modelslab()
+    schemas = broken["components"]["schemas"]
+    schemas["PublicModel"]["properties"]["owner"] = {"$ref": "#/components/schemas/Owner"}
+    return as_json(broken)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "github"])
+def test_a_dangling_ref_is_one_providers_status_and_the_others_are_still_checked(
+    fmt: str, serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = serve("/modelslab.json", _with_dangling_ref())
+    truefoundry_page = (SPECS / "truefoundry" / "upstream.yaml").read_text()
+    page = serve("/tfy.md", f"# List models\n\n```yaml\n{truefoundry_page}```\n".encode())
+    code, out = run(
+        capsys,
+        "--repo",
+        str(ROOT),
+        "--provider",
+        "modelslab",
+        "--provider",
+        "truefoundry",
+        "--source",
+        f"modelslab={broken}",
+        "--source",
+        f"truefoundry={page}",
+        "--format",
+        fmt,
+    )
+    assert code == 5
+    assert "invalid document: dangling $ref #/components/schemas/Owner" in out
+    if fmt == "json":
+        statuses = [(r["provider"], r["kind"], r["status"]) for r in json.loads(out)["results"]]
+        assert statuses == [
+            ("modelslab", "document", "invalid"),
+            ("truefoundry", "document", "unchanged"),
+            ("truefoundry", "sdk", "unreachable"),
+        ]
+    elif fmt == "github":
+        assert out.startswith("::error title=modelslab document%3A invalid::invalid document: dangling $ref")
+        assert out.endswith(
+            "a source could not be checked (1 of 3 sources checked, 1 unreachable, 1 invalid), exit 5\n"
+        )
+    else:
+        assert "| ModelsLab (`modelslab`) | published document: " in out
+        assert "| invalid |" in out
+        assert "| TrueFoundry (`truefoundry`) | published document: " in out
+        assert "| unchanged |" in out
+
+
+def test_an_external_ref_is_an_invalid_document(serve: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:
+    document = modelslab()
+    document["components"]["schemas"]["PublicModel"]["properties"]["owner"] = {"$ref": "owners.yaml#/Owner"}
+    url = serve("/doc.json", as_json(document))
+    code, report = run_json(capsys, "--repo", str(ROOT), "--provider", "modelslab", "--source", f"modelslab={url}")
+    assert code == 5
+    assert report["results"][0]["detail"] == (
+        "invalid document: external $ref owners.yaml#/Owner (only references inside the document are supported)"
+    )
+
+
+def test_a_breaking_change_outranks_an_invalid_document(
+    serve: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = serve("/modelslab.json", _with_dangling_ref())
+    moved = (SPECS / "truefoundry" / "upstream.yaml").read_text().replace("/api/ml/v1/models:", "/api/svc/v1/models:")
+    page = serve("/tfy.md", f"```yaml\n{moved}```\n".encode())
+    args = ["--repo", str(ROOT), "--provider", "modelslab", "--provider", "truefoundry"]
+    code, report = run_json(capsys, *args, "--source", f"modelslab={broken}", "--source", f"truefoundry={page}")
     assert code == 2
-    assert report["providers"][0]["changes"][0]["id"] == "api-document-unreadable"
+    assert [r["status"] for r in report["results"]] == ["invalid", "changed", "unreachable"]
+
+
+def test_a_mirror_hint_names_only_a_file_that_exists(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    toml = repo / "specs" / "providers.toml"
+    text = toml.read_text()
+    toml.write_text(
+        text.replace(
+            'source = "https://docs.modelslab.com/model-operation.openapi.json"',
+            'source = "http://127.0.0.1:9/gone.json"',
+        )
+    )
+    code, out = run(capsys, "--repo", str(repo), "--provider", "modelslab", "--timeout", "2")
+    assert code == 3
+    assert "../shared" not in out
+    assert "a local copy" not in out  # the manifest's mirror is not next to this copy of specs/
+
+    mirror = repo / "mirror.json"
+    mirror.write_bytes((SPECS / "modelslab" / "upstream.json").read_bytes())
+    toml.write_text(re.sub(r'mirror = "[^"]*modelslab[^"]*"', 'mirror = "../mirror.json"', toml.read_text()))
+    code, out = run(capsys, "--repo", str(repo), "--provider", "modelslab", "--timeout", "2")
+    assert code == 3
+    assert f"a local copy: pass --source modelslab={mirror.resolve()} to compare with it" in out
 
 
 def test_github_annotations_and_markdown(
@@ -816,15 +1358,15 @@ def test_github_annotations_and_markdown(
     assert code == 2
     lines = out.splitlines()
     assert any(
-        line.startswith("::error title=modelslab%3A response-optional-property-removed::POST /model_list")
+        line.startswith("::error title=modelslab document%3A response-optional-property-removed::POST /model_list")
         for line in lines
     )
-    assert any(line.startswith("::notice title=modelslab%3A api-summary-changed::") for line in lines)
-    assert lines[-1] == "upstream: breaking changes (exit 2)"
+    assert any(line.startswith("::notice title=modelslab document%3A api-summary-changed::") for line in lines)
+    assert lines[-1] == "upstream: breaking changes (1 of 1 source checked), exit 2"
     text = markdown.read_text()
-    assert text.index("### ERR: breaking") < text.index("### INFO: non-breaking")
+    assert text.index("#### ERR: breaking") < text.index("#### INFO: non-breaking")
     assert "property `[].model_name`: removed" in text
-    assert "| ModelsLab (`modelslab`) | changed | 1 | 0 | 1 |" in text
+    assert "| changed | 1 | 0 | 1 | 0 |" in text
 
 
 def test_pipeline_main_dispatches_upstream(serve: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:

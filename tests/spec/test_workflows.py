@@ -96,3 +96,21 @@ def test_upstream_runs_nightly_updates_and_opens_one_pull_request() -> None:
     assert re.fullmatch(r"peter-evans/create-pull-request@v\d+(\.\d+)*", pull_request["uses"])
     assert pull_request["with"]["branch"] == "upstream-drift"
     assert "body-path" in pull_request["with"]
+
+
+def test_upstream_installs_the_newest_open_webui_and_reports_whatever_failed() -> None:
+    workflow = load_workflow("upstream.yml")
+    by_name = {step.get("name", ""): step for step in steps(workflow)}
+    install = by_name["install the newest Open WebUI release"]
+    assert install["continue-on-error"] is True  # a failed install costs Open WebUI's check, not the others'
+    assert "MODELCATALOG_OPENWEBUI_VENV=" in install["run"]
+    assert "--markdown" in by_name["check every provider's sources and accept changes"]["run"]
+    assert by_name["report in the run summary"]["if"] == "always()"
+    (pull_request,) = [
+        step for step in steps(workflow) if step.get("uses", "").startswith("peter-evans/create-pull-request")
+    ]
+    assert pull_request["with"]["body-path"] == "${{ steps.check.outputs.report }}"
+    names = list(by_name)
+    assert names.index("install the newest Open WebUI release") < names.index(
+        "check every provider's sources and accept changes"
+    )

@@ -50,7 +50,7 @@ class _Opener:
         self.document = document
         self.schemas: dict[str, Any] = document.setdefault("components", {}).setdefault("schemas", {})
         self.visited: set[str] = set()
-        self.tags = _discriminator_tags(document)
+        self.tags = discriminator_tags(document)
 
     def response(self, response: dict[str, Any], name: str) -> None:
         if "$ref" in response:
@@ -151,7 +151,7 @@ def _add_unknown_variant(schema: dict[str, Any], name: str) -> None:
     )
 
 
-def _discriminator_tags(document: dict[str, Any]) -> dict[str, set[str]]:
+def discriminator_tags(document: dict[str, Any]) -> dict[str, set[str]]:
     """Component name -> the properties that tag it in some discriminated union."""
     tags: dict[str, set[str]] = {}
     stack: list[Any] = [document]

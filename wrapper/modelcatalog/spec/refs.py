@@ -51,3 +51,15 @@ def resolve(document: dict[str, Any], ref: str) -> Any:
     except (KeyError, TypeError):
         msg = f"reference {ref!r} points at nothing"
         raise SpecError(msg) from None
+
+
+MAX_REF_DEPTH = 64
+
+
+def deref(document: dict[str, Any], node: Any) -> dict[str, Any]:
+    """``node`` with its ``$ref`` chain followed (at most :data:`MAX_REF_DEPTH` links); ``{}`` for a non-object."""
+    depth = 0
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and depth < MAX_REF_DEPTH:
+        node = resolve(document, node["$ref"])
+        depth += 1
+    return node if isinstance(node, dict) else {}
