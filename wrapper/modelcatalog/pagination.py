@@ -28,16 +28,19 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import queue
+import threading
 import time
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from modelcatalog.events import Event, EventSink, PaginationEvent, PaginationKind
 
 T = TypeVar("T")
+R = TypeVar("R")
 Position = str | int | None
 """Where a page starts: a cursor token, an offset, a page number, or None (the first page)."""
 
@@ -494,14 +497,14 @@ class _Fetcher(Generic[T]):
 
     Worker threads serve the planned pages (``concurrency`` in flight) and, when the
     listing has a deadline, every page, so that waiting can stop at the deadline. A
-    request still running then is left to finish on its own (its own timeouts bound
-    it) and its page is dropped.
+    request still running then is abandoned: its own timeouts end it, its page is
+    dropped, and its daemon thread never holds up the process's exit.
     """
 
     def __init__(self, fetch: FetchPage[T], ledger: _Ledger[T]) -> None:
         self._fetch = fetch
         self._ledger = ledger
-        self._pool: ThreadPoolExecutor | None = None
+        self._workers: _Workers | None = None
         self._abandoned = False
 
     def one(self, position: Position) -> Page[T] | None:
@@ -535,10 +538,9 @@ class _Fetcher(Generic[T]):
                 future.cancel()
 
     def _submit(self, position: Position) -> Future[Page[T]]:
-        if self._pool is None:
-            workers = max(self._ledger.options.concurrency, 1)
-            self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="modelcatalog")
-        return self._pool.submit(self._fetch, position, self._ledger.page_size)
+        if self._workers is None:
+            self._workers = _Workers(max(self._ledger.options.concurrency, 1))
+        return self._workers.submit(self._fetch, position, self._ledger.page_size)
 
     def _wait(self, future: Future[Page[T]]) -> Page[T] | None:
         try:
@@ -551,9 +553,54 @@ class _Fetcher(Generic[T]):
             return None
 
     def close(self) -> None:
-        """Cancel what has not started; wait for running requests unless the deadline passed."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=not self._abandoned, cancel_futures=True)
+        """Cancel what has not started; wait for running requests unless the deadline abandoned them."""
+        if self._workers is not None:
+            self._workers.close(wait=not self._abandoned)
+
+
+class _Workers:
+    """A small pool of daemon threads: a request the deadline abandoned never delays the process's exit.
+
+    (``ThreadPoolExecutor`` joins its threads at exit, which would make the deadline
+    of ``modelcatalog list`` wait for the slowest request after all.)
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]] | None] = (
+            queue.SimpleQueue()
+        )
+        self._threads: list[threading.Thread] = []
+
+    def submit(self, function: Callable[..., R], *args: Any) -> Future[R]:  # noqa: ANN401 - the function's own
+        """Run ``function(*args)`` on a worker; its future."""
+        future: Future[R] = Future()
+        self._jobs.put((future, function, args))
+        if len(self._threads) < self._size:
+            thread = threading.Thread(target=self._work, name="modelcatalog-page", daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        return future
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            future, function, args = job
+            if not future.set_running_or_notify_cancel():
+                continue  # cancelled while it waited
+            try:
+                result = function(*args)
+            except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on the future
+                future.set_exception(exc)
+            else:
+                future.set_result(result)
+
+    def close(self, *, wait: bool) -> None:
+        """Let every worker finish its current job and end; ``wait`` for them."""
+        for _ in self._threads:
+            self._jobs.put(None)
+        if wait:
+            for thread in self._threads:
+                thread.join()
 
 
 class AsyncPager(_Listing[T]):

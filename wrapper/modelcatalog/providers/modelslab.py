@@ -64,6 +64,15 @@ def _envelope(body: bytes) -> _Envelope | None:
         return None  # not an object with those fields (or not JSON at all): the decoder reports what is wrong
 
 
+def _is_json(body: bytes) -> bool:
+    """Whether the whole body is JSON (the probe skips unknown keys without checking them)."""
+    try:
+        msgspec.json.decode(body)
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+        return False
+    return True
+
+
 def _succeeded(status: object) -> bool:
     return status is msgspec.UNSET or (isinstance(status, str) and status.strip().lower() == _SUCCESS)
 
@@ -73,16 +82,17 @@ def _check_trained(body: bytes, ctx: OperationContext) -> None:
     envelope = _envelope(body)
     if envelope is None:
         return
-    if not _succeeded(envelope.status):
-        raise _reported(envelope, body, ctx)
-    if bytes(envelope.data).strip() in {b"", b"null"}:
-        raise _reported(envelope, body, ctx, without_data=True)
+    failed = not _succeeded(envelope.status)
+    if (failed or bytes(envelope.data).strip() in {b"", b"null"}) and _is_json(body):
+        raise _reported(envelope, body, ctx, without_data=not failed)
 
 
 def _check_public(body: bytes, ctx: OperationContext) -> None:
     """Raise when the public list answered with an object whose status is not success (it is a list)."""
     envelope = _envelope(body)
-    if envelope is not None and envelope.status is not msgspec.UNSET and not _succeeded(envelope.status):
+    if envelope is None or envelope.status is msgspec.UNSET or _succeeded(envelope.status):
+        return
+    if _is_json(body):
         raise _reported(envelope, body, ctx)
 
 
@@ -92,8 +102,10 @@ def _reported(
     """ModelsLab's own error, in its own words (scrubbed, then cut)."""
     said = envelope.message if envelope.message is not None else envelope.messege
     status = "" if envelope.status is msgspec.UNSET else f" {ctx.scrub(str(envelope.status))[:_QUOTED_CHARS]!r}"
-    if without_data:
-        what = f"ModelsLab answered{status or ' with no status'} but no data"
+    if without_data and status:
+        what = f"ModelsLab answered status{status} but no data"
+    elif without_data:
+        what = "ModelsLab answered with no status and no data"
     elif isinstance(envelope.status, str) and envelope.status.strip().lower() == "error":
         what = "ModelsLab reported an error"
     else:
