@@ -388,8 +388,7 @@ class _Ledger(Generic[T]):
 
     def out_of_time(self) -> None:
         """The deadline passed: the listing ends with what it has."""
-        seconds = self.options.deadline
-        self.stop("deadline_reached", f"the listing's deadline of {seconds:g} s passed after {self.pages} pages")
+        self.stop("deadline_reached", f"stopped after {self.pages} pages (deadline)")
 
 
 FetchPage = Callable[[Position, int], Page[T]]

@@ -164,7 +164,7 @@ class _Job:
         """The deadline passed before ``request`` began: reported like a pager's own deadline."""
         sink = EventSink(run.on_event)
         for operation in PROVIDERS[self.provider].operation(request.operation):
-            detail = f"the listing's deadline of {run.deadline:g} s passed before this listing began"
+            detail = "stopped before the first page (deadline)"
             sink.emit(PaginationEvent(self.provider, operation.name, "deadline_reached", detail))
         self.incomplete.extend(sink.incomplete)
 
