@@ -135,9 +135,8 @@ async def test_the_catalog_reports_each_listing_that_went_round_after_its_record
         kept = [r.id for r in result.records if r.provider == failure.provider]
         assert kept == expected[failure.provider][:first_page]
         assert failure.records == len(kept)
-        assert failure.describe().startswith(
-            f"{failure.provider} {OPERATION[failure.provider]}: IncompleteListingError: listing incomplete: no progress:"
-        )
+        where = f"{failure.provider} {OPERATION[failure.provider]}"
+        assert failure.describe().startswith(f"{where}: IncompleteListingError: listing incomplete: no progress:")
     assert sorted(e.kind for e in done.events if e.kind == "no_progress") == ["no_progress"] * 3
 
 
@@ -193,10 +192,13 @@ async def test_a_total_below_what_was_received_is_ignored_until_a_short_or_empty
     assert listed.ids == expected
     assert listed.kinds() == ["total_below_received"]
     assert listed.incomplete == ()  # the listing went on to the server's own end
+    received, page = (30, 1) if provider == "openwebui" else (200, 0)
     assert listed.warnings == [
-        f"PaginationWarning: {provider} {OPERATION[provider]}: total below received: the server's total {total} "
-        f"is below the {30 if provider == 'openwebui' else 200} items received up to page at "
-        f"{1 if provider == 'openwebui' else 0}; it is ignored and paging goes on until a short or empty page"
+        (
+            f"PaginationWarning: {provider} {OPERATION[provider]}: total below received: the server's total {total} "
+            f"is below the {received} items received up to page at {page}; it is ignored and paging goes on "
+            "until a short or empty page"
+        )
     ]
     assert len(server.requests) == requests
 

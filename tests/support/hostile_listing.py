@@ -21,6 +21,7 @@ from urllib.parse import quote
 
 from modelcatalog import AsyncClient, Client, ModelCatalogError
 from modelcatalog.catalog import CatalogResult, Query, alist_catalog, list_catalog
+
 from support.clients import PROVIDER_ENV, fast_http
 from support.fault_server import FaultServer
 
@@ -67,7 +68,7 @@ def assert_sent(server: FaultServer) -> None:
     assert KEY.encode() in received or FORMS[2].encode() in received
 
 
-def record_id(item: Any) -> str:  # noqa: ANN401 - any provider's record
+def record_id(item: Any) -> str:
     """The provider's id of a record (ModelsLab's are ``model_id``s; its trained list, ``TrainedModel``)."""
     return str(item.id if hasattr(item, "id") else item.model_id)
 
@@ -96,7 +97,7 @@ class Listed:
         return [event.kind for event in self.events]
 
 
-async def list_models(mode: str, provider: str, server: FaultServer, **options: Any) -> Listed:  # noqa: ANN401
+async def list_models(mode: str, provider: str, server: FaultServer, **options: Any) -> Listed:
     """``Client`` (``mode`` "sync") or ``AsyncClient`` ("async") ``.list_models(**options)`` against ``server``."""
     listed = Listed()
     arguments: dict[str, Any] = {"base_url": server.url, "http": fast_http(), **CREDENTIALS[provider]}
@@ -137,7 +138,7 @@ class Cataloged:
     warnings: list[str]
 
 
-async def catalog(mode: str, server: FaultServer, providers: list[str], **options: Any) -> Cataloged:  # noqa: ANN401
+async def catalog(mode: str, server: FaultServer, providers: list[str], **options: Any) -> Cataloged:
     """``list_catalog`` ("sync") or ``alist_catalog`` ("async") of ``providers`` against ``server``."""
     client_options = {p: {"base_url": server.url, "http": fast_http(), **CREDENTIALS[p]} for p in providers}
     events: list[Event] = []
