@@ -110,10 +110,10 @@ def _reported(
         what = "ModelsLab reported an error"
     else:
         what = f"ModelsLab reported status{status}"
-    text = ctx.scrub(str(said))[:_QUOTED_CHARS] if said is not None else "(no message)"
-    message = f"{what}: {text}"
+    text = ctx.scrub(str(said)) if said is not None else "(no message)"
+    message = f"{what}: {text[:_QUOTED_CHARS]}"
     fields = {"provider": ctx.provider, "operation": ctx.operation}
-    if said is not None and any(word in str(said).lower() for word in _AUTH_WORDS):
+    if said is not None and any(word in text.lower() for word in _AUTH_WORDS):  # the credential's own letters aside
         return AuthenticationError(message, status_code=200, body_excerpt=message, **fields)
     return ProviderReportedError(message, body=ctx.scrub_bytes(body), status_code=200, **fields)
 
