@@ -113,10 +113,11 @@ class _Base:
         if operation.check_body is not None:
             operation.check_body(body, ctx)
         decoder = _decoder(operation.envelope, self.provider.name, Records(operation.records, operation.record_id))
-        decoded = decoder.decode(
+        decoded, left_out = decoder.decode_counting(
             body, ctx, content_type=response.headers.get("content-type", ""), status=response.status_code, strict=strict
         )
-        return operation.page_of(decoded, position)
+        page = operation.page_of(decoded, position)
+        return dataclasses.replace(page, left_out=left_out) if left_out else page
 
     def _segments(
         self,

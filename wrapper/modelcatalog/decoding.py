@@ -115,14 +115,21 @@ class ResponseDecoder(Generic[E]):
         A record that does not match the spec is left out and reported, or with
         ``strict`` raises ``SchemaMismatchError``.
         """
+        return self.decode_counting(body, ctx, content_type=content_type, status=status, strict=strict)[0]
+
+    def decode_counting(
+        self, body: bytes, ctx: OperationContext, *, content_type: str = "", status: int = 200, strict: bool = False
+    ) -> tuple[E, int]:
+        """``decode``, and how many records were left out (the pager counts them as received)."""
         _reject_html(body, ctx, content_type, status)
+        left_out = 0
         try:
             with _collector_paused():
                 decoded = self._decoder.decode(body)
                 enums_known = self._enums_all_listed(body)
         except msgspec.ValidationError:
             enums_known = False
-            decoded = self._slow_path(body, ctx, status, strict=strict)
+            decoded, left_out = self._slow_path(body, ctx, status, strict=strict)
         except (msgspec.DecodeError, UnicodeDecodeError) as exc:  # msgspec raises the latter inside strings
             raise _not_json(body, ctx, status, exc) from None
         except RecursionError:
@@ -130,7 +137,7 @@ class ResponseDecoder(Generic[E]):
         if not enums_known:
             # some enum has a value the spec does not list: find and report each one
             self._shapes.check_enums(decoded, self._root, ctx)
-        return decoded
+        return decoded, left_out
 
     def _enums_all_listed(self, body: bytes) -> bool:
         if self._probe is None:
@@ -141,7 +148,7 @@ class ResponseDecoder(Generic[E]):
             return False
         return True
 
-    def _slow_path(self, body: bytes, ctx: OperationContext, status: int, *, strict: bool) -> E:
+    def _slow_path(self, body: bytes, ctx: OperationContext, status: int, *, strict: bool) -> tuple[E, int]:
         try:
             raw = msgspec.json.decode(body)
         except (msgspec.DecodeError, UnicodeDecodeError) as exc:  # the fast path stopped before the damage
@@ -151,7 +158,7 @@ class ResponseDecoder(Generic[E]):
         self._shapes.set_aside_unknown_fields(raw, self._root, ctx)
         try:
             with _collector_paused():
-                return msgspec.convert(raw, self._envelope)
+                return msgspec.convert(raw, self._envelope), 0
         except RecursionError:
             raise _too_deep(body, ctx, status) from None
         except msgspec.ValidationError as exc:
@@ -161,8 +168,8 @@ class ResponseDecoder(Generic[E]):
 
     def _record_by_record(
         self, raw: Any, records: Records, ctx: OperationContext, *, body: bytes, status: int, first: Exception
-    ) -> E:
-        """The envelope with each record converted alone; bad records are reported and left out."""
+    ) -> tuple[E, int]:
+        """The envelope with each record converted alone, and how many were left out (each is reported)."""
         if records.field is None:
             items = raw if isinstance(raw, list) else None
         else:
@@ -182,9 +189,10 @@ class ResponseDecoder(Generic[E]):
                     kept.append(msgspec.convert(item, self._record_type))
                 except (msgspec.ValidationError, RecursionError) as exc:
                     ctx.sink.emit(_invalid_record(ctx, item, f"{prefix}[{index}]", records.id_field, exc))
+        left_out = len(items) - len(kept)
         if records.field is None:
-            return kept  # type: ignore[return-value]  # the envelope is the list of records
-        return msgspec.structs.replace(shell, **{self._records_attr: kept})  # type: ignore[type-var]
+            return kept, left_out  # type: ignore[return-value]  # the envelope is the list of records
+        return msgspec.structs.replace(shell, **{self._records_attr: kept}), left_out  # type: ignore[type-var]
 
 
 def _record_type(envelope: Any, records: Records) -> tuple[Any, str]:

@@ -62,6 +62,13 @@ class Page(Generic[T]):
     position: Position
     next_cursor: str | None = None
     total: int | None = None
+    #: records the server sent on this page that were left out (they do not match the spec)
+    left_out: int = 0
+
+    @property
+    def received(self) -> int:
+        """How many records the server sent: the page's place in an offset or page-number listing."""
+        return len(self.items) + self.left_out
 
 
 class PaginationStyle:
@@ -125,22 +132,22 @@ class OffsetStyle(PaginationStyle):
         return start if isinstance(start, int) else 0
 
     def following(self, page: Page[T], page_size: int) -> Position:  # noqa: D102
-        offset = _as_int(page.position) + len(page.items)
-        if not page.items or (offset >= page.total if page.total is not None else len(page.items) < page_size):
+        offset = _as_int(page.position) + page.received
+        if not page.received or (offset >= page.total if page.total is not None else page.received < page_size):
             return None
         return offset
 
     def remaining(self, page: Page[T], page_size: int) -> Sequence[Position] | None:  # noqa: D102
-        if page.total is None or not page.items:
+        if page.total is None or not page.received:
             return None
-        return range(_as_int(page.position) + len(page.items), page.total, page_size)
+        return range(_as_int(page.position) + page.received, page.total, page_size)
 
     def promised(self, page: Page[T], page_size: int) -> int | None:  # noqa: D102
         return None if page.total is None else max(min(page_size, page.total - _as_int(page.position)), 0)
 
     def reach(self, page: Page[T], page_size: int) -> int | None:  # noqa: D102
         del page_size
-        return _as_int(page.position) + len(page.items)
+        return _as_int(page.position) + page.received
 
 
 class PageNumberStyle(PaginationStyle):
@@ -158,14 +165,14 @@ class PageNumberStyle(PaginationStyle):
         del page_size
         number = _as_int(page.position)
         if page.total is not None:
-            last = not page.items or number * self.page_size >= page.total
+            last = not page.received or number * self.page_size >= page.total
         else:
-            last = len(page.items) < self.page_size
+            last = page.received < self.page_size
         return None if last else number + 1
 
     def remaining(self, page: Page[T], page_size: int) -> Sequence[Position] | None:  # noqa: D102
         del page_size
-        if page.total is None or not page.items:
+        if page.total is None or not page.received:
             return None
         last = _ceil_div(page.total, self.page_size)  # integers: a float overflows on 10**400
         return range(_as_int(page.position) + 1, last + 1)
@@ -179,7 +186,7 @@ class PageNumberStyle(PaginationStyle):
 
     def reach(self, page: Page[T], page_size: int) -> int | None:  # noqa: D102
         del page_size
-        return (_as_int(page.position) - 1) * self.page_size + len(page.items)
+        return (_as_int(page.position) - 1) * self.page_size + page.received
 
 
 class SinglePageStyle(PaginationStyle):
@@ -254,11 +261,11 @@ class _Ledger(Generic[T]):
         self._check_total(page)
         told = self._view(page)
         promised = self._promise(told)
-        if promised and not page.items:
+        if promised and not page.received:
             total = f" (total {told.total})" if told.total is not None else ""
             self.stop("empty_page", f"page at {_quote(page.position)} is empty before the promised end{total}")
-        elif promised is not None and len(page.items) < promised:
-            self.report("short_page", f"page at {_quote(page.position)} has {len(page.items)} of {promised} items")
+        elif promised is not None and page.received < promised:
+            self.report("short_page", f"page at {_quote(page.position)} has {page.received} of {promised} items")
         fresh: list[T] = []
         repeated: list[Hashable] = []
         for item in page.items:
@@ -281,7 +288,7 @@ class _Ledger(Generic[T]):
         if self.options.limit is not None:
             fresh = fresh[: max(self.options.limit - self.yielded, 0)]
         self.yielded += len(fresh)
-        return Page(fresh, page.position, page.next_cursor, page.total)
+        return Page(fresh, page.position, page.next_cursor, page.total, page.left_out)
 
     def _check_total(self, page: Page[T]) -> None:
         """Report a total that changes, and stop believing one below what was received."""
@@ -314,13 +321,13 @@ class _Ledger(Generic[T]):
         promised = self.style.promised(page, self.page_size)
         if not self.style.sizable or page.total is None or promised is None:
             return promised
-        if self.pages == 1 and 0 < len(page.items) < promised:
-            self.suspected_cap = len(page.items)
+        if self.pages == 1 and 0 < page.received < promised:
+            self.suspected_cap = page.received
             return None  # not yet a short page: perhaps a cap, the next page says
         if self.suspected_cap is not None:
             cap, self.suspected_cap = self.suspected_cap, None
             at_cap = self.style.promised(page, cap)
-            if page.items and at_cap is not None and len(page.items) >= at_cap:
+            if page.received and at_cap is not None and page.received >= at_cap:
                 self.page_size = cap  # two pages agree: the server's page cap, planned around from here
                 return at_cap
         return promised
@@ -369,7 +376,7 @@ class _Ledger(Generic[T]):
         if self.suspected_cap is not None or page.total is None:
             return None
         promised = self.style.promised(page, self.page_size)
-        if not page.items or promised is None or len(page.items) < promised:
+        if not page.received or promised is None or page.received < promised:
             return None
         positions = self.style.remaining(page, self.page_size)
         if positions is None:
