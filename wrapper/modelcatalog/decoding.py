@@ -128,8 +128,8 @@ class ResponseDecoder(Generic[E]):
                 decoded = self._decoder.decode(body)
                 enums_known = self._enums_all_listed(body)
         except msgspec.ValidationError:
-            enums_known = False
             decoded, left_out = self._slow_path(body, ctx, status, strict=strict)
+            enums_known = self._enums_all_listed(body)  # the probe skips unknown fields: it holds here too
         except (msgspec.DecodeError, UnicodeDecodeError) as exc:  # msgspec raises the latter inside strings
             raise _not_json(body, ctx, status, exc) from None
         except RecursionError:
@@ -144,7 +144,7 @@ class ResponseDecoder(Generic[E]):
             return True
         try:
             self._probe.decode(body)
-        except msgspec.ValidationError:
+        except (msgspec.ValidationError, RecursionError):
             return False
         return True
 
