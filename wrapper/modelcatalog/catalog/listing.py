@@ -160,6 +160,16 @@ class _Job:
     def satisfied(self, needed: int | None) -> bool:
         return needed is not None and self.delivered >= needed
 
+    def pager(self, client: Any, request: Request, run: _Run) -> Any:  # noqa: ANN401 - a Client's or AsyncClient's
+        """The listing of ``request`` with what is left of the deadline; None (reported) when nothing is."""
+        left = run.time_left()
+        if left == 0:
+            self.out_of_time(request, run)
+            return None
+        return client.list_models(
+            operation=request.operation, filters=request.filters, strict=run.strict, deadline=left
+        )
+
     def out_of_time(self, request: Request, run: _Run) -> None:
         """The deadline passed before ``request`` began: reported like a pager's own deadline."""
         sink = EventSink(run.on_event)
@@ -373,13 +383,8 @@ def _run_sync(job: _Job, run: _Run) -> None:
     try:
         client = Client(job.provider, **run.client_options(job.provider)) if owned else job.source
         for request in job.requests:
-            left = run.time_left()
-            if left == 0:
-                job.out_of_time(request, run)
+            if (pager := job.pager(client, request, run)) is None:
                 continue
-            pager = client.list_models(
-                operation=request.operation, filters=request.filters, strict=run.strict, deadline=left
-            )
             for page in pager.pages():
                 batch = job.accept(page, run.query, run.needed)
                 if batch:
@@ -525,13 +530,8 @@ async def _run_async(job: _Job, run: _Run) -> None:
     try:
         client = AsyncClient(job.provider, **run.client_options(job.provider)) if owned else job.source
         for request in job.requests:
-            left = run.time_left()
-            if left == 0:
-                job.out_of_time(request, run)
+            if (pager := job.pager(client, request, run)) is None:
                 continue
-            pager = client.list_models(
-                operation=request.operation, filters=request.filters, strict=run.strict, deadline=left
-            )
             async for page in pager.pages():
                 batch = job.accept(page, run.query, run.needed)
                 if batch:
