@@ -20,7 +20,7 @@ that nothing is lost), and never contains a credential: messages are built throu
     │   ├── NotJSONError            not JSON at all (truncated, binary)
     │   ├── HTMLPageError           an HTML page with a success status
     │   ├── SchemaMismatchError     JSON that does not match the provider's spec
-    │   └── ProviderReportedError   ModelsLab's {"status": "error", ...}
+    │   └── ProviderReportedError   ModelsLab's 200 with any status but success, or without data
     ├── PaginationError             the server's pages contradict each other
     └── IncompleteListingError      a listing stopped early or left records out (not raised:
                                     the catalog's ProviderFailure carries it, with the records kept)

@@ -59,7 +59,7 @@ class ListOperation(Generic[R]):
     max_page_size: int | None = None
     #: POST lists that only read are safe to retry
     safe_to_retry: bool = False
-    #: a check of the raw body before decoding (ModelsLab's {"status": "error"})
+    #: a check of the raw body before decoding (ModelsLab's errors, which come with status 200)
     check_body: Callable[[bytes, OperationContext], None] | None = None
 
 
