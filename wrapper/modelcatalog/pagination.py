@@ -371,8 +371,8 @@ class _Ledger(Generic[T]):
         Only after a page that held everything its total promised: a page that did not
         is followed page by page until one does (or the listing ends).
         """
-        if self.planned or self.options.concurrency <= 1 or self.over or self.disbelieved:
-            return None
+        if self.planned or self.options.concurrency <= 1 or self.over or self.disbelieved or self.idle:
+            return None  # (a page that brought nothing new is followed, and ends the listing there)
         if self.suspected_cap is not None or page.total is None:
             return None
         promised = self.style.promised(page, self.page_size)
