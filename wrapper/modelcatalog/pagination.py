@@ -230,6 +230,8 @@ class _Ledger(Generic[T]):
     deadline_at: float | None = None
     #: stopped before the server's end (the reason was reported as an event)
     stopped: bool = False
+    #: an empty page came after every item the total promised: the end, not a gap
+    ended: bool = False
     #: the last page held items, but none that had not been seen before
     idle: bool = False
     #: a total below what was received: ignored from then on
@@ -252,8 +254,8 @@ class _Ledger(Generic[T]):
 
     @property
     def over(self) -> bool:
-        """No more pages: the limit is reached or the listing stopped early."""
-        return self.stopped or self.done
+        """No more pages: the limit is reached, the listing ended, or it stopped early."""
+        return self.stopped or self.ended or self.done
 
     def accept(self, page: Page[T]) -> Page[T]:
         """Check a page against what came before; return it with only new items, up to the limit."""
@@ -262,8 +264,11 @@ class _Ledger(Generic[T]):
         told = self._view(page)
         promised = self._promise(told)
         if promised and not page.received:
-            total = f" (total {told.total})" if told.total is not None else ""
-            self.stop("empty_page", f"page at {_quote(page.position)} is empty before the promised end{total}")
+            if told.total is not None and len(self.seen_items) >= told.total:
+                self.ended = True  # every item the total promised is here (the server's pages are larger)
+            else:
+                total = f" (total {told.total})" if told.total is not None else ""
+                self.stop("empty_page", f"page at {_quote(page.position)} is empty before the promised end{total}")
         elif promised is not None and page.received < promised:
             self.report("short_page", f"page at {_quote(page.position)} has {page.received} of {promised} items")
         fresh: list[T] = []
