@@ -58,6 +58,10 @@ NO_RETRY = RetryPolicy(max_attempts=1)
 DYNAMIC = {"Prefer": "dynamic=true"}
 DYNAMIC_LISTINGS = 20
 DYNAMIC_MAX_PAGES = 3  # a random cursor or total would otherwise page on until DEFAULT_MAX_PAGES
+#: ModelsLab's finetune list gets a random ``status`` in Prism's dynamic mode (the example's
+#: "success" is ignored): ModelsLab's own error by design (tests/properties and tests/hostile
+#: cover it), so the dynamic listings of ModelsLab are of its public list
+DYNAMIC_OPERATION = {"modelslab": "POST /api/v4/dreambooth/model_list"}
 ProviderName = str
 
 CREDENTIALS: dict[ProviderName, dict[str, str]] = {
@@ -418,7 +422,12 @@ def test_catalog_queries_pushed_down_are_accepted(
     with make_client(provider, prism_base_url(provider), recorder) as client:
         result = list_catalog(query, [client])
     recorder.assert_clean(provider)
-    assert result.ok, [failure.describe() for failure in result.failures]
+    # Prism serves its example on every page: Scenario's cursor "string" comes back and
+    # TrueFoundry's one item repeats under a total of 100, so those listings end incomplete
+    # (and say why); any other failure means a pushed-down request was refused
+    assert not [failure.describe() for failure in result.failures if not failure.incomplete]
+    for failure in result.incomplete:
+        assert {reason.kind for reason in failure.error.reasons} <= {"repeated_cursor", "no_progress"}, failure
 
     # every planned request went out with its filters; no operation the plan left out was called
     sent_paths = [r.url.path for r in recorder.requests]
@@ -442,7 +451,7 @@ def test_catalog_queries_pushed_down_are_accepted(
     assert not any(r.pushed for r in plan(unpushed, provider))
     with make_client(provider, prism_base_url(provider), Recorder()) as client:
         plain = list_catalog(unpushed, [client])
-    assert plain.ok
+    assert [f.describe() for f in plain.failures] == [f.describe() for f in result.failures]  # the example's cycle
     assert [r.id for r in plain.records] == [r.id for r in result.records]
     validated(provider, [r.source for r in result.records])
 
@@ -486,19 +495,24 @@ def test_scenario_example_cursor_repeats_and_the_listing_ends_with_an_event(
     assert "duplicate_item" in kinds
 
 
-def test_truefoundry_example_total_ends_the_listing(prism_base_url: Callable[[str], str]) -> None:
-    """total 100, one item a page: the pager adopts the server's page size of 1, walks offsets 0..99, stops."""
+@pytest.mark.parametrize("concurrency", [1, 16])
+def test_truefoundry_example_that_repeats_itself_ends_the_listing(
+    prism_base_url: Callable[[str], str], concurrency: int
+) -> None:
+    """total 100, the same single item on every page: the second page brings nothing new, and the listing stops."""
     recorder = Recorder()
     events: list[Any] = []
     with make_client("truefoundry", prism_base_url("truefoundry"), recorder, events=events) as client:
-        items = list(client.list_models(concurrency=1))
+        pager = client.list_models(concurrency=concurrency)
+        items = list(pager)
 
     recorder.assert_clean("truefoundry")
-    assert sorted(int(r.url.params["offset"]) for r in recorder.requests) == list(range(100))
+    # the second page agrees on one item a page (the server's page size: no short_page), but
+    # holds the same id: a server going round, not 98 more requests
+    assert [int(r.url.params["offset"]) for r in recorder.requests] == [0, 1]
     assert [item.id for item in items] == ["string"]
-    # one item a page is taken as the server's page size (no short_page); the same id on
-    # every page is a duplicate, kept once
-    assert {event.kind for event in events} == {"duplicate_item"}
+    assert [event.kind for event in events] == ["duplicate_item", "no_progress"]
+    assert [event.kind for event in pager.incomplete] == ["no_progress"]
 
 
 @pytest.mark.parametrize("provider", list(PROVIDERS))
@@ -550,15 +564,17 @@ def _count(provider: ProviderName, items: list[object] | ModelCatalogError, tall
 
 
 def _sync_listing(client: Client) -> list[object] | ModelCatalogError:
+    operation = DYNAMIC_OPERATION.get(client.provider.name)
     try:
-        return list(client.list_models(max_pages=DYNAMIC_MAX_PAGES))
+        return list(client.list_models(operation=operation, max_pages=DYNAMIC_MAX_PAGES))
     except ModelCatalogError as exc:  # anything else is not documented: it fails the test
         return exc
 
 
 async def _async_listing(client: AsyncClient) -> list[object] | ModelCatalogError:
+    operation = DYNAMIC_OPERATION.get(client.provider.name)
     try:
-        return [item async for item in client.list_models(max_pages=DYNAMIC_MAX_PAGES)]
+        return [item async for item in client.list_models(operation=operation, max_pages=DYNAMIC_MAX_PAGES)]
     except ModelCatalogError as exc:
         return exc
 

@@ -408,7 +408,9 @@ def _client(provider: str) -> Client:
     return Client(provider, base_url="https://127.0.0.1:9", http=settings, **credentials)
 
 
-def run(case: ResponseCase, body: bytes, *, content_type: str = "application/json", status: int = 200) -> Outcome:
+def run(
+    case: ResponseCase, body: bytes, *, content_type: str = "application/json", status: int = 200, strict: bool = False
+) -> Outcome:
     """``body`` through ``Client._finish`` (status, body check, decode, page), then ``normalize``.
 
     Only ``ModelCatalogError``s are caught: anything else escapes and fails the test.
@@ -419,7 +421,7 @@ def run(case: ResponseCase, body: bytes, *, content_type: str = "application/jso
         warnings.simplefilter("always")
         try:
             page = _client(case.provider)._finish(
-                case.operation, response(case, body, content_type=content_type, status=status), None, ctx
+                case.operation, response(case, body, content_type=content_type, status=status), None, ctx, strict=strict
             )
         except ModelCatalogError as error:
             outcome.error = error
@@ -432,6 +434,22 @@ def run(case: ResponseCase, body: bytes, *, content_type: str = "application/jso
                     outcome.normalize_errors.append(error)
     outcome.warnings = [str(warning.message) for warning in caught]
     return outcome
+
+
+def provider_reports_error(case: ResponseCase, value: Any) -> bool:
+    """A ModelsLab body that says it failed: its own error by design, whatever else it holds.
+
+    Any ``status`` but success; and a finetune list (``{"data": [...]}``) without data.
+    """
+    if case.provider != "modelslab" or not isinstance(value, dict):
+        return False
+    status = value.get("status", _ABSENT)
+    if status is not _ABSENT and not (isinstance(status, str) and status.strip().lower() == "success"):
+        return True
+    return case.operation.records is not None and value.get(case.operation.records) is None
+
+
+_ABSENT = object()
 
 
 def leaks(outcome: Outcome, secret: str = CANARY) -> list[str]:

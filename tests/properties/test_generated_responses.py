@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from modelcatalog.catalog import UnidentifiedRecordError
 from modelcatalog.errors import AuthenticationError, ProviderReportedError
 from modelcatalog_generated.structs.known_values import KNOWN_VALUES
-from strategies import ROOT, ResponseCase, bodies, cases, run
+from strategies import ROOT, ResponseCase, bodies, cases, provider_reports_error, run
 
 if TYPE_CHECKING:
     from strategies import Outcome
@@ -59,11 +59,6 @@ def _keys(value: Any) -> set[str]:
     return set()
 
 
-def _provider_reports_error(case: ResponseCase, value: Any) -> bool:
-    """A ModelsLab body that the spec allows and that says ``status: error``: an error by design."""
-    return case.provider == "modelslab" and isinstance(value, dict) and value.get("status") == "error"
-
-
 def _known(provider: str, location: str) -> frozenset[object]:
     struct, wire = location.split(".", 1)
     return KNOWN_VALUES[provider][struct][wire]
@@ -99,7 +94,7 @@ def _tally_and_check(case: ResponseCase, *, closed: bool) -> Counter[str]:
         value = json.loads(body)
         validator.validate(value)  # the generator keeps to the schema it was built from
         outcome = run(case, body)
-        if _provider_reports_error(case, value):
+        if provider_reports_error(case, value):  # the spec allows ModelsLab's own errors
             assert isinstance(outcome.error, ProviderReportedError | AuthenticationError), outcome.kind
             tally["provider error (by design)"] += 1
             return

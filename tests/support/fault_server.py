@@ -112,13 +112,26 @@ class ReportTotal:
 
 
 @dataclass(frozen=True)
+class ClaimTotal:
+    """Report exactly this total, whatever the route holds (a server that lies about its size)."""
+
+    total: int
+
+
+@dataclass(frozen=True)
+class SamePage:
+    """Serve the first page whatever was asked: offset and page number ignored, and Scenario's
+    cursor fresh on every page (never one seen before), so only the items show the server goes round."""
+
+
+@dataclass(frozen=True)
 class Mutate:
     """Change the route's model set in place before answering (models added or removed)."""
 
     change: Callable[[list[Any]], None]
 
 
-Fault = Respond | Delay | Truncate | ShortPage | EmptyPage | RepeatCursor | ReportTotal | Mutate
+Fault = Respond | Delay | Truncate | ShortPage | EmptyPage | RepeatCursor | ReportTotal | ClaimTotal | SamePage | Mutate
 
 
 @dataclass
@@ -173,6 +186,7 @@ class FaultServer:
         self.completed: deque[tuple[str | None, dict[str, str]]] = deque(maxlen=MAX_RECORDED)
         self.max_in_flight = 0
         self._in_flight = 0
+        self._fresh_cursors = 0
         self._rules: list[_Rule] = []
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -347,17 +361,23 @@ class FaultServer:
         with self._lock:
             models = list(self.models[route])
         delta = sum(f.delta for f in faults if isinstance(f, ReportTotal))
-        total = len(models) + delta
+        claimed = [f.total for f in faults if isinstance(f, ClaimTotal)]
+        total = claimed[-1] if claimed else len(models) + delta
+        same = any(isinstance(f, SamePage) for f in faults)
         if route == "scenario":
             size = int(query.get("pageSize", "100"))
             if not 1 <= size <= SCENARIO_MAX_PAGE_SIZE:
                 msg = f"pageSize must be between 1 and {SCENARIO_MAX_PAGE_SIZE}"
                 raise ValueError(msg)
             token = query.get("paginationToken")
-            start = _decode_token(token) if token else 0
+            start = 0 if same or not token else _decode_token(token)
             items = models[start : start + size]
             payload: dict[str, Any] = {"models": _adjust(items, faults)}
-            if any(isinstance(f, RepeatCursor) for f in faults) and token:
+            if same:
+                with self._lock:
+                    self._fresh_cursors += 1
+                    payload["nextPaginationToken"] = f"fresh-{self._fresh_cursors}"
+            elif any(isinstance(f, RepeatCursor) for f in faults) and token:
                 payload["nextPaginationToken"] = token
             elif start + size < len(models):
                 payload["nextPaginationToken"] = _encode_token(start + size)
@@ -367,10 +387,11 @@ class FaultServer:
             if offset < 0 or limit < 1:
                 msg = "offset must be >= 0 and limit >= 1"
                 raise ValueError(msg)
-            items = _adjust(models[offset : offset + limit], faults)
+            start = 0 if same else offset
+            items = _adjust(models[start : start + limit], faults)
             return _Answer(payload={"data": items, "pagination": {"total": total, "offset": offset, "limit": limit}})
         if route == "openwebui":
-            page = max(int(query.get("page", "1")), 1)
+            page = 1 if same else max(int(query.get("page", "1")), 1)
             start = (page - 1) * OPENWEBUI_PAGE_SIZE
             items = _adjust(models[start : start + OPENWEBUI_PAGE_SIZE], faults)
             return _Answer(payload={"items": items, "total": total})

@@ -253,13 +253,13 @@ async def test_a_repeated_cursor_ends_the_listing(server: FaultServer, listing: 
     assert kinds(events) == ["repeated_cursor"]
 
 
-async def test_an_empty_page_with_a_cursor_is_reported_and_the_listing_goes_on(
-    server: FaultServer, listing: Lister
-) -> None:
+async def test_an_empty_page_with_a_cursor_ends_the_listing(server: FaultServer, listing: Lister) -> None:
+    # it brings nothing new: following its cursor could go on forever (the official SDK stops there too)
     expected = fill(server, "scenario", 9)
     server.inject("scenario", EmptyPage(), skip=1)
     items, events = await listing("scenario", page_size=3)
-    assert ids(items) == expected[:3] + expected[6:]
+    assert ids(items) == expected[:3]
+    assert len(server.requests) == 2
     assert kinds(events) == ["empty_page"]
 
 
@@ -272,11 +272,11 @@ async def test_an_empty_page_before_the_total_ends_a_sequential_listing(server: 
     assert kinds(events) == ["empty_page"]
 
 
-async def test_an_empty_planned_page_is_reported(server: FaultServer, listing: Lister) -> None:
+async def test_an_empty_planned_page_ends_the_listing(server: FaultServer, listing: Lister) -> None:
     expected = fill(server, "truefoundry", 15)
     server.inject("truefoundry", EmptyPage(), where={"offset": "5"})
     items, events = await listing("truefoundry", page_size=5)
-    assert ids(items) == expected[:5] + expected[10:]
+    assert ids(items) == expected[:5]
     assert kinds(events) == ["empty_page"]
 
 
@@ -378,8 +378,8 @@ async def test_a_cycle_can_never_loop_forever(server: FaultServer, listing: List
     server.inject("scenario", EmptyPage(), times=None)
     items, events = await listing("scenario", page_size=2)
     assert items == []
-    assert len(server.requests) == 2
-    assert set(kinds(events)) == {"empty_page", "repeated_cursor"}
+    assert len(server.requests) == 1
+    assert kinds(events) == ["empty_page"]
 
 
 def test_anomalies_are_warnings_too(server: FaultServer, make_client: Any) -> None:

@@ -38,7 +38,9 @@ def test_a_page_number_total_beyond_float_range_is_planned_with_integers() -> No
     with _client("openwebui", body, events) as client:
         items = list(client.list_models(max_pages=3))
     assert len(items) == 1
-    assert any(isinstance(e, PaginationEvent) and e.kind == "page_limit_reached" for e in events)
+    # the same model again on page 2: the server is going round
+    kinds = [e.kind for e in events if isinstance(e, PaginationEvent)]
+    assert kinds == ["short_page", "short_page", "duplicate_item", "no_progress"]
 
 
 def test_a_listing_that_ends_on_its_last_allowed_page_is_not_reported_as_capped() -> None:
@@ -70,3 +72,24 @@ def test_a_server_that_caps_page_size_is_planned_around_without_loss(concurrency
     assert [item.id for item in items] == [model["id"] for model in models]
     assert sorted(offset for offset, _ in asked) == list(range(0, 250, 40))
     assert not [e for e in events if isinstance(e, PaginationEvent)]
+
+
+@pytest.mark.parametrize("concurrency", [1, 16])
+def test_pages_larger_than_planned_end_at_the_first_empty_page_complete(concurrency: int) -> None:
+    """An Open WebUI serving 50 a page, not 30: page 3 is empty, but every model of the total is already listed."""
+    models = [payloads.openwebui_model(n) for n in range(100)]
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        page = int(request.url.params["page"])
+        return httpx.Response(200, json={"items": models[(page - 1) * 50 : page * 50], "total": len(models)})
+
+    events: list[Any] = []
+    settings = modelcatalog.HTTPSettings(transport=httpx.MockTransport(serve))
+    with modelcatalog.Client(
+        "openwebui", base_url="http://127.0.0.1:9", api_key="key-1234", http=settings, on_event=events.append
+    ) as client:
+        pager = client.list_models(concurrency=concurrency)
+        items = list(pager)
+    assert [item.id for item in items] == [model["id"] for model in models]
+    assert pager.incomplete == ()
+    assert events == []

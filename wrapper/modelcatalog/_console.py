@@ -108,6 +108,8 @@ class Console:
 class Progress:
     """``listing… scenario 1200 · truefoundry 340 (failed) · 4s``, redrawn by a background thread.
 
+    A provider whose listing ended incomplete is marked ``(incomplete)`` instead.
+
     Counts are updated by the thread reading the listing; the drawing thread only reads
     them, so no lock is needed for the numbers (a draw may be one record behind).
     """
@@ -115,7 +117,8 @@ class Progress:
     def __init__(self, console: Console, providers: Iterable[str]) -> None:
         self.console = console
         self.counts = dict.fromkeys(providers, 0)
-        self.failed: set[str] = set()
+        #: provider -> how it ended early: "failed" or "incomplete"
+        self.failed: dict[str, str] = {}
         self._stop = threading.Event()
         self._started = time.monotonic()
         self._thread = threading.Thread(target=self._run, name="modelcatalog-progress", daemon=True)
@@ -124,13 +127,13 @@ class Progress:
         """One more record from ``provider``."""
         self.counts[provider] = self.counts.get(provider, 0) + 1
 
-    def fail(self, provider: str) -> None:
-        """``provider`` failed (its count stays, marked)."""
-        self.failed.add(provider)
+    def fail(self, provider: str, *, incomplete: bool = False) -> None:
+        """``provider`` failed, or ended incomplete (its count stays, marked)."""
+        self.failed[provider] = "incomplete" if incomplete else "failed"
 
     def render(self) -> str:
         """The progress line's text."""
-        parts = [f"{p} {n}{' (failed)' if p in self.failed else ''}" for p, n in self.counts.items()]
+        parts = [f"{p} {n}{f' ({self.failed[p]})' if p in self.failed else ''}" for p, n in self.counts.items()]
         elapsed = time.monotonic() - self._started
         return f"listing… {' · '.join(parts)} · {elapsed:.0f}s"
 

@@ -1,10 +1,12 @@
 """How ``modelcatalog list`` prints catalog records: ndjson, json, csv, or a table for people.
 
 ndjson and json are the schema's own keys (``msgspec.json.encode`` of the record, so
-``source`` is the provider's wire record); csv flattens the scalar keys for
-spreadsheets; the table shows a few columns cut to the terminal's width. ndjson, json
-and csv are written record by record as they arrive; the table needs every row to
-size its columns.
+``source`` is the provider's wire record), exact; csv flattens the scalar keys for
+spreadsheets, made safe to open in one: control characters are shown as the table
+shows them (U+FFFD), and a cell a spreadsheet would run as a formula is prefixed with
+``'`` (OWASP's advice for CSV injection). The table shows a few columns cut to the
+terminal's width. ndjson, json and csv are written record by record as they arrive;
+the table needs every row to size its columns.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ MISSING: Final = "-"
 _MIN_WIDTH: Final = {"provider": 11, "id": 8, "name": 6, "kind": 5, "status": 5, "visibility": 5, "created": 10}
 #: which columns go first when even the narrowest widths do not fit
 _DROP_ORDER: Final = ("created", "visibility", "status", "kind", "name")
+#: what a spreadsheet reads as the start of a formula: OWASP's list, and the full-width
+#: forms that some spreadsheets also take for operators
+FORMULA_LEADS: Final = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 class Writer(Protocol):
@@ -114,8 +119,18 @@ def _iso(moment: datetime | None) -> str:
     return "" if moment is None else moment.isoformat().replace("+00:00", "Z")
 
 
+def csv_cell(text: str) -> str:
+    """A cell safe to open in a spreadsheet: no control characters, no formula (a leading ``'`` keeps it text)."""
+    safe = _printable(text)
+    return "'" + safe if text.startswith(FORMULA_LEADS) else safe
+
+
 def csv_row(record: ModelRecord) -> list[str]:
-    """The record's scalar fields, in ``CSV_FIELDS`` order; lists joined with ``;``, null as empty."""
+    """The record's scalar fields as safe cells, in ``CSV_FIELDS`` order; lists joined with ``;``, null as empty."""
+    return [csv_cell(value) for value in _csv_values(record)]
+
+
+def _csv_values(record: ModelRecord) -> list[str]:
     owner = record.owner
     return [
         record.provider,
@@ -170,6 +185,8 @@ def table_row(record: ModelRecord) -> list[str]:
 
 def _printable(text: str) -> str:
     """No control or format characters from a server in a person's terminal."""
+    if text.isprintable():  # no character of category C (and most text is): nothing to replace
+        return text
     return "".join("\ufffd" if unicodedata.category(char)[0] == "C" else char for char in text)
 
 

@@ -6,10 +6,14 @@
     modelcatalog spec diff
 
 Credentials and base URLs come from each provider's environment variables (or
-``--base-url``). Exit status: 0 success; 1 a provider failed (the other providers'
-models are still printed); 2 bad usage or configuration; 3 authentication failed
-(every provider that failed, failed to authenticate, and none succeeded). Errors are
-one line on stderr; ``--debug`` adds tracebacks and the library's debug log.
+``--base-url``). Exit status: 0 success, every listing complete; 1 a provider failed,
+or its listing is incomplete (it stopped early: the page cap, ``--deadline``, a server
+going round; or it left out records that do not match the spec), with every model
+listed still printed and one line saying why after them; 2 bad usage or configuration;
+3 authentication failed (every provider that failed, failed to authenticate, and none
+succeeded). Errors are one line on stderr; ``--debug`` adds tracebacks and the
+library's debug log. ``--strict`` fails a provider on a record that does not match its
+spec instead of leaving the record out.
 
 Modules are imported inside the commands, so ``modelcatalog --help`` starts without
 loading httpx, msgspec or the generated clients.
@@ -26,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from modelcatalog._console import Console
+    from modelcatalog._console import Console, Progress
     from modelcatalog.catalog import ModelRecord, ProviderFailure, Query
     from modelcatalog.providers import Provider
 
@@ -116,6 +120,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("--no-source", action="store_true", help="leave the provider's own record out of json/ndjson")
     listing.add_argument("--limit", type=_count, help="stop after this many models")
+    listing.add_argument(
+        "--deadline",
+        type=_seconds,
+        metavar="SECONDS",
+        help="stop listing after this many seconds: what was listed is printed, and the exit status is 1",
+    )
+    listing.add_argument(
+        "--strict",
+        action="store_true",
+        help="a record that does not match its provider's spec fails the provider (default: it is left out, "
+        "reported, and the exit status is 1)",
+    )
     listing.add_argument("--allow-insecure-http", action="store_true", help="allow plain http to a remote host")
     filters = listing.add_argument_group("filters (all given must hold)")
     filters.add_argument("--text", help="case-insensitive substring of the name or id")
@@ -202,15 +218,13 @@ def _list(args: argparse.Namespace, out: TextIO, console: Console) -> int:
     with contextlib.ExitStack() as stack:
         if progress is not None:
             stack.enter_context(progress)
-        stream = stream_catalog(fetch, providers, client_options=options)
+        stream = stream_catalog(fetch, providers, client_options=options, deadline=args.deadline, strict=args.strict)
         # closing the generator on the way out (a broken pipe, ^C) stops the providers' workers
         stack.callback(getattr(stream, "close", lambda: None))
         for item in stream:
             if isinstance(item, ProviderFailure):
                 failures.append(item)
-                if progress is not None:
-                    progress.fail(item.provider)
-                _report_failure(item, console)
+                _failed(item, console, progress)
                 continue
             if progress is not None:
                 progress.add(item.provider)
@@ -222,6 +236,9 @@ def _list(args: argparse.Namespace, out: TextIO, console: Console) -> int:
     for record in query.order(kept) if fetch is not query else ():
         writer.write(record)
     writer.close()
+    for failure in failures:
+        if failure.incomplete:
+            _report_failure(failure, console)
     return exit_status(providers, failures)
 
 
@@ -282,7 +299,7 @@ def _queries(args: argparse.Namespace, providers: Sequence[str]) -> tuple[Query,
 
 
 def exit_status(providers: Sequence[str], failures: Sequence[ProviderFailure]) -> int:
-    """0 all listed; 1 some provider failed while another succeeded, or mixed failures; else 3 or 2.
+    """0 all listed completely; 1 a provider failed (or listed incompletely) while another did not, or mixed failures.
 
     When every provider failed: 3 if every failure is an authentication failure, 2 if
     every failure is a configuration error (a missing credential or base URL).
@@ -312,6 +329,14 @@ def describe_failure(failure: ProviderFailure) -> str:
         text = f"{failure.provider}: unexpected {type(error).__name__} (run with --debug for details)"
     after = f" (after {failure.records} records)" if failure.records else ""
     return text + after
+
+
+def _failed(failure: ProviderFailure, console: Console, progress: Progress | None) -> None:
+    """A provider failed: say so now; an incomplete listing is said after its records are printed."""
+    if progress is not None:
+        progress.fail(failure.provider, incomplete=failure.incomplete)
+    if not failure.incomplete:
+        _report_failure(failure, console)
 
 
 def _report_failure(failure: ProviderFailure, console: Console) -> None:
@@ -451,6 +476,19 @@ def _count(text: str) -> int:
         raise argparse.ArgumentTypeError(msg) from None
     if value < 0:
         msg = f"must be 0 or more, got {value}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _seconds(text: str) -> float:
+    """A positive, finite number of seconds."""
+    try:
+        value = float(text)
+    except ValueError:
+        msg = f"expected a number of seconds, got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not 0 < value < float("inf"):  # NaN fails both
+        msg = f"must be a finite number of seconds above 0, got {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return value
 

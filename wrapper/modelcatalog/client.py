@@ -14,12 +14,13 @@ msgspec Structs; items are the provider's own typed records.
 from __future__ import annotations
 
 import dataclasses
-from functools import cache
+import math
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
-from modelcatalog.decoding import OperationContext, ResponseDecoder
+from modelcatalog.decoding import OperationContext, Records, ResponseDecoder
 from modelcatalog.endpoints import credential, resolve_base_url
 from modelcatalog.errors import ConfigurationError, TimeoutError, TransportError  # noqa: A004
 from modelcatalog.events import EventHandler, EventSink
@@ -98,17 +99,25 @@ class _Base:
         return kwargs
 
     def _finish(
-        self, operation: ListOperation[Any], response: httpx.Response, position: Position, ctx: OperationContext
+        self,
+        operation: ListOperation[Any],
+        response: httpx.Response,
+        position: Position,
+        ctx: OperationContext,
+        *,
+        strict: bool = False,
     ) -> Page[Any]:
         """Check the status and body, decode, and cut out the page."""
         raise_for_status(response, ctx)
         body = response.content
         if operation.check_body is not None:
             operation.check_body(body, ctx)
-        decoded = _decoder(operation.envelope, self.provider.name).decode(
-            body, ctx, content_type=response.headers.get("content-type", ""), status=response.status_code
+        decoder = _decoder(operation.envelope, self.provider.name, Records(operation.records, operation.record_id))
+        decoded, left_out = decoder.decode_counting(
+            body, ctx, content_type=response.headers.get("content-type", ""), status=response.status_code, strict=strict
         )
-        return operation.page_of(decoded, position)
+        page = operation.page_of(decoded, position)
+        return dataclasses.replace(page, left_out=left_out) if left_out else page
 
     def _segments(
         self,
@@ -116,10 +125,10 @@ class _Base:
         filters: Mapping[str, Any] | None,
         options: PagerOptions,
         fetcher: Callable[[ListOperation[Any], Mapping[str, Any], EventSink], Any],
-    ) -> list[tuple[Any, Any]]:
-        """One (fetch, ledger factory) pair per operation to list, checked before any request."""
+    ) -> tuple[list[tuple[Any, Any]], EventSink]:
+        """One (fetch, ledger factory) pair per operation to list, checked before any request; the listing's sink."""
         operations, frozen, sink = self._checked(operation, filters, options)
-        return [(fetcher(op, frozen, sink), self._ledger_factory(op, options, sink)) for op in operations]
+        return [(fetcher(op, frozen, sink), self._ledger_factory(op, options, sink)) for op in operations], sink
 
     def _checked(
         self,
@@ -129,6 +138,9 @@ class _Base:
     ) -> tuple[list[ListOperation[Any]], Mapping[str, Any], EventSink]:
         if options.page_size is not None and options.page_size < 1:
             msg = f"page_size must be at least 1, got {options.page_size}"
+            raise ConfigurationError(msg, provider=self.provider.name)
+        if options.deadline is not None and not 0 < options.deadline < math.inf:  # NaN fails both
+            msg = f"deadline must be a finite number of seconds above 0, got {options.deadline}"
             raise ConfigurationError(msg, provider=self.provider.name)
         operations = list(self._operations(operation))
         filters = dict(filters or {})
@@ -185,17 +197,33 @@ class Client(_Base):
         start: Position = None,
         concurrency: int = DEFAULT_CONCURRENCY,
         max_pages: int = DEFAULT_MAX_PAGES,
+        deadline: float | None = None,
+        strict: bool = False,
     ) -> Pager[Any]:
         """Every model, page after page: iterate items, or ``.pages()`` for pages.
 
         ``filters`` are the provider's own query parameters (see each provider
         module's ``FILTERS``); ``start`` resumes from a cursor, offset or page number;
         ``concurrency`` bounds the pages fetched at once when the total is known.
-        """
-        options = PagerOptions(limit, page_size, start, max(concurrency, 1), max_pages)
-        return Pager(self._segments(operation, filters, options, self._fetcher), limit)
 
-    def _fetcher(self, operation: ListOperation[Any], filters: Mapping[str, Any], sink: EventSink) -> Any:  # noqa: ANN401
+        A listing ends early, keeping what it has, at ``max_pages`` pages, after
+        ``deadline`` seconds, or when the server goes round; a record that does not
+        match the spec is left out (``strict=True`` raises ``SchemaMismatchError``
+        instead). Each is reported as an event, and afterwards ``pager.incomplete``
+        lists them:
+
+        >>> pager = client.list_models(deadline=30)  # doctest: +SKIP
+        >>> models = list(pager)  # doctest: +SKIP
+        >>> for reason in pager.incomplete:  # doctest: +SKIP
+        ...     print(reason.describe())
+        """
+        options = PagerOptions(limit, page_size, start, max(concurrency, 1), max_pages, deadline)
+        segments, sink = self._segments(operation, filters, options, partial(self._fetcher, strict=strict))
+        return Pager(segments, limit, deadline=deadline, sink=sink)
+
+    def _fetcher(
+        self, operation: ListOperation[Any], filters: Mapping[str, Any], sink: EventSink, *, strict: bool
+    ) -> Any:  # noqa: ANN401
         ctx = self._context(operation, sink)
 
         def fetch(position: Position, page_size: int) -> Page[Any]:
@@ -204,7 +232,7 @@ class Client(_Base):
                 response = self._http.request(**kwargs)
             except httpx.HTTPError as exc:
                 raise _transport_error(exc, ctx) from None
-            return self._finish(operation, response, position, ctx)
+            return self._finish(operation, response, position, ctx, strict=strict)
 
         return fetch
 
@@ -236,12 +264,17 @@ class AsyncClient(_Base):
         start: Position = None,
         concurrency: int = DEFAULT_CONCURRENCY,
         max_pages: int = DEFAULT_MAX_PAGES,
+        deadline: float | None = None,
+        strict: bool = False,
     ) -> AsyncPager[Any]:
         """The async twin of ``Client.list_models``."""
-        options = PagerOptions(limit, page_size, start, max(concurrency, 1), max_pages)
-        return AsyncPager(self._segments(operation, filters, options, self._fetcher), limit)
+        options = PagerOptions(limit, page_size, start, max(concurrency, 1), max_pages, deadline)
+        segments, sink = self._segments(operation, filters, options, partial(self._fetcher, strict=strict))
+        return AsyncPager(segments, limit, deadline=deadline, sink=sink)
 
-    def _fetcher(self, operation: ListOperation[Any], filters: Mapping[str, Any], sink: EventSink) -> Any:  # noqa: ANN401
+    def _fetcher(
+        self, operation: ListOperation[Any], filters: Mapping[str, Any], sink: EventSink, *, strict: bool
+    ) -> Any:  # noqa: ANN401
         ctx = self._context(operation, sink)
 
         async def fetch(position: Position, page_size: int) -> Page[Any]:
@@ -250,7 +283,7 @@ class AsyncClient(_Base):
                 response = await self._http.request(**kwargs)
             except httpx.HTTPError as exc:
                 raise _transport_error(exc, ctx) from None
-            return self._finish(operation, response, position, ctx)
+            return self._finish(operation, response, position, ctx, strict=strict)
 
         return fetch
 
@@ -285,7 +318,7 @@ def _transport_error(exc: httpx.HTTPError, ctx: OperationContext) -> TransportEr
 
 
 @cache
-def _decoder(envelope: Any, provider: str) -> ResponseDecoder[Any]:  # noqa: ANN401 - a generated Struct type
+def _decoder(envelope: Any, provider: str, records: Records) -> ResponseDecoder[Any]:  # noqa: ANN401 - a generated Struct type
     from modelcatalog_generated.structs.known_values import KNOWN_VALUES  # noqa: PLC0415 - loaded with the first page
 
-    return ResponseDecoder(envelope, KNOWN_VALUES.get(provider, {}))
+    return ResponseDecoder(envelope, KNOWN_VALUES.get(provider, {}), records)

@@ -5,17 +5,26 @@ collector paused). The generated Structs forbid unknown fields, so a response th
 spec fully describes decodes in that one pass. Anything else takes the slow path:
 decode to plain JSON values, report each unknown field as runtime drift and set it
 aside, then convert. Unknown values of the enums the spec lists are reported from the
-decoded Structs. What is still wrong after that is a ``SchemaMismatchError`` that
-says where, with the body attached.
+decoded Structs.
+
+What is still wrong after that costs as little as it can. A broken envelope (no record
+list, a missing total) is a ``SchemaMismatchError`` that says where, with the body
+attached. A record that does not match the spec costs that record only: the page's
+records are converted one by one, each bad one is left out and reported as a
+``DriftEvent`` (``invalid_record``, with its id and JSON path), which makes the listing
+incomplete. ``strict=True`` raises ``SchemaMismatchError`` for a bad record instead.
+Only a failing page takes these slower paths; a page that matches decodes in one pass.
 """
 
 from __future__ import annotations
 
 import gc
 import re
+import types
+import typing
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 
 import msgspec
 
@@ -29,6 +38,9 @@ if TYPE_CHECKING:
 E = TypeVar("E")
 _PATH = re.compile(r" - at `(?P<path>[^`]*)`$")
 _HTML_PREFIXES = (b"<!doctype", b"<html", b"<head", b"<body", b"<?xml")
+#: how much of a bad record's id and of the reason a report quotes (a server may send megabytes)
+_QUOTED_ID_CHARS = 100
+_QUOTED_REASON_CHARS = 200
 
 
 @dataclass
@@ -63,27 +75,61 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-class ResponseDecoder(Generic[E]):
-    """Decodes one operation's success body into its generated envelope Struct."""
+@dataclass(frozen=True)
+class Records:
+    """Where an envelope keeps its records, so that one bad record can be left out alone."""
 
-    def __init__(self, envelope: type[E], known_values: dict[str, dict[str, frozenset[object]]]) -> None:
+    #: the envelope field (wire name) holding the list; None when the body is the list
+    field: str | None
+    #: the record field (wire name) that names a record in a report
+    id_field: str = "id"
+
+
+class ResponseDecoder(Generic[E]):
+    """Decodes one operation's success body into its generated envelope Struct.
+
+    With ``records``, a record that does not match the spec is left out and reported
+    (unless ``decode(strict=True)``); without, it fails the whole page.
+    """
+
+    def __init__(
+        self, envelope: type[E], known_values: dict[str, dict[str, frozenset[object]]], records: Records | None = None
+    ) -> None:
         self._envelope = envelope
         self._decoder = msgspec.json.Decoder(envelope)
         self._shapes = _Shapes(known_values)
         self._root = _unwrap(msgspec.inspect.type_info(envelope))
         probe = _enum_probe(self._root, known_values, {})
         self._probe = msgspec.json.Decoder(probe) if probe is not None else None
+        self._records = records
+        self._record_type: Any = None  # one record's type: what a bad page is converted to record by record
+        self._records_attr = ""
+        if records is not None:
+            self._record_type, self._records_attr = _record_type(envelope, records)
 
-    def decode(self, body: bytes, ctx: OperationContext, *, content_type: str = "", status: int = 200) -> E:
-        """The decoded envelope; unknown fields and enum values are reported to ``ctx.sink``."""
+    def decode(
+        self, body: bytes, ctx: OperationContext, *, content_type: str = "", status: int = 200, strict: bool = False
+    ) -> E:
+        """The decoded envelope; unknown fields and enum values are reported to ``ctx.sink``.
+
+        A record that does not match the spec is left out and reported, or with
+        ``strict`` raises ``SchemaMismatchError``.
+        """
+        return self.decode_counting(body, ctx, content_type=content_type, status=status, strict=strict)[0]
+
+    def decode_counting(
+        self, body: bytes, ctx: OperationContext, *, content_type: str = "", status: int = 200, strict: bool = False
+    ) -> tuple[E, int]:
+        """``decode``, and how many records were left out (the pager counts them as received)."""
         _reject_html(body, ctx, content_type, status)
+        left_out = 0
         try:
             with _collector_paused():
                 decoded = self._decoder.decode(body)
                 enums_known = self._enums_all_listed(body)
         except msgspec.ValidationError:
-            enums_known = False
-            decoded = self._slow_path(body, ctx, status)
+            decoded, left_out = self._slow_path(body, ctx, status, strict=strict)
+            enums_known = self._enums_all_listed(body)  # the probe skips unknown fields: it holds here too
         except (msgspec.DecodeError, UnicodeDecodeError) as exc:  # msgspec raises the latter inside strings
             raise _not_json(body, ctx, status, exc) from None
         except RecursionError:
@@ -91,18 +137,18 @@ class ResponseDecoder(Generic[E]):
         if not enums_known:
             # some enum has a value the spec does not list: find and report each one
             self._shapes.check_enums(decoded, self._root, ctx)
-        return decoded
+        return decoded, left_out
 
     def _enums_all_listed(self, body: bytes) -> bool:
         if self._probe is None:
             return True
         try:
             self._probe.decode(body)
-        except msgspec.ValidationError:
+        except (msgspec.ValidationError, RecursionError):
             return False
         return True
 
-    def _slow_path(self, body: bytes, ctx: OperationContext, status: int) -> E:
+    def _slow_path(self, body: bytes, ctx: OperationContext, status: int, *, strict: bool) -> tuple[E, int]:
         try:
             raw = msgspec.json.decode(body)
         except (msgspec.DecodeError, UnicodeDecodeError) as exc:  # the fast path stopped before the damage
@@ -112,21 +158,94 @@ class ResponseDecoder(Generic[E]):
         self._shapes.set_aside_unknown_fields(raw, self._root, ctx)
         try:
             with _collector_paused():
-                return msgspec.convert(raw, self._envelope)
+                return msgspec.convert(raw, self._envelope), 0
         except RecursionError:
             raise _too_deep(body, ctx, status) from None
         except msgspec.ValidationError as exc:
-            message = str(exc)
-            match = _PATH.search(message)
-            error = SchemaMismatchError(
-                ctx.scrub(f"response does not match the spec: {message}"),
-                body=ctx.scrub_bytes(body),
-                status_code=status,
-                provider=ctx.provider,
-                operation=ctx.operation,
-            )
-            error.path = match.group("path") if match else "$"
-            raise error from None
+            if strict or self._records is None:
+                raise _mismatch(exc, body, ctx, status) from None
+            return self._record_by_record(raw, self._records, ctx, body=body, status=status, first=exc)
+
+    def _record_by_record(
+        self, raw: Any, records: Records, ctx: OperationContext, *, body: bytes, status: int, first: Exception
+    ) -> tuple[E, int]:
+        """The envelope with each record converted alone, and how many were left out (each is reported)."""
+        if records.field is None:
+            items = raw if isinstance(raw, list) else None
+        else:
+            items = raw.get(records.field) if isinstance(raw, dict) else None
+        if not isinstance(items, list):
+            raise _mismatch(first, body, ctx, status) from None  # no record list: the envelope is broken
+        try:
+            with _collector_paused():
+                shell = msgspec.convert([] if records.field is None else {**raw, records.field: []}, self._envelope)
+        except msgspec.ValidationError as exc:
+            raise _mismatch(exc, body, ctx, status) from None  # the envelope itself does not match
+        prefix = "$" if records.field is None else f"$.{records.field}"
+        kept: list[Any] = []
+        with _collector_paused():
+            for index, item in enumerate(items):
+                try:
+                    kept.append(msgspec.convert(item, self._record_type))
+                except (msgspec.ValidationError, RecursionError) as exc:
+                    ctx.sink.emit(_invalid_record(ctx, item, f"{prefix}[{index}]", records.id_field, exc))
+        left_out = len(items) - len(kept)
+        if records.field is None:
+            return kept, left_out  # type: ignore[return-value]  # the envelope is the list of records
+        return msgspec.structs.replace(shell, **{self._records_attr: kept}), left_out  # type: ignore[type-var]
+
+
+def _record_type(envelope: Any, records: Records) -> tuple[Any, str]:
+    """The type of one record, and the envelope's attribute holding the list (by ``records.field``)."""
+    if records.field is None:
+        return _list_item(envelope), ""
+    for info in msgspec.structs.fields(envelope):
+        if info.encode_name == records.field:
+            return _list_item(info.type), info.name
+    msg = f"{envelope.__name__} has no field {records.field!r}"
+    raise ValueError(msg)
+
+
+def _list_item(annotation: Any) -> Any:
+    """``X`` of ``list[X]``, through ``Annotated`` and unions with None or UNSET."""
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        return _list_item(typing.get_args(annotation)[0])
+    if origin is list:
+        return typing.get_args(annotation)[0]
+    if origin in {typing.Union, types.UnionType}:
+        for option in typing.get_args(annotation):
+            if option not in {type(None), msgspec.UnsetType}:
+                return _list_item(option)
+    msg = f"not a list of records: {annotation!r}"
+    raise TypeError(msg)
+
+
+def _invalid_record(ctx: OperationContext, item: Any, where: str, id_field: str, exc: Exception) -> DriftEvent:
+    """The report of one record left out: its id if readable, the JSON path and what is wrong there."""
+    found = item.get(id_field) if isinstance(item, dict) else None
+    name = ""
+    if isinstance(found, str | int) and not isinstance(found, bool):
+        name = ctx.scrub(str(found))[:_QUOTED_ID_CHARS]
+    message = str(exc) if isinstance(exc, msgspec.ValidationError) else "nested too deeply to decode"
+    match = _PATH.search(message)
+    inner = match.group("path")[1:] if match else ""  # "$.class.status" -> ".class.status"
+    reason = ctx.scrub(message[: match.start()] if match else message)[:_QUOTED_REASON_CHARS]
+    return DriftEvent(ctx.provider, ctx.operation, "invalid_record", ctx.scrub(where + inner), name, reason)
+
+
+def _mismatch(exc: Exception, body: bytes, ctx: OperationContext, status: int) -> SchemaMismatchError:
+    message = str(exc)
+    match = _PATH.search(message)
+    error = SchemaMismatchError(
+        ctx.scrub(f"response does not match the spec: {message}"),
+        body=ctx.scrub_bytes(body),
+        status_code=status,
+        provider=ctx.provider,
+        operation=ctx.operation,
+    )
+    error.path = match.group("path") if match else "$"
+    return error
 
 
 def _not_json(

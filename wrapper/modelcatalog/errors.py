@@ -20,11 +20,18 @@ that nothing is lost), and never contains a credential: messages are built throu
     │   ├── NotJSONError            not JSON at all (truncated, binary)
     │   ├── HTMLPageError           an HTML page with a success status
     │   ├── SchemaMismatchError     JSON that does not match the provider's spec
-    │   └── ProviderReportedError   ModelsLab's {"status": "error", ...}
-    └── PaginationError             the server's pages contradict each other
+    │   └── ProviderReportedError   ModelsLab's 200 with any status but success, or without data
+    ├── PaginationError             the server's pages contradict each other
+    └── IncompleteListingError      a listing stopped early or left records out (not raised:
+                                    the catalog's ProviderFailure carries it, with the records kept)
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from modelcatalog.events import Event
 
 
 class ModelCatalogError(Exception):
@@ -150,3 +157,23 @@ class ProviderReportedError(ResponseError):
 
 class PaginationError(ModelCatalogError):
     """The pages contradict each other in a way that cannot be handled safely."""
+
+
+class IncompleteListingError(ModelCatalogError):
+    """A listing that ended without every record: it stopped early, or left bad records out.
+
+    Not raised by a listing: the records it has are delivered, and the catalog reports
+    this as the provider's ``ProviderFailure`` (the command exits 1). ``reasons`` are the
+    events that made it incomplete (``PaginationEvent``/``DriftEvent``).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        reasons: tuple[Event, ...] = (),
+        provider: str | None = None,
+        operation: str | None = None,
+    ) -> None:
+        self.reasons = reasons
+        super().__init__(message, provider=provider, operation=operation)

@@ -3,7 +3,9 @@
 Each is reported once per listing: as a Python warning (so it shows up in logs and
 can be turned into an error with ``-W error``) and as an event a caller can collect
 by passing ``on_event=``. A record with an unknown field or enum value is still
-returned, whole.
+returned, whole. Some events mean records are missing (``event.incomplete``): a record
+left out because it does not match the spec, or a listing that stopped early; the
+sink keeps those, so that the listing can say it is incomplete.
 """
 
 from __future__ import annotations
@@ -32,34 +34,74 @@ class InsecureTransportWarning(ModelCatalogWarning):
 
 @dataclass(frozen=True)
 class DriftEvent:
-    """A field or enum value in a response that the provider's spec does not list.
+    """Something in a response that the provider's spec does not describe.
 
-    ``location`` is a schema-level path such as ``Model.type``; ``value`` is the
-    unknown enum value, or the unknown field's name.
+    - ``unknown_field`` / ``unknown_enum_value``: ``location`` is a schema-level path
+      such as ``Model.type``; ``value`` is the unknown field's name or enum value. The
+      record is kept, whole.
+    - ``invalid_record``: a record that does not match the spec was left out (the rest
+      of its page is kept); ``location`` is the JSON path of the first problem, such as
+      ``$.models[3].class.status``, ``value`` the record's id ("" when unreadable) and
+      ``detail`` what is wrong there.
     """
 
     provider: str
     operation: str
-    kind: Literal["unknown_field", "unknown_enum_value"]
+    kind: Literal["unknown_field", "unknown_enum_value", "invalid_record"]
     location: str
     value: str
+    detail: str = ""
+
+    @property
+    def incomplete(self) -> bool:
+        """Whether this event leaves the listing incomplete (a record was left out)."""
+        return self.kind == "invalid_record"
 
     def describe(self) -> str:
         """One line for a person."""
+        where = f"{self.provider} {self.operation}"
+        if self.kind == "invalid_record":
+            record = f"record {self.value!r}" if self.value else "a record without a readable id"
+            return f"{where}: {record} left out: it does not match the spec at {self.location}: {self.detail}"
         what = "field" if self.kind == "unknown_field" else "enum value"
-        return f"{self.provider} {self.operation}: unknown {what} {self.value!r} at {self.location} (runtime drift)"
+        return f"{where}: unknown {what} {self.value!r} at {self.location} (runtime drift)"
+
+
+PaginationKind = Literal[
+    "repeated_cursor",
+    "short_page",
+    "empty_page",
+    "no_progress",
+    "total_changed",
+    "total_below_received",
+    "duplicate_item",
+    "page_limit_reached",
+    "deadline_reached",
+]
+#: the kinds after which the listing stopped before the server's end: it is incomplete
+STOPPING_KINDS: frozenset[PaginationKind] = frozenset(
+    {"repeated_cursor", "empty_page", "no_progress", "page_limit_reached", "deadline_reached"}
+)
 
 
 @dataclass(frozen=True)
 class PaginationEvent:
-    """An inconsistency between pages, and what the listing did about it."""
+    """An inconsistency between pages, or a bound that was reached, and what the listing did about it.
+
+    Kinds that stop the listing early (``STOPPING_KINDS``: a cursor that came back, an
+    empty page before the promised end, a page with nothing new, the page cap, the
+    deadline) make it incomplete; the others are reported and the listing goes on.
+    """
 
     provider: str
     operation: str
-    kind: Literal[
-        "repeated_cursor", "short_page", "empty_page", "total_changed", "duplicate_item", "page_limit_reached"
-    ]
+    kind: PaginationKind
     detail: str
+
+    @property
+    def incomplete(self) -> bool:
+        """Whether this event leaves the listing incomplete (it stopped before the server's end)."""
+        return self.kind in STOPPING_KINDS
 
     def describe(self) -> str:
         """One line for a person."""
@@ -71,17 +113,24 @@ EventHandler = Callable[[Event], None]
 
 
 class EventSink:
-    """Deduplicates events and sends each to the warning system and the caller's handler."""
+    """Deduplicates events and sends each to the warning system and the caller's handler.
+
+    One sink serves one listing; ``incomplete`` keeps the events that mean records are
+    missing from it, in the order they happened.
+    """
 
     def __init__(self, handler: EventHandler | None = None) -> None:
         self._handler = handler
         self._seen: set[Event] = set()
+        self.incomplete: list[Event] = []
 
     def emit(self, event: Event) -> None:
         """Report ``event`` unless this listing already reported the same one."""
         if event in self._seen:
             return
         self._seen.add(event)
+        if event.incomplete:
+            self.incomplete.append(event)
         category = RuntimeDriftWarning if isinstance(event, DriftEvent) else PaginationWarning
         warnings.warn(event.describe(), category, stacklevel=2)
         if self._handler is not None:

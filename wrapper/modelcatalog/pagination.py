@@ -7,26 +7,40 @@ A provider declares its style; the pager does the rest:
 - ``PageNumberStyle``: 1-based page numbers, a fixed page size, a total (Open WebUI).
 - ``SinglePageStyle``: one response holds everything (ModelsLab).
 
-Where the total is known after the first page, the remaining pages are fetched
+Once a page has held all its total promised, the remaining pages are fetched
 concurrently (bounded) and still yielded in order. The bookkeeping that keeps a
-listing honest lives in ``_Ledger`` and is shared by the sync and async drivers: a
-repeated cursor ends the listing, items seen twice are dropped, and a page holding
-fewer items than its own total (or cursor) promised, a total that changes, or a page
-cap being reached is reported as a ``PaginationEvent`` rather than passed over in silence.
+listing honest lives in ``_Ledger``, shared by the sync and async drivers. No server
+number is believed without a bound:
+
+- A listing stops, and is *incomplete* (``Pager.incomplete`` says why), when the server
+  goes round (a cursor comes back, a page brings nothing new), when a page is empty
+  before the promised end, at the page cap (``max_pages``) and at the ``deadline``.
+- A first page shorter than asked and than its total is not taken for the server's page
+  cap until a second page holds as many: a server that overstates its total is followed
+  page by page and ends at its first empty page, instead of being planned to the cap.
+- A total below what was already received is ignored: paging goes on until a short or
+  empty page.
+- Short pages, items seen twice (kept once) and a total that changes are reported as
+  ``PaginationEvent``s and the listing goes on.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import queue
+import threading
+import time
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from modelcatalog.events import EventSink, PaginationEvent
+from modelcatalog.events import Event, EventSink, PaginationEvent, PaginationKind
 
 T = TypeVar("T")
+R = TypeVar("R")
 Position = str | int | None
 """Where a page starts: a cursor token, an offset, a page number, or None (the first page)."""
 
@@ -35,6 +49,9 @@ DEFAULT_MAX_PAGES = 100_000
 #: is what it takes to list 10,000 models ~10x faster than page after page at 20 ms a
 #: request (BENCHMARKS.md); the retry transport backs off if a server pushes back.
 DEFAULT_CONCURRENCY = 16
+#: how much of a cursor, and how many item keys, an event quotes
+_QUOTED_CHARS = 16
+_QUOTED_KEYS = 3
 
 
 @dataclass(frozen=True)
@@ -45,6 +62,13 @@ class Page(Generic[T]):
     position: Position
     next_cursor: str | None = None
     total: int | None = None
+    #: records the server sent on this page that were left out (they do not match the spec)
+    left_out: int = 0
+
+    @property
+    def received(self) -> int:
+        """How many records the server sent: the page's place in an offset or page-number listing."""
+        return len(self.items) + self.left_out
 
 
 class PaginationStyle:
@@ -63,17 +87,22 @@ class PaginationStyle:
         del page, page_size
         return None
 
-    def remaining(self, first: Page[T], page_size: int) -> Sequence[Position] | None:
-        """All positions after ``first`` when the total allows planning them, else None.
+    def remaining(self, page: Page[T], page_size: int) -> Sequence[Position] | None:
+        """All positions after ``page`` when its total allows planning them, else None.
 
         A lazy ``range``: a server's total is not trusted to be small (2**40 must not
         build a list), and the ledger trims it to the limit and the page cap.
         """
-        del first, page_size
+        del page, page_size
         return None
 
     def promised(self, page: Page[T], page_size: int) -> int | None:
         """How many items ``page`` should hold by its own total or cursor (None: no promise)."""
+        del page, page_size
+        return None
+
+    def reach(self, page: Page[T], page_size: int) -> int | None:
+        """How many items the listing holds up to the end of ``page`` (None: unknown)."""
         del page, page_size
         return None
 
@@ -94,7 +123,7 @@ class CursorStyle(PaginationStyle):
 
 
 class OffsetStyle(PaginationStyle):
-    """``offset`` and ``limit`` in, a ``total`` out."""
+    """``offset`` and ``limit`` in, a ``total`` out; without a total, a short page is the last."""
 
     name = "offset"
     sizable = True
@@ -103,20 +132,22 @@ class OffsetStyle(PaginationStyle):
         return start if isinstance(start, int) else 0
 
     def following(self, page: Page[T], page_size: int) -> Position:  # noqa: D102
-        del page_size
-        offset = _as_int(page.position) + len(page.items)
-        if not page.items or (page.total is not None and offset >= page.total):
+        offset = _as_int(page.position) + page.received
+        if not page.received or (offset >= page.total if page.total is not None else page.received < page_size):
             return None
         return offset
 
-    def remaining(self, first: Page[T], page_size: int) -> Sequence[Position] | None:  # noqa: D102
-        if first.total is None or not first.items:
+    def remaining(self, page: Page[T], page_size: int) -> Sequence[Position] | None:  # noqa: D102
+        if page.total is None or not page.received:
             return None
-        start = _as_int(first.position) + len(first.items)
-        return range(start, first.total, page_size)
+        return range(_as_int(page.position) + page.received, page.total, page_size)
 
     def promised(self, page: Page[T], page_size: int) -> int | None:  # noqa: D102
         return None if page.total is None else max(min(page_size, page.total - _as_int(page.position)), 0)
+
+    def reach(self, page: Page[T], page_size: int) -> int | None:  # noqa: D102
+        del page_size
+        return _as_int(page.position) + page.received
 
 
 class PageNumberStyle(PaginationStyle):
@@ -133,16 +164,18 @@ class PageNumberStyle(PaginationStyle):
     def following(self, page: Page[T], page_size: int) -> Position:  # noqa: D102
         del page_size
         number = _as_int(page.position)
-        if not page.items or (page.total is not None and number * self.page_size >= page.total):
-            return None
-        return number + 1
+        if page.total is not None:
+            last = not page.received or number * self.page_size >= page.total
+        else:
+            last = page.received < self.page_size
+        return None if last else number + 1
 
-    def remaining(self, first: Page[T], page_size: int) -> Sequence[Position] | None:  # noqa: D102
+    def remaining(self, page: Page[T], page_size: int) -> Sequence[Position] | None:  # noqa: D102
         del page_size
-        if first.total is None or not first.items:
+        if page.total is None or not page.received:
             return None
-        last = _ceil_div(first.total, self.page_size)  # integers: a float overflows on 10**400
-        return range(_as_int(first.position) + 1, last + 1)
+        last = _ceil_div(page.total, self.page_size)  # integers: a float overflows on 10**400
+        return range(_as_int(page.position) + 1, last + 1)
 
     def promised(self, page: Page[T], page_size: int) -> int | None:  # noqa: D102
         del page_size
@@ -150,6 +183,10 @@ class PageNumberStyle(PaginationStyle):
             return None
         before = (_as_int(page.position) - 1) * self.page_size
         return max(min(self.page_size, page.total - before), 0)
+
+    def reach(self, page: Page[T], page_size: int) -> int | None:  # noqa: D102
+        del page_size
+        return (_as_int(page.position) - 1) * self.page_size + page.received
 
 
 class SinglePageStyle(PaginationStyle):
@@ -167,6 +204,8 @@ class PagerOptions:
     start: Position = None
     concurrency: int = DEFAULT_CONCURRENCY
     max_pages: int = DEFAULT_MAX_PAGES
+    #: seconds for the whole listing (None: no deadline)
+    deadline: float | None = None
 
 
 @dataclass
@@ -187,72 +226,181 @@ class _Ledger(Generic[T]):
     total: int | None = None
     pages: int = 0
     yielded: int = 0
+    #: ``time.monotonic()`` when the listing's deadline passes (None: no deadline)
+    deadline_at: float | None = None
+    #: stopped before the server's end (the reason was reported as an event)
+    stopped: bool = False
+    #: an empty page came after every item the total promised: the end, not a gap
+    ended: bool = False
+    #: the last page held items, but none that had not been seen before
+    idle: bool = False
+    #: a total below what was received: ignored from then on
+    disbelieved: bool = False
+    #: the first page's size when it was shorter than asked and than its total
+    suspected_cap: int | None = None
+    planned: bool = False
 
-    def report(self, kind: str, detail: str) -> None:
-        self.sink.emit(PaginationEvent(self.provider, self.operation, kind, detail))  # type: ignore[arg-type]
+    def report(self, kind: PaginationKind, detail: str) -> None:
+        self.sink.emit(PaginationEvent(self.provider, self.operation, kind, detail))
+
+    def stop(self, kind: PaginationKind, detail: str) -> None:
+        """End the listing here: it is incomplete, and the event says why."""
+        self.report(kind, detail)
+        self.stopped = True
 
     @property
     def done(self) -> bool:
         return self.options.limit is not None and self.yielded >= self.options.limit
 
+    @property
+    def over(self) -> bool:
+        """No more pages: the limit is reached, the listing ended, or it stopped early."""
+        return self.stopped or self.ended or self.done
+
     def accept(self, page: Page[T]) -> Page[T]:
         """Check a page against what came before; return it with only new items, up to the limit."""
         self.pages += 1
-        if page.total is not None:
-            if self.total is not None and page.total != self.total:
-                self.report("total_changed", f"total was {self.total}, page at {page.position!r} says {page.total}")
-            self.total = page.total
-        if self.pages == 1 and page.total is not None and self.style.sizable:
-            expected = min(self.page_size, page.total - _as_int(page.position))
-            if 0 < len(page.items) < expected:
-                # the server serves smaller pages than asked (a cap it does not document):
-                # plan the remaining offsets with its size, so that none is skipped
-                self.page_size = len(page.items)
-        promised = self.style.promised(page, self.page_size)
-        if promised and not page.items:
-            self.report("empty_page", f"page at {page.position!r} is empty before the promised end")
-        elif promised is not None and len(page.items) < promised:
-            self.report("short_page", f"page at {page.position!r} has {len(page.items)} of {promised} items")
+        self._check_total(page)
+        told = self._view(page)
+        promised = self._promise(told)
+        if promised and not page.received:
+            if told.total is not None and len(self.seen_items) >= told.total:
+                self.ended = True  # every item the total promised is here (the server's pages are larger)
+            else:
+                total = f" (total {told.total})" if told.total is not None else ""
+                self.stop("empty_page", f"page at {_quote(page.position)} is empty before the promised end{total}")
+        elif promised is not None and page.received < promised:
+            self.report("short_page", f"page at {_quote(page.position)} has {page.received} of {promised} items")
         fresh: list[T] = []
+        repeated: list[Hashable] = []
         for item in page.items:
             key = self.item_key(item)
             digest = hash(key)
             if digest in self.seen_items:
-                self.report("duplicate_item", f"{key!r} appeared on more than one page; kept once")
+                repeated.append(key)
                 continue
             self.seen_items.add(digest)
             fresh.append(item)
+        if repeated:
+            quoted = ", ".join(repr(key)[:64] for key in repeated[:_QUOTED_KEYS])
+            more = ", …" if len(repeated) > _QUOTED_KEYS else ""
+            self.report(
+                "duplicate_item",
+                f"{len(repeated)} item(s) on page at {_quote(page.position)} appeared on an earlier page; "
+                f"kept once: {quoted}{more}",
+            )
+        self.idle = bool(page.items) and not fresh
         if self.options.limit is not None:
             fresh = fresh[: max(self.options.limit - self.yielded, 0)]
         self.yielded += len(fresh)
-        return Page(fresh, page.position, page.next_cursor, page.total)
+        return Page(fresh, page.position, page.next_cursor, page.total, page.left_out)
+
+    def _check_total(self, page: Page[T]) -> None:
+        """Report a total that changes, and stop believing one below what was received."""
+        if page.total is None:
+            return
+        if self.total is not None and page.total != self.total:
+            self.report("total_changed", f"total was {self.total}, page at {_quote(page.position)} says {page.total}")
+        self.total = page.total
+        reach = self.style.reach(page, self.page_size)
+        if not self.disbelieved and reach is not None and page.total < reach:
+            self.disbelieved = True
+            self.report(
+                "total_below_received",
+                f"the server's total {page.total} is below the {reach} items received up to page at "
+                f"{_quote(page.position)}; it is ignored and paging goes on until a short or empty page",
+            )
+
+    def _view(self, page: Page[T]) -> Page[T]:
+        """The page as the rules read it: without its total once totals are disbelieved."""
+        return dataclasses.replace(page, total=None) if self.disbelieved and page.total is not None else page
+
+    def _promise(self, page: Page[T]) -> int | None:
+        """How many items ``page`` should hold, learning the server's page cap on the way.
+
+        A first page shorter than asked and than its total is either capped by the
+        server or the total is false. One page cannot tell: the size counts as the
+        server's cap only when the next page holds as many (or the rest), and that
+        next page is fetched alone, so a false total costs one request, not thousands.
+        """
+        promised = self.style.promised(page, self.page_size)
+        if not self.style.sizable or page.total is None or promised is None:
+            return promised
+        if self.pages == 1 and 0 < page.received < promised:
+            self.suspected_cap = page.received
+            return None  # not yet a short page: perhaps a cap, the next page says
+        if self.suspected_cap is not None:
+            cap, self.suspected_cap = self.suspected_cap, None
+            at_cap = self.style.promised(page, cap)
+            if page.received and at_cap is not None and page.received >= at_cap:
+                self.page_size = cap  # two pages agree: the server's page cap, planned around from here
+                return at_cap
+        return promised
 
     def following(self, page: Page[T]) -> Position:
-        """The next sequential position, or None: ends on a repeated cursor or the page cap."""
-        if self.done:
+        """The next sequential position, or None when the listing ends (early, if the ledger says so)."""
+        if self.over:
             return None
-        position = self.style.following(page, self.page_size)
-        if position is not None and self.pages >= self.options.max_pages:
-            self.report("page_limit_reached", f"stopped after {self.pages} pages (max_pages)")
+        position = self.style.following(self._view(page), self.page_size)
+        if position is None:
+            return None
+        if self.pages >= self.options.max_pages:
+            self.stop("page_limit_reached", f"stopped after {self.pages} pages (max_pages)")
             return None
         if isinstance(position, str):
             if position in self.seen_cursors:
-                self.report("repeated_cursor", f"cursor {position[:16]!r}... came back; listing ended there")
+                self.stop("repeated_cursor", f"cursor {_quote(position)} came back; listing ended there")
                 return None
             self.seen_cursors.add(position)
+        if self.idle:
+            self.stop_idle(page)
+            return None
         return position
 
-    def plan(self, first: Page[T]) -> Sequence[Position] | None:
-        """Positions to fetch concurrently after the first page (trimmed to the limit and cap)."""
-        if self.options.concurrency <= 1 or self.done:
+    def check_progress(self, page: Page[T]) -> None:
+        """Stop when ``page`` brought nothing new and the listing would go on (a planned page)."""
+        if self.idle and not self.over and self.style.following(self._view(page), self.page_size) is not None:
+            self.stop_idle(page)
+
+    def stop_idle(self, page: Page[T]) -> None:
+        """A page that held only items seen before ends the listing: the server is going round."""
+        self.stop(
+            "no_progress",
+            f"page at {_quote(page.position)} brought nothing new ({len(page.items)} items, all listed before); "
+            "listing stopped there",
+        )
+
+    def plan(self, page: Page[T]) -> Sequence[Position] | None:
+        """Positions to fetch concurrently after ``page`` (trimmed to the limit and cap), at most once.
+
+        Only after a page that held everything its total promised: a page that did not
+        is followed page by page until one does (or the listing ends).
+        """
+        if self.planned or self.options.concurrency <= 1 or self.over or self.disbelieved or self.idle:
+            return None  # (a page that brought nothing new is followed, and ends the listing there)
+        if self.suspected_cap is not None or page.total is None:
             return None
-        positions = self.style.remaining(first, self.page_size)
+        promised = self.style.promised(page, self.page_size)
+        if not page.received or promised is None or page.received < promised:
+            return None
+        positions = self.style.remaining(page, self.page_size)
         if positions is None:
             return None
+        self.planned = True
         if self.options.limit is not None:
             needed = _ceil_div(self.options.limit - self.yielded, max(self.page_size, 1))
             positions = positions[:needed]
         return positions[: max(self.options.max_pages - self.pages, 0)]
+
+    def time_left(self) -> float | None:
+        """Seconds until the deadline (0 once it passed); None without a deadline."""
+        if self.deadline_at is None:
+            return None
+        return max(self.deadline_at - time.monotonic(), 0.0)
+
+    def out_of_time(self) -> None:
+        """The deadline passed: the listing ends with what it has."""
+        self.stop("deadline_reached", f"stopped after {self.pages} pages (deadline)")
 
 
 FetchPage = Callable[[Position, int], Page[T]]
@@ -261,20 +409,58 @@ AsyncFetchPage = Callable[[Position, int], Awaitable[Page[T]]]
 LedgerFactory = Callable[[int | None], _Ledger[T]]
 
 
-def _remaining(limit: int | None, yielded: int) -> int | None:
-    return None if limit is None else limit - yielded
+class _Listing(Generic[T]):
+    """What the sync and async pagers share: segments, the limit across them, the deadline, the verdict."""
+
+    def __init__(self, limit: int | None, deadline: float | None, sink: EventSink | None) -> None:
+        self._limit = limit
+        self._deadline = deadline
+        self._sink = sink if sink is not None else EventSink()
+
+    @property
+    def incomplete(self) -> tuple[Event, ...]:
+        """Why the listing lacks records, once iterated: empty when it is complete.
+
+        Each is an event also reported as it happened: a ``PaginationEvent`` for a
+        listing that stopped early (a cursor that came back, an empty page before the
+        promised end, a page with nothing new, ``max_pages``, the ``deadline``), a
+        ``DriftEvent`` of kind ``invalid_record`` for each record left out because it
+        does not match the spec.
+        """
+        return tuple(self._sink.incomplete)
+
+    def _start(self) -> float | None:
+        """When this iteration's deadline passes (``time.monotonic()``); None without one."""
+        return None if self._deadline is None else time.monotonic() + self._deadline
+
+    def _ledger(self, factory: LedgerFactory[T], yielded: int, deadline_at: float | None) -> _Ledger[T] | None:
+        """The next segment's ledger, or None when the limit is already met."""
+        remaining = None if self._limit is None else self._limit - yielded
+        if remaining is not None and remaining <= 0:
+            return None
+        ledger = factory(remaining)
+        ledger.deadline_at = deadline_at  # one deadline for every operation of the listing
+        return ledger
 
 
-class Pager(Generic[T]):
+class Pager(_Listing[T]):
     """Iterate a provider's items (``for item in pager``) or pages (``pager.pages()``).
 
     A provider with several list operations (ModelsLab) is listed one operation after
-    the other; ``limit`` counts items across all of them.
+    the other; ``limit`` counts items across all of them. After iterating,
+    ``incomplete`` says whether anything is missing and why.
     """
 
-    def __init__(self, segments: list[tuple[FetchPage[T], LedgerFactory[T]]], limit: int | None = None) -> None:
+    def __init__(
+        self,
+        segments: list[tuple[FetchPage[T], LedgerFactory[T]]],
+        limit: int | None = None,
+        *,
+        deadline: float | None = None,
+        sink: EventSink | None = None,
+    ) -> None:
+        super().__init__(limit, deadline, sink)
         self._segments = segments
-        self._limit = limit
 
     def __iter__(self) -> Iterator[T]:
         for page in self.pages():
@@ -283,53 +469,164 @@ class Pager(Generic[T]):
     def pages(self) -> Iterator[Page[T]]:
         """Yield pages in order; items already seen on earlier pages are left out."""
         yielded = 0
-        for fetch, new_ledger in self._segments:
-            remaining = _remaining(self._limit, yielded)
-            if remaining is not None and remaining <= 0:
+        deadline_at = self._start()
+        for fetch, factory in self._segments:
+            ledger = self._ledger(factory, yielded, deadline_at)
+            if ledger is None:
                 return
-            ledger = new_ledger(remaining)
-            for page in self._segment(fetch, ledger):
+            for page in _segment(fetch, ledger):
                 yielded += len(page.items)
                 yield page
 
-    def _segment(self, fetch: FetchPage[T], ledger: _Ledger[T]) -> Iterator[Page[T]]:
-        page = fetch(ledger.style.first(ledger.options.start), ledger.page_size)
-        yield ledger.accept(page)
-        planned = ledger.plan(page)
-        if planned:
-            with ThreadPoolExecutor(max_workers=ledger.options.concurrency, thread_name_prefix="modelcatalog") as pool:
-                for page in _ordered(pool, fetch, planned, ledger):
-                    yield ledger.accept(page)
-                    if ledger.done:
-                        return
-        while (position := ledger.following(page)) is not None:
-            page = fetch(position, ledger.page_size)
-            yield ledger.accept(page)
 
-
-def _ordered(
-    pool: ThreadPoolExecutor, fetch: FetchPage[T], positions: Sequence[Position], ledger: _Ledger[T]
-) -> Iterator[Page[T]]:
-    """Fetch with at most ``concurrency`` requests in flight; yield in position order."""
-    window: deque[Future[Page[T]]] = deque()
+def _segment(fetch: FetchPage[T], ledger: _Ledger[T]) -> Iterator[Page[T]]:
+    """One operation's pages: sequential, then planned concurrently once a page allows it."""
+    fetcher = _Fetcher(fetch, ledger)
     try:
-        for position in positions:
-            window.append(pool.submit(fetch, position, ledger.page_size))
-            if len(window) >= ledger.options.concurrency:
-                yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
+        position = ledger.style.first(ledger.options.start)  # None for a cursor's first page
+        while True:
+            page = fetcher.one(position)
+            if page is None:
+                return
+            yield ledger.accept(page)
+            planned = ledger.plan(page)
+            if planned:
+                for page in fetcher.many(planned):  # the last planned page is followed on
+                    yield ledger.accept(page)
+                    ledger.check_progress(page)
+                    if ledger.over:
+                        return
+            position = ledger.following(page)
+            if position is None:
+                return
     finally:
-        for future in window:
-            future.cancel()
+        fetcher.close()
 
 
-class AsyncPager(Generic[T]):
-    """``async for item in pager`` or ``async for page in pager.pages()``."""
+class _Fetcher(Generic[T]):
+    """Fetches one segment's pages (sync): in this thread, or in worker threads.
 
-    def __init__(self, segments: list[tuple[AsyncFetchPage[T], LedgerFactory[T]]], limit: int | None = None) -> None:
+    Worker threads serve the planned pages (``concurrency`` in flight) and, when the
+    listing has a deadline, every page, so that waiting can stop at the deadline. A
+    request still running then is abandoned: its own timeouts end it, its page is
+    dropped, and its daemon thread never holds up the process's exit.
+    """
+
+    def __init__(self, fetch: FetchPage[T], ledger: _Ledger[T]) -> None:
+        self._fetch = fetch
+        self._ledger = ledger
+        self._workers: _Workers | None = None
+        self._abandoned = False
+
+    def one(self, position: Position) -> Page[T] | None:
+        """The page at ``position``; None when the deadline passed first."""
+        left = self._ledger.time_left()
+        if left is None:
+            return self._fetch(position, self._ledger.page_size)
+        if left <= 0:
+            self._ledger.out_of_time()
+            return None
+        return self._wait(self._submit(position))
+
+    def many(self, positions: Sequence[Position]) -> Iterator[Page[T]]:
+        """Fetch with at most ``concurrency`` requests in flight; yield in position order."""
+        window: deque[Future[Page[T]]] = deque()
+        try:
+            for position in positions:
+                window.append(self._submit(position))
+                if len(window) >= self._ledger.options.concurrency:
+                    page = self._wait(window.popleft())
+                    if page is None:
+                        return
+                    yield page
+            while window:
+                page = self._wait(window.popleft())
+                if page is None:
+                    return
+                yield page
+        finally:
+            for future in window:
+                future.cancel()
+
+    def _submit(self, position: Position) -> Future[Page[T]]:
+        if self._workers is None:
+            self._workers = _Workers(max(self._ledger.options.concurrency, 1))
+        return self._workers.submit(self._fetch, position, self._ledger.page_size)
+
+    def _wait(self, future: Future[Page[T]]) -> Page[T] | None:
+        try:
+            return future.result(timeout=self._ledger.time_left())
+        except TimeoutError:
+            if future.done():
+                raise  # the fetch itself raised a TimeoutError: not the deadline
+            self._abandoned = True
+            self._ledger.out_of_time()
+            return None
+
+    def close(self) -> None:
+        """Cancel what has not started; wait for running requests unless the deadline abandoned them."""
+        if self._workers is not None:
+            self._workers.close(wait=not self._abandoned)
+
+
+class _Workers:
+    """A small pool of daemon threads: a request the deadline abandoned never delays the process's exit.
+
+    (``ThreadPoolExecutor`` joins its threads at exit, which would make the deadline
+    of ``modelcatalog list`` wait for the slowest request after all.)
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]] | None] = (
+            queue.SimpleQueue()
+        )
+        self._threads: list[threading.Thread] = []
+
+    def submit(self, function: Callable[..., R], *args: Any) -> Future[R]:  # noqa: ANN401 - the function's own
+        """Run ``function(*args)`` on a worker; its future."""
+        future: Future[R] = Future()
+        self._jobs.put((future, function, args))
+        if len(self._threads) < self._size:
+            thread = threading.Thread(target=self._work, name="modelcatalog-page", daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        return future
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            future, function, args = job
+            if not future.set_running_or_notify_cancel():
+                continue  # cancelled while it waited
+            try:
+                result = function(*args)
+            except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on the future
+                future.set_exception(exc)
+            else:
+                future.set_result(result)
+
+    def close(self, *, wait: bool) -> None:
+        """Let every worker finish its current job and end; ``wait`` for them."""
+        for _ in self._threads:
+            self._jobs.put(None)
+        if wait:
+            for thread in self._threads:
+                thread.join()
+
+
+class AsyncPager(_Listing[T]):
+    """``async for item in pager`` or ``async for page in pager.pages()``; ``incomplete`` as ``Pager``'s."""
+
+    def __init__(
+        self,
+        segments: list[tuple[AsyncFetchPage[T], LedgerFactory[T]]],
+        limit: int | None = None,
+        *,
+        deadline: float | None = None,
+        sink: EventSink | None = None,
+    ) -> None:
+        super().__init__(limit, deadline, sink)
         self._segments = segments
-        self._limit = limit
 
     def __aiter__(self) -> AsyncIterator[T]:
         return self._items()
@@ -342,41 +639,69 @@ class AsyncPager(Generic[T]):
     async def pages(self) -> AsyncIterator[Page[T]]:
         """Yield pages in order; items already seen on earlier pages are left out."""
         yielded = 0
-        for fetch, new_ledger in self._segments:
-            remaining = _remaining(self._limit, yielded)
-            if remaining is not None and remaining <= 0:
+        deadline_at = self._start()
+        for fetch, factory in self._segments:
+            ledger = self._ledger(factory, yielded, deadline_at)
+            if ledger is None:
                 return
-            ledger = new_ledger(remaining)
-            async for page in self._segment(fetch, ledger):
+            async for page in _async_segment(fetch, ledger):
                 yielded += len(page.items)
                 yield page
 
-    async def _segment(self, fetch: AsyncFetchPage[T], ledger: _Ledger[T]) -> AsyncIterator[Page[T]]:
-        page = await fetch(ledger.style.first(ledger.options.start), ledger.page_size)
+
+async def _async_segment(fetch: AsyncFetchPage[T], ledger: _Ledger[T]) -> AsyncIterator[Page[T]]:
+    """The async twin of ``_segment``."""
+    position = ledger.style.first(ledger.options.start)  # None for a cursor's first page
+    while True:
+        if ledger.time_left() == 0:
+            ledger.out_of_time()
+            return
+        page = await _within(fetch(position, ledger.page_size), ledger)
+        if page is None:
+            return
         yield ledger.accept(page)
         planned = ledger.plan(page)
         if planned:
-            async for page in _async_ordered(fetch, planned, ledger):
+            async for page in _async_many(fetch, planned, ledger):  # the last planned page is followed on
                 yield ledger.accept(page)
-                if ledger.done:
+                ledger.check_progress(page)
+                if ledger.over:
                     return
-        while (position := ledger.following(page)) is not None:
-            page = await fetch(position, ledger.page_size)
-            yield ledger.accept(page)
+        position = ledger.following(page)
+        if position is None:
+            return
 
 
-async def _async_ordered(
+async def _within(pending: Awaitable[Page[T]], ledger: _Ledger[T]) -> Page[T] | None:
+    """``pending``'s page, or None (the request cancelled) when the deadline passes first."""
+    try:
+        async with asyncio.timeout(ledger.time_left()) as scope:
+            return await pending
+    except TimeoutError:
+        if not scope.expired():
+            raise  # the fetch itself raised a TimeoutError: not the deadline
+        ledger.out_of_time()
+        return None
+
+
+async def _async_many(
     fetch: AsyncFetchPage[T], positions: Sequence[Position], ledger: _Ledger[T]
 ) -> AsyncIterator[Page[T]]:
-    """The async twin of ``_ordered``: a sliding window of tasks, results in order."""
+    """The async twin of ``_Fetcher.many``: a sliding window of tasks, results in order."""
     window: deque[asyncio.Task[Page[T]]] = deque()
     try:
         for position in positions:
             window.append(asyncio.ensure_future(fetch(position, ledger.page_size)))
             if len(window) >= ledger.options.concurrency:
-                yield await window.popleft()
+                page = await _within(window.popleft(), ledger)
+                if page is None:
+                    return
+                yield page
         while window:
-            yield await window.popleft()
+            page = await _within(window.popleft(), ledger)
+            if page is None:
+                return
+            yield page
     finally:
         for task in window:
             task.cancel()
@@ -405,6 +730,13 @@ def new_ledger(
         if max_page_size is not None:
             page_size = min(page_size, max_page_size)
     return _Ledger(style, options, page_size, item_key, sink, provider, operation)
+
+
+def _quote(position: Position) -> str:
+    """A position as an event quotes it: a cursor cut short (a server may send megabytes)."""
+    if isinstance(position, str) and len(position) > _QUOTED_CHARS:
+        return repr(position[:_QUOTED_CHARS] + "…")
+    return repr(position)
 
 
 def _ceil_div(numerator: int, denominator: int) -> int:

@@ -11,13 +11,21 @@ Providers are listed concurrently (a thread each, or a task each in the async tw
 Each one's listings come from ``plan``; every record is normalized and checked against
 the query on the client. A provider that fails, whether setting up its client (a missing
 credential) or on page 7, becomes a ``ProviderFailure`` next to the other providers'
-records, and the records it delivered before failing are kept.
+records, and the records it delivered before failing are kept. So does a provider whose
+listing is incomplete (it stopped early, hit the ``deadline``, or left out records that
+do not match the spec): its ``ProviderFailure`` carries an ``IncompleteListingError``
+that says why, after all the records it has.
 
 - ``stream_catalog`` / ``astream_catalog`` yield records as pages arrive (``ModelRecord``
   items, then a ``ProviderFailure`` item where a provider failed); with a sorted query
   they yield once every provider is done, in order, failures last.
 - ``list_catalog`` / ``alist_catalog`` collect a ``CatalogResult``: ``.records``,
-  ``.failures``, ``.ok``.
+  ``.failures`` (``.incomplete``: those that are incomplete listings), ``.ok``.
+
+``deadline`` (seconds) bounds the whole listing, every provider at once: when it passes,
+each provider still listing ends with what it has, as an incomplete listing. ``strict``
+makes a record that does not match the spec fail its provider (``SchemaMismatchError``)
+instead of being left out.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ from __future__ import annotations
 import asyncio
 import queue
 import threading
+import time
 import warnings
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -36,8 +45,8 @@ from modelcatalog_generated.catalog import ModelRecord
 from modelcatalog.catalog.normalization import NORMALIZERS, UnidentifiedRecordError
 from modelcatalog.catalog.query import Query, Request, plan, stop_after
 from modelcatalog.client import AsyncClient, Client
-from modelcatalog.errors import ModelCatalogError
-from modelcatalog.events import EventHandler, ModelCatalogWarning
+from modelcatalog.errors import ConfigurationError, IncompleteListingError, ModelCatalogError
+from modelcatalog.events import DriftEvent, Event, EventHandler, EventSink, ModelCatalogWarning, PaginationEvent
 from modelcatalog.providers import PROVIDERS
 
 if TYPE_CHECKING:
@@ -50,11 +59,20 @@ class CatalogWarning(ModelCatalogWarning):
 
 @dataclass(frozen=True)
 class ProviderFailure:
-    """One provider failed; ``records`` of its records had been delivered before it did."""
+    """One provider failed, or its listing is incomplete; ``records`` of its records had been delivered.
+
+    An incomplete listing (``incomplete``) carries an ``IncompleteListingError`` whose
+    ``reasons`` are the events that made it so.
+    """
 
     provider: str
     error: Exception
     records: int = 0
+
+    @property
+    def incomplete(self) -> bool:
+        """Whether the provider listed, but not every record (rather than failing outright)."""
+        return isinstance(self.error, IncompleteListingError)
 
     def describe(self) -> str:
         """One line for a person: which provider, which error, how far it got."""
@@ -82,6 +100,11 @@ class CatalogResult:
         """True when every provider listed completely (a CLI exits 1 otherwise)."""
         return not self.failures
 
+    @property
+    def incomplete(self) -> list[ProviderFailure]:
+        """The failures that are incomplete listings: their records are in ``records``, some are missing."""
+        return [failure for failure in self.failures if failure.incomplete]
+
     def by_provider(self) -> dict[str, list[ModelRecord]]:
         """The records grouped by provider, in listing order."""
         grouped: dict[str, list[ModelRecord]] = {}
@@ -105,6 +128,8 @@ class _Job:
     delivered: int = 0
     seen: set[str] | None = None
     normalizers: Mapping[type, Callable[[Any], ModelRecord]] = field(default_factory=dict)
+    #: why this provider's listing lacks records so far (events from its pagers)
+    incomplete: list[Event] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.normalizers = NORMALIZERS[self.provider]
@@ -134,6 +159,43 @@ class _Job:
 
     def satisfied(self, needed: int | None) -> bool:
         return needed is not None and self.delivered >= needed
+
+    def pager(self, client: Any, request: Request, run: _Run) -> Any:  # noqa: ANN401 - a Client's or AsyncClient's
+        """The listing of ``request`` with what is left of the deadline; None (reported) when nothing is."""
+        left = run.time_left()
+        if left == 0:
+            self.out_of_time(request, run)
+            return None
+        return client.list_models(
+            operation=request.operation, filters=request.filters, strict=run.strict, deadline=left
+        )
+
+    def out_of_time(self, request: Request, run: _Run) -> None:
+        """The deadline passed before ``request`` began: reported like a pager's own deadline."""
+        sink = EventSink(run.on_event)
+        for operation in PROVIDERS[self.provider].operation(request.operation):
+            detail = "stopped before the first page (deadline)"
+            sink.emit(PaginationEvent(self.provider, operation.name, "deadline_reached", detail))
+        self.incomplete.extend(sink.incomplete)
+
+    def failure(self) -> ProviderFailure | None:
+        """The provider's incomplete listing as a failure (None when it is complete)."""
+        if not self.incomplete:
+            return None
+        reasons = tuple(dict.fromkeys(self.incomplete))
+        bad = [reason for reason in reasons if isinstance(reason, DriftEvent)]
+        stops = [reason for reason in reasons if isinstance(reason, PaginationEvent)]
+        parts = [f"{reason.kind.replace('_', ' ')}: {reason.detail}" for reason in stops]
+        if bad:
+            parts.append(f"{len(bad)} record(s) left out, not matching the spec (the first at {bad[0].location})")
+        operations = {reason.operation for reason in reasons}
+        error = IncompleteListingError(
+            "listing incomplete: " + "; ".join(parts),
+            reasons=reasons,
+            provider=self.provider,
+            operation=operations.pop() if len(operations) == 1 else None,
+        )
+        return ProviderFailure(self.provider, error, self.delivered)
 
 
 def _jobs(query: Query, sources: Iterable[Any] | None) -> list[_Job]:
@@ -167,9 +229,19 @@ class _Run:
     stop: threading.Event = field(default_factory=threading.Event)
     #: async listings: one permit per record batch waiting for the consumer
     room: asyncio.Semaphore | None = None
+    strict: bool = False
+    #: seconds for the whole listing, from ``started`` (None: no deadline)
+    deadline: float | None = None
+    started: float = field(default_factory=time.monotonic)
 
     def client_options(self, provider: str) -> dict[str, Any]:
         return {"on_event": self.on_event, **self.options.get(provider, {})}
+
+    def time_left(self) -> float | None:
+        """Seconds until the deadline (0 once it passed); None without one."""
+        if self.deadline is None:
+            return None
+        return max(self.deadline - (time.monotonic() - self.started), 0.0)
 
 
 # ----------------------------------------------------------------------------------
@@ -182,22 +254,29 @@ def stream_catalog(
     *,
     client_options: ClientOptions | None = None,
     on_event: EventHandler | None = None,
+    deadline: float | None = None,
+    strict: bool = False,
 ) -> Iterator[ModelRecord | ProviderFailure]:
     """Records from every provider as they arrive, and a ``ProviderFailure`` for each that fails.
 
     ``sources`` are provider names (a ``Client`` is made for each, from
     ``client_options[name]`` and the environment, and closed afterwards) or ready
-    ``Client``s (left open); by default, ``query.providers`` or every provider.
+    ``Client``s (left open); by default, ``query.providers`` or every provider. A
+    provider whose listing is incomplete ends with a ``ProviderFailure`` carrying an
+    ``IncompleteListingError``; ``deadline`` (seconds) bounds the whole listing and
+    ``strict`` fails a provider on a record that does not match its spec.
     """
     query = query or Query()
+    _check_deadline(deadline)
     jobs = _jobs(query, sources)
     if query.limit == 0:
         return
+    settings = _Settings(client_options or {}, on_event, strict, deadline)
     if query.needs_everything:
-        yield from _sorted(query, _threads(query, jobs, client_options or {}, on_event))
+        yield from _sorted(query, _threads(query, jobs, settings))
         return
     remaining = query.limit
-    stream = _threads(query, jobs, client_options or {}, on_event)
+    stream = _threads(query, jobs, settings)
     try:
         for item in stream:
             if isinstance(item, ProviderFailure):
@@ -219,18 +298,51 @@ def list_catalog(
     *,
     client_options: ClientOptions | None = None,
     on_event: EventHandler | None = None,
+    deadline: float | None = None,
+    strict: bool = False,
 ) -> CatalogResult:
     """Every matching record and every failure, collected (see ``stream_catalog``)."""
-    return _collect(stream_catalog(query, sources, client_options=client_options, on_event=on_event))
+    return _collect(
+        stream_catalog(
+            query, sources, client_options=client_options, on_event=on_event, deadline=deadline, strict=strict
+        )
+    )
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """How the caller wants every provider listed."""
+
+    client_options: ClientOptions
+    on_event: EventHandler | None
+    strict: bool
+    deadline: float | None
+
+    def run(self, query: Query, put: Callable[[Any], None], **extra: Any) -> _Run:  # noqa: ANN401
+        """The shared state of one listing, its clock started now."""
+        return _Run(
+            query,
+            stop_after(query),
+            self.client_options,
+            self.on_event,
+            put,
+            strict=self.strict,
+            deadline=self.deadline,
+            **extra,
+        )
+
+
+def _check_deadline(deadline: float | None) -> None:
+    if deadline is not None and not 0 < deadline < float("inf"):  # NaN fails both
+        msg = f"deadline must be a finite number of seconds above 0, got {deadline}"
+        raise ConfigurationError(msg)
 
 
 #: record batches (pages) each provider may have waiting for the consumer
 _BATCHES_IN_FLIGHT = 4
 
 
-def _threads(
-    query: Query, jobs: list[_Job], options: ClientOptions, on_event: EventHandler | None
-) -> Generator[list[ModelRecord] | ProviderFailure]:
+def _threads(query: Query, jobs: list[_Job], settings: _Settings) -> Generator[list[ModelRecord] | ProviderFailure]:
     """Run each job in its own thread; yield record batches and failures as they come."""
     if not jobs:
         return
@@ -248,7 +360,7 @@ def _threads(
                 continue
             return
 
-    run = _Run(query, stop_after(query), options, on_event, put, stop)
+    run = settings.run(query, put, stop=stop)
     pool = ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="modelcatalog-catalog")
     for job in jobs:
         pool.submit(_run_sync, job, run)
@@ -272,13 +384,17 @@ def _run_sync(job: _Job, run: _Run) -> None:
     try:
         client = Client(job.provider, **run.client_options(job.provider)) if owned else job.source
         for request in job.requests:
-            pager = client.list_models(operation=request.operation, filters=request.filters)
+            if (pager := job.pager(client, request, run)) is None:
+                continue
             for page in pager.pages():
                 batch = job.accept(page, run.query, run.needed)
                 if batch:
                     run.put(batch)
                 if run.stop.is_set() or job.satisfied(run.needed):
                     return
+            job.incomplete.extend(pager.incomplete)
+        if (incomplete := job.failure()) is not None:
+            run.put(incomplete)
     except Exception as exc:  # noqa: BLE001 - any failure of one provider is reported, never lost or fatal to others
         failure = ProviderFailure(job.provider, exc, job.delivered)
     finally:
@@ -325,13 +441,16 @@ async def astream_catalog(
     *,
     client_options: ClientOptions | None = None,
     on_event: EventHandler | None = None,
+    deadline: float | None = None,
+    strict: bool = False,
 ) -> AsyncIterator[ModelRecord | ProviderFailure]:
     """The async twin of ``stream_catalog``: providers listed as concurrent tasks."""
     query = query or Query()
+    _check_deadline(deadline)
     jobs = _jobs(query, sources)
     if query.limit == 0:
         return
-    stream = _tasks(query, jobs, client_options or {}, on_event)
+    stream = _tasks(query, jobs, _Settings(client_options or {}, on_event, strict, deadline))
     ordered = _asorted(query, stream) if query.needs_everything else _alimited(query.limit, stream)
     async for item in ordered:
         yield item
@@ -369,10 +488,15 @@ async def alist_catalog(
     *,
     client_options: ClientOptions | None = None,
     on_event: EventHandler | None = None,
+    deadline: float | None = None,
+    strict: bool = False,
 ) -> CatalogResult:
     """The async twin of ``list_catalog``."""
     result = CatalogResult()
-    async for item in astream_catalog(query, sources, client_options=client_options, on_event=on_event):
+    items = astream_catalog(
+        query, sources, client_options=client_options, on_event=on_event, deadline=deadline, strict=strict
+    )
+    async for item in items:
         if isinstance(item, ProviderFailure):
             result.failures.append(item)
         else:
@@ -381,13 +505,13 @@ async def alist_catalog(
 
 
 async def _tasks(
-    query: Query, jobs: list[_Job], options: ClientOptions, on_event: EventHandler | None
+    query: Query, jobs: list[_Job], settings: _Settings
 ) -> AsyncGenerator[list[ModelRecord] | ProviderFailure]:
     if not jobs:
         return
     inbox: asyncio.Queue[Any] = asyncio.Queue()
     room = asyncio.Semaphore(_BATCHES_IN_FLIGHT * len(jobs))  # the bounded queue's async twin
-    run = _Run(query, stop_after(query), options, on_event, inbox.put_nowait, room=room)
+    run = settings.run(query, inbox.put_nowait, room=room)
     tasks = [asyncio.create_task(_run_async(job, run)) for job in jobs]
     running = len(tasks)
     try:
@@ -412,7 +536,8 @@ async def _run_async(job: _Job, run: _Run) -> None:
     try:
         client = AsyncClient(job.provider, **run.client_options(job.provider)) if owned else job.source
         for request in job.requests:
-            pager = client.list_models(operation=request.operation, filters=request.filters)
+            if (pager := job.pager(client, request, run)) is None:
+                continue
             async for page in pager.pages():
                 batch = job.accept(page, run.query, run.needed)
                 if batch:
@@ -421,6 +546,9 @@ async def _run_async(job: _Job, run: _Run) -> None:
                     run.put(batch)
                 if job.satisfied(run.needed):
                     return
+            job.incomplete.extend(pager.incomplete)
+        if (incomplete := job.failure()) is not None:
+            run.put(incomplete)
     except Exception as exc:  # noqa: BLE001 - any failure of one provider is reported, never lost or fatal to others
         failure = ProviderFailure(job.provider, exc, job.delivered)
     finally:

@@ -50,11 +50,16 @@ class ListOperation(Generic[R]):
     #: (decoded envelope, position) -> the page
     page_of: Callable[[Any, Position], Page[R]]
     item_key: Callable[[R], Hashable]
+    #: the envelope field (wire name) that holds the records; None: the body is the list.
+    #: A record that does not match the spec is left out of it, and reported.
+    records: str | None
+    #: the record field (wire name) that names a record in reports of a bad one
+    record_id: str = "id"
     default_page_size: int = 100
     max_page_size: int | None = None
     #: POST lists that only read are safe to retry
     safe_to_retry: bool = False
-    #: a check of the raw body before decoding (ModelsLab's {"status": "error"})
+    #: a check of the raw body before decoding (ModelsLab's errors, which come with status 200)
     check_body: Callable[[bytes, OperationContext], None] | None = None
 
 

@@ -4,7 +4,12 @@
 ``POST {base}/api/v4/dreambooth/model_list`` lists the public models with names.
 Both are reads, so they are retried like GETs. The key travels in the body: it is
 kept in a ``Secret`` and scrubbed from every error (the server may echo it back).
-Errors can arrive with status 200 as ``{"status": "error", "message": ...}``.
+
+Errors arrive with status 200, as an object whose ``status`` is not ``success``
+(``{"status": "error" | "failed", "message": ...}``), and the finetune list's spec makes
+every field optional. So an object with any other status, and a finetune list without
+``data``, is a ``ProviderReportedError`` with ModelsLab's message (an
+``AuthenticationError`` when the message is about the key), never an empty list.
 """
 
 from __future__ import annotations
@@ -33,32 +38,84 @@ class TrainedModel(msgspec.Struct, frozen=True, gc=False):
     model_id: str
 
 
-class _StatusProbe(msgspec.Struct):
-    status: object = None
+class _Envelope(msgspec.Struct):
+    """What an object body says about itself; ``data`` is kept raw (a long list is not decoded twice)."""
+
+    status: object = msgspec.UNSET
     message: object = None
-    messege: object = None
+    messege: object = None  # sic: ModelsLab's success bodies spell it so
+    data: msgspec.Raw = msgspec.Raw(b"")
 
 
-_probe = msgspec.json.Decoder(_StatusProbe)
+_probe = msgspec.json.Decoder(_Envelope)
 _AUTH_WORDS = ("key", "unauthori", "invalid api", "not authenticated")
+_SUCCESS = "success"
+#: how much of ModelsLab's message an error quotes
+_QUOTED_CHARS = 500
 
 
-def _check_status(body: bytes, ctx: OperationContext) -> None:
-    """Raise for ``{"status": "error", ...}`` bodies, which ModelsLab sends with HTTP 200."""
+def _envelope(body: bytes) -> _Envelope | None:
+    """The body's status, message and data when it is a JSON object, else None (the decoder reports it)."""
     if not body.lstrip().startswith(b"{"):
-        return
+        return None
     try:
-        probe = _probe.decode(body)
+        return _probe.decode(body)
     except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError, RecursionError):
-        return  # not an object with a status (or not JSON at all): the decoder reports what is wrong
-    if probe.status != "error":
+        return None  # not an object with those fields (or not JSON at all): the decoder reports what is wrong
+
+
+def _is_json(body: bytes) -> bool:
+    """Whether the whole body is JSON (the probe skips unknown keys without checking them)."""
+    try:
+        msgspec.json.decode(body)
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+        return False
+    return True
+
+
+def _succeeded(status: object) -> bool:
+    return status is msgspec.UNSET or (isinstance(status, str) and status.strip().lower() == _SUCCESS)
+
+
+def _check_trained(body: bytes, ctx: OperationContext) -> None:
+    """Raise unless the finetune list answered with success (or no status) and a ``data`` list."""
+    envelope = _envelope(body)
+    if envelope is None:
         return
-    said = probe.message if probe.message is not None else probe.messege
-    message = ctx.scrub(f"ModelsLab reported an error: {said!s}")
+    failed = not _succeeded(envelope.status)
+    if (failed or bytes(envelope.data).strip() in {b"", b"null"}) and _is_json(body):
+        raise _reported(envelope, body, ctx, without_data=not failed)
+
+
+def _check_public(body: bytes, ctx: OperationContext) -> None:
+    """Raise when the public list answered with an object whose status is not success (it is a list)."""
+    envelope = _envelope(body)
+    if envelope is None or envelope.status is msgspec.UNSET or _succeeded(envelope.status):
+        return
+    if _is_json(body):
+        raise _reported(envelope, body, ctx)
+
+
+def _reported(
+    envelope: _Envelope, body: bytes, ctx: OperationContext, *, without_data: bool = False
+) -> ProviderReportedError | AuthenticationError:
+    """ModelsLab's own error, in its own words (scrubbed, then cut)."""
+    said = envelope.message if envelope.message is not None else envelope.messege
+    status = "" if envelope.status is msgspec.UNSET else f" {ctx.scrub(str(envelope.status))[:_QUOTED_CHARS]!r}"
+    if without_data and status:
+        what = f"ModelsLab answered status{status} but no data"
+    elif without_data:
+        what = "ModelsLab answered with no status and no data"
+    elif isinstance(envelope.status, str) and envelope.status.strip().lower() == "error":
+        what = "ModelsLab reported an error"
+    else:
+        what = f"ModelsLab reported status{status}"
+    text = ctx.scrub(str(said)) if said is not None else "(no message)"
+    message = f"{what}: {text[:_QUOTED_CHARS]}"
     fields = {"provider": ctx.provider, "operation": ctx.operation}
-    if any(word in str(said).lower() for word in _AUTH_WORDS):
-        raise AuthenticationError(message, status_code=200, body_excerpt=message, **fields)
-    raise ProviderReportedError(message, body=ctx.scrub_bytes(body), status_code=200, **fields)
+    if said is not None and any(word in text.lower() for word in _AUTH_WORDS):  # the credential's own letters aside
+        return AuthenticationError(message, status_code=200, body_excerpt=message, **fields)
+    return ProviderReportedError(message, body=ctx.scrub_bytes(body), status_code=200, **fields)
 
 
 def _body_builder(
@@ -104,8 +161,9 @@ PROVIDER = Provider(
             envelope=structs.TrainedModelListResponse,
             page_of=_trained_page,
             item_key=lambda model: model.model_id,
+            records="data",
             safe_to_retry=True,
-            check_body=_check_status,
+            check_body=_check_trained,
         ),
         ListOperation(
             name="POST /api/v4/dreambooth/model_list",
@@ -115,8 +173,10 @@ PROVIDER = Provider(
             envelope=list[structs.PublicModel],
             page_of=_public_page,
             item_key=_public_key,
+            records=None,
+            record_id="model_id",
             safe_to_retry=True,
-            check_body=_check_status,
+            check_body=_check_public,
         ),
     ),
 )

@@ -61,6 +61,7 @@ PROVIDER = Provider(
             envelope=structs.ModelAccessListResponse,
             page_of=_page,
             item_key=lambda model: model.id,
+            records="items",
             default_page_size=PAGE_SIZE,
             max_page_size=PAGE_SIZE,
         ),

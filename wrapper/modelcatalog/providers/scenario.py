@@ -137,6 +137,7 @@ PROVIDER = Provider(
             envelope=structs.ListModelsResponse,
             page_of=_page,
             item_key=lambda model: model.id,
+            records="models",
             default_page_size=DEFAULT_PAGE_SIZE,
             max_page_size=MAX_PAGE_SIZE,
         ),

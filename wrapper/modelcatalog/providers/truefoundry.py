@@ -60,6 +60,7 @@ PROVIDER = Provider(
             envelope=structs.ListModelsResponse,
             page_of=_page,
             item_key=lambda model: model.id,
+            records="data",
             default_page_size=DEFAULT_PAGE_SIZE,
         ),
     ),
