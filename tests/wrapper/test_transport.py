@@ -85,7 +85,13 @@ def test_jitter_stays_within_half_to_full_delay() -> None:
     [
         ({"Retry-After": "3"}, 3.0),
         ({"Retry-After": "0.5"}, 0.5),
-        ({"Retry-After": "-4"}, 0.0),
+        ({"Retry-After": "-4"}, None),  # not a usable hint: the client's own backoff applies
+        ({"Retry-After": "nan"}, None),
+        ({"Retry-After": "inf"}, None),
+        ({"Retry-After": "1e400"}, None),
+        ({"retry-after-ms": "NaN"}, None),
+        ({"retry-after-ms": "-1", "Retry-After": "2"}, 2.0),
+        ({"retry-after-ms": "Infinity", "Retry-After": "nan"}, None),
         ({"retry-after-ms": "1500"}, 1.5),
         ({"retry-after-ms": "250", "Retry-After": "9"}, 0.25),  # the finer hint wins
         ({"retry-after-ms": "soon", "Retry-After": "9"}, 9.0),
@@ -293,7 +299,7 @@ def test_a_slow_server_times_out_after_retries(server: FaultServer, make_client:
     server.inject("truefoundry", Delay(1.0), times=None)
     settings = fast_http(max_attempts=2)
     settings = type(settings)(retry=settings.retry, timeout=httpx.Timeout(0.1))
-    with pytest.raises(TimeoutError, match="timed out after retries"):
+    with pytest.raises(TimeoutError, match="timed out after 2 attempts"):
         list(make_client("truefoundry", http=settings).list_models())
     assert len(server.requests) == 2
 

@@ -20,6 +20,7 @@ _EXPORTS = {
     "Client": "modelcatalog.client",
     "APIError": "modelcatalog.errors",
     "AuthenticationError": "modelcatalog.errors",
+    "BodyTooLargeError": "modelcatalog.errors",
     "ConfigurationError": "modelcatalog.errors",
     "HTMLPageError": "modelcatalog.errors",
     "InsecureTransportError": "modelcatalog.errors",
@@ -49,6 +50,7 @@ __all__ = [
     "APIError",
     "AsyncClient",
     "AuthenticationError",
+    "BodyTooLargeError",
     "Client",
     "ConfigurationError",
     "DriftEvent",
@@ -95,6 +97,7 @@ if TYPE_CHECKING:
     from modelcatalog.errors import (
         APIError,
         AuthenticationError,
+        BodyTooLargeError,
         ConfigurationError,
         HTMLPageError,
         InsecureTransportError,
