@@ -8,16 +8,13 @@ the time left and fails the first one that would start after the deadline.
 
 The time left is looked up at each operation, in the thread or task doing it (a
 context variable), so a pooled connection obeys the deadline of whichever attempt is
-using it, and no timer has to race the request. The one exception is a synchronous
-TLS handshake, which reads many times under one socket timeout: a timer shuts its
-socket at the deadline, under a lock that the end of the handshake takes too.
+using it, and no timer or watchdog thread has to race the request. A TLS handshake
+reads many times but under one timeout: the ssl module (sync) and anyio (async) both
+bound the whole handshake by it.
 """
 
 from __future__ import annotations
 
-import contextlib
-import socket
-import threading
 import time
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Self
@@ -27,9 +24,9 @@ import httpx
 
 if TYPE_CHECKING:
     import ssl
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable
 
-_DEADLINE: ContextVar[float | None] = ContextVar("modelcatalog_attempt_deadline", default=None)
+_CLOCK: ContextVar[AttemptClock | None] = ContextVar("modelcatalog_attempt_clock", default=None)
 _PASSED = "the attempt deadline passed"
 
 
@@ -43,18 +40,29 @@ class AttemptClock:
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds
         self.deadline = None if seconds is None else time.monotonic() + seconds
+        #: the deadline refused to let an operation start
+        self.expired = False
+        #: the last operation's timeout was the time left, not the configured one, so
+        #: a timeout from it is the deadline's (the OS may wake a hair before the deadline)
+        self.binding = False
         self._token: Any = None
 
     def __enter__(self) -> Self:
-        self._token = _DEADLINE.set(self.deadline)
+        self._token = _CLOCK.set(self)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        _DEADLINE.reset(self._token)
+        _CLOCK.reset(self._token)
 
     def passed(self) -> bool:
         """Whether the deadline has passed."""
         return self.deadline is not None and time.monotonic() >= self.deadline
+
+    def explains(self, error: BaseException) -> bool:
+        """Whether ``error``, raised by this attempt's connection, is the deadline's doing."""
+        if not isinstance(error, httpx.TransportError):
+            return False
+        return self.expired or self.passed() or (self.binding and isinstance(error, httpx.TimeoutException))
 
     def check(self, request: httpx.Request) -> None:
         """Raise ``DeadlineExceeded`` once the deadline has passed (between body chunks)."""
@@ -89,13 +97,15 @@ def has_deadlines(transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> 
 
 def _time_left(timeout: float | None, error: type[Exception]) -> float | None:
     """``timeout`` clamped to the current attempt's time left; ``error`` once none is left."""
-    deadline = _DEADLINE.get()
-    if deadline is None:
+    clock = _CLOCK.get()
+    if clock is None or clock.deadline is None:
         return timeout
-    left = deadline - time.monotonic()
+    left = clock.deadline - time.monotonic()
     if left <= 0:
+        clock.expired = True
         raise error(_PASSED)
-    return left if timeout is None else min(timeout, left)
+    clock.binding = timeout is None or left < timeout
+    return left if clock.binding else timeout
 
 
 class _Backend(httpcore.NetworkBackend):
@@ -139,38 +149,12 @@ class _Stream(httpcore.NetworkStream):
     def start_tls(
         self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
     ) -> httpcore.NetworkStream:
+        # the ssl module bounds a whole handshake by the socket's timeout, not each read of it
         left = _time_left(timeout, httpcore.ConnectTimeout)
-        with _shut_at(self._wrapped.get_extra_info("socket"), left):
-            return _Stream(self._wrapped.start_tls(ssl_context, server_hostname, left))
+        return _Stream(self._wrapped.start_tls(ssl_context, server_hostname, left))
 
     def get_extra_info(self, info: str) -> Any:  # noqa: ANN401 - httpcore's signature
         return self._wrapped.get_extra_info(info)
-
-
-@contextlib.contextmanager
-def _shut_at(sock: socket.socket | None, seconds: float | None) -> Iterator[None]:
-    """Shut ``sock`` down if the block is still running after ``seconds`` (race-free: one lock)."""
-    if sock is None or seconds is None:
-        yield
-        return
-    lock = threading.Lock()
-    running = True
-
-    def shut() -> None:
-        with lock:
-            if running:
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-
-    timer = threading.Timer(seconds, shut)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    finally:
-        with lock:
-            running = False
-        timer.cancel()
 
 
 class _AsyncBackend(httpcore.AsyncNetworkBackend):

@@ -248,10 +248,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
 
 def _late(error: Exception, clock: AttemptClock, request: httpx.Request) -> Exception:
-    """A connection failure after the attempt's deadline is that deadline's doing: say so."""
-    if isinstance(error, httpx.TransportError) and clock.passed():
-        return clock.exceeded(request)
-    return error
+    """A connection failure that the attempt's deadline caused: say so."""
+    return clock.exceeded(request) if clock.explains(error) else error
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,213 @@
+"""Bounded time: each attempt has an overall deadline, whatever the server trickles.
+
+Every byte below arrives well within the per-operation timeout (5 s), so only the
+attempt deadline (a fraction of a second here) can end these attempts. The tests
+assert what the client did (the error, its attempts, the requests the server saw),
+never how long it took.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from typing import TYPE_CHECKING, Self
+
+import modelcatalog
+import pytest
+from modelcatalog import RateLimitError, RetryPolicy
+from support.hostile import MODES, PROVIDERS, first, observe, sent_the_canary, settings
+from support.raw_server import RawRequest, Wire, head, json_answer
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from support.raw_server import RawServer
+
+DEADLINE = 0.4
+EVERY = 0.05  # far below the per-operation timeout: each byte resets it
+LONG_HEADERS = head(200, {"Content-Type": "application/json", "X-Padding": "p" * 4000, "Content-Length": "2"}) + b"[]"
+
+
+def status_line_trickled(request: RawRequest, wire: Wire) -> None:
+    wire.trickle(LONG_HEADERS, EVERY)
+
+
+def headers_trickled(request: RawRequest, wire: Wire) -> None:
+    wire.send(b"HTTP/1.1 200 OK\r\n")
+    wire.trickle(LONG_HEADERS.partition(b"\r\n")[2], EVERY)
+
+
+def processing_forever(request: RawRequest, wire: Wire) -> None:
+    while True:  # ends when the client hangs up (the wire raises)
+        wire.send(b"HTTP/1.1 102 Processing\r\n\r\n")
+        wire.pause(EVERY)
+
+
+def body_trickled(request: RawRequest, wire: Wire) -> None:
+    body = b" " * 4000 + b"[]"
+    wire.send(head(200, {"Content-Type": "application/json", "Content-Length": str(len(body))}))
+    wire.trickle(body, EVERY)
+
+
+def chunks_trickled(request: RawRequest, wire: Wire) -> None:
+    wire.send(head(200, {"Content-Type": "application/json", "Transfer-Encoding": "chunked"}))
+    while True:
+        wire.send(b"1\r\n \r\n")
+        wire.pause(EVERY)
+
+
+def silence(request: RawRequest, wire: Wire) -> None:
+    wire.hold()
+
+
+SLOW_SERVERS = {
+    "status line a byte at a time": status_line_trickled,
+    "headers a byte at a time": headers_trickled,
+    "102 Processing every 50 ms": processing_forever,
+    "body a byte at a time": body_trickled,
+    "chunked body a chunk at a time": chunks_trickled,
+    "no answer at all": silence,
+}
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("provider", PROVIDERS)
+@pytest.mark.parametrize("behaviour", list(SLOW_SERVERS))
+async def test_a_slow_server_cannot_hold_an_attempt_past_its_deadline(
+    serve: Callable[..., RawServer], behaviour: str, provider: str, mode: str
+) -> None:
+    server = serve(first(SLOW_SERVERS[behaviour], times=None))
+    outcome = await observe(provider, mode, server.url, http=settings(attempt_deadline=DEADLINE))
+    error = outcome.error
+    assert isinstance(error, modelcatalog.TimeoutError), error
+    assert f"within the attempt deadline of {DEADLINE:g}s" in str(error)
+    assert "after 2 attempts" in str(error)
+    assert error.attempts == 2
+    assert len(server.requests) == 2  # retried once, within the same budget, then given up
+    assert sent_the_canary(server.requests)
+    # the client hung up on both answers (the server would have gone on for minutes)
+    assert server.wait_for(lambda: server.hangups == 2)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("provider", PROVIDERS)
+async def test_a_slow_first_attempt_is_retried_and_the_listing_completes(
+    serve: Callable[..., RawServer], provider: str, mode: str
+) -> None:
+    server = serve(first(processing_forever, times=1))
+    outcome = await observe(provider, mode, server.url, http=settings(attempt_deadline=DEADLINE))
+    assert outcome.error is None
+    assert len(outcome.items) == (4 if provider == "modelslab" else 2)
+    assert len(server.requests) == (3 if provider == "modelslab" else 2)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("provider", PROVIDERS)
+async def test_a_trickled_tls_handshake_hits_the_deadline(provider: str, mode: str) -> None:
+    """The server answers the ClientHello with a record header, then one byte of it at a time."""
+    with socket.create_server(("127.0.0.1", 0)) as listener, _Trickler(listener) as trickler:
+        url = f"https://127.0.0.1:{listener.getsockname()[1]}"
+        outcome = await observe(provider, mode, url, http=settings(attempt_deadline=DEADLINE))
+        assert trickler.wait_for_hangups(2)
+    error = outcome.error
+    assert isinstance(error, modelcatalog.TimeoutError), error
+    assert f"attempt deadline of {DEADLINE:g}s" in str(error)
+    assert error.attempts == 2
+
+
+class _Trickler:
+    """Accepts TLS connections and trickles a never-ending ServerHello record (one thread a connection)."""
+
+    def __init__(self, listener: socket.socket) -> None:
+        self._listener = listener
+        self._listener.settimeout(0.1)
+        self._stopping = threading.Event()
+        self._hung_up = threading.Semaphore(0)
+        self._threads: list[threading.Thread] = []
+        self._acceptor = threading.Thread(target=self._accept, daemon=True)
+
+    def __enter__(self) -> Self:
+        self._acceptor.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stopping.set()
+        self._acceptor.join(timeout=5)
+        for thread in self._threads:
+            thread.join(timeout=5)
+
+    def wait_for_hangups(self, count: int) -> bool:
+        return all(self._hung_up.acquire(timeout=10) for _ in range(count))
+
+    def _accept(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                conn, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            thread = threading.Thread(target=self._trickle, args=(conn,), daemon=True)
+            self._threads.append(thread)
+            thread.start()
+
+    def _trickle(self, conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(10)
+            try:
+                conn.recv(4096)  # the ClientHello
+                conn.sendall(b"\x16\x03\x03\x40\x00")  # a handshake record of 16 KiB follows...
+                while not self._stopping.wait(EVERY):
+                    conn.sendall(b"\x02")  # ...one byte at a time
+            except OSError:
+                self._hung_up.release()
+
+
+RETRY_AFTER = {
+    "Retry-After: nan": {"Retry-After": "nan"},
+    "retry-after-ms: NaN": {"retry-after-ms": "NaN"},
+    "Retry-After: -1": {"Retry-After": "-1"},
+    "Retry-After: inf": {"Retry-After": "inf"},
+    "retry-after-ms: 1e400": {"retry-after-ms": "1e400"},
+    "Retry-After: soon": {"Retry-After": "soon"},
+}
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("provider", PROVIDERS)
+@pytest.mark.parametrize("hint", list(RETRY_AFTER))
+async def test_an_unusable_retry_after_falls_back_to_the_backoff(
+    serve: Callable[..., RawServer], hint: str, provider: str, mode: str
+) -> None:
+    def limited(request: RawRequest, wire: Wire) -> bool:
+        wire.send(json_answer({"detail": "slow down"}, status=429, headers=RETRY_AFTER[hint]))
+        return True
+
+    server = serve(first(limited, times=1))
+    backoff = settings(retry=_no_jitter(backoff_initial=0.03))
+    outcome = await observe(provider, mode, server.url, http=backoff)
+    assert outcome.error is None
+    assert len(server.requests) == (3 if provider == "modelslab" else 2)
+    retries = [line for line in outcome.logs if "retrying" in line]
+    assert len(retries) == 1
+    assert "in 0.03s (status 429; attempt 2 of 2)" in retries[0]  # the client's own backoff, not the hint
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("provider", PROVIDERS)
+async def test_an_unusable_retry_after_is_not_reported_as_a_hint(
+    serve: Callable[..., RawServer], provider: str, mode: str
+) -> None:
+    def limited(request: RawRequest, wire: Wire) -> bool:
+        wire.send(json_answer({"detail": "slow down"}, status=429, headers={"Retry-After": "nan"}))
+        return True
+
+    server = serve(first(limited, times=None))
+    outcome = await observe(provider, mode, server.url)
+    error = outcome.error
+    assert isinstance(error, RateLimitError)
+    assert error.retry_after is None
+    assert error.attempts == 2
+    assert "rate limited (HTTP 429) after 2 attempts" in str(error)
+
+
+def _no_jitter(**options: float) -> RetryPolicy:
+    return RetryPolicy(max_attempts=2, jitter=False, **options)
