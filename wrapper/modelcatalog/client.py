@@ -309,10 +309,11 @@ def _wire_error(
     where = str(request.url.copy_with(query=None))
     error: ModelCatalogError
     if isinstance(exc, BodyTooLarge):
+        status = "" if 200 <= exc.status_code < 300 else f" (HTTP {exc.status_code})"  # noqa: PLR2004
         announced = "" if exc.content_length is None else f"; the server announced {exc.content_length:,} bytes"
         message = (
-            f"{page}: response body larger than the cap of {exc.limit:,} bytes after decompression{announced} "
-            "(raise HTTPSettings(max_body_size=...) or --max-body-size if the page is legitimately this big)"
+            f"the body of {page}{status} is larger than the cap of {exc.limit:,} bytes after decompression"
+            f"{announced} (raise HTTPSettings(max_body_size=...) or --max-body-size if pages are this big)"
         )
         error = BodyTooLargeError(
             ctx.scrub(message), status_code=exc.status_code, provider=ctx.provider, operation=ctx.operation
