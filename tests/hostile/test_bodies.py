@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 from modelcatalog import BodyTooLargeError, NotJSONError, ResponseError
 from support.hostile import MODES, PROVIDERS, first, observe, page, sent_the_canary, settings
-from support.raw_server import GiB, Bomb, RawRequest, Wire, answer, head
+from support.raw_server import Bomb, GiB, RawRequest, Wire, answer, head
 
 if TYPE_CHECKING:
     from collections.abc import Callable
