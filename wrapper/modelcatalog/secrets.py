@@ -37,6 +37,8 @@ _AUTHORIZATION_VALUE = re.compile(
 )
 #: ``scheme://user:password@`` -> ``scheme://***@``
 _USER_INFO = re.compile(r"\b([a-z][a-z0-9+.\-]*://)[^/?#@\s\"'<>]*@", re.IGNORECASE)
+#: characters that JSON, PHP or a repr may precede with backslashes
+_ESCAPED = frozenset('/"\\')
 #: every Secret alive in the process, so that log records can be scrubbed of them
 _LIVE: weakref.WeakSet[Secret] = weakref.WeakSet()
 #: where the libraries under us log response headers (a logger's filter is not inherited)
@@ -162,13 +164,17 @@ def _pattern(values: tuple[str, ...]) -> re.Pattern[str]:
     for first, second in itertools.permutations(values, 2):  # HTTP Basic: base64 of "key:secret"
         forms |= _forms(f"{first}:{second}")
     ordered = sorted((form for form in forms if len(form) >= _MIN_REDACTABLE), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, ordered)), re.IGNORECASE)
+    return re.compile("|".join(map(_escapable, ordered)), re.IGNORECASE)
+
+
+def _escapable(form: str) -> str:
+    """A pattern for ``form`` that also matches it escaped, once or more, in JSON or a repr (``\\/``, ``\\"``)."""
+    return "".join(rf"\\*{re.escape(char)}" if char in _ESCAPED else re.escape(char) for char in form)
 
 
 def _forms(value: str) -> set[str]:
     """The text forms of ``value``: plain, URL-encoded, JSON-escaped, and base64 at any alignment."""
-    escaped = json.dumps(value)[1:-1]
-    forms = {value, quote(value), quote(value, safe=""), quote_plus(value), escaped, escaped.replace("/", "\\/")}
+    forms = {value, quote(value), quote(value, safe=""), quote_plus(value), json.dumps(value)[1:-1]}
     raw = value.encode("utf-8")
     for encode in (base64.b64encode, base64.urlsafe_b64encode):
         whole = encode(raw).decode("ascii")
