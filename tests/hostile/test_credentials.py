@@ -252,7 +252,7 @@ def test_a_credential_with_a_control_character_is_refused_by_name_not_value(
 async def test_a_base_url_with_user_info_is_refused_with_the_password_masked(
     serve: Callable[..., RawServer], monkeypatch: pytest.MonkeyPatch, provider: str, mode: str
 ) -> None:
-    server = serve(first(lambda request, wire: None, times=None))
+    server = serve(first(lambda _request, _wire: None, times=None))
     with_user_info = server.url.replace("://", f"://admin:{quote(SECRET, safe='')}@")
     outcome = await observe(provider, mode, with_user_info)
     error = outcome.error

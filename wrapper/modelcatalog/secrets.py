@@ -168,7 +168,7 @@ def _pattern(values: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _escapable(form: str) -> str:
-    """A pattern for ``form`` that also matches it escaped, once or more, in JSON or a repr (``\\/``, ``\\"``)."""
+    """A pattern for ``form`` that also matches it escaped (JSON, PHP, a repr): slashes after backslashes."""
     return "".join(rf"\\*{re.escape(char)}" if char in _ESCAPED else re.escape(char) for char in form)
 
 
