@@ -7,7 +7,9 @@ credentials would cross the network in clear text.
 
 A base URL with user info (``https://user:password@host``) is refused: the providers
 authenticate with their own header or body, so a password there would never be used,
-only printed. Every message about a URL masks its user info.
+only printed. Any ``@`` in the URL counts (a password typed without
+percent-encoding can hold ``/``), so an ``@`` in a path is written ``%40``. Every
+message about a URL masks its user info.
 """
 
 from __future__ import annotations
@@ -43,20 +45,20 @@ def resolve_base_url(
     if not raw:
         raise MissingCredentialError(env_var or "base_url", provider=provider, what="base URL")
     shown = mask_user_info(raw)
+    if shown != raw:  # before parsing: a password with a "/" in it would be read as a port, and quoted
+        where = "the base_url argument" if explicit else env_var or "the base URL"
+        msg = (
+            f"{where} holds user info ({shown}): {provider} takes its credentials from its own "
+            "variables, so a user name or password in the URL would never be used; remove it "
+            "(an '@' in a path is written %40)"
+        )
+        raise ConfigurationError(msg, provider=provider)
     try:
         url = httpx.URL(raw.rstrip("/"))
     except httpx.InvalidURL as exc:
-        detail = mask_user_info(str(exc))
-        raise ConfigurationError(f"invalid base URL {shown!r}: {detail}", provider=provider) from None
+        raise ConfigurationError(f"invalid base URL {shown!r}: {exc}", provider=provider) from None
     if url.scheme not in ("http", "https") or not url.host:
         raise ConfigurationError(f"base URL must be http(s)://host[:port][/prefix], got {shown!r}", provider=provider)
-    if url.userinfo:
-        where = "the base_url argument" if explicit else env_var or "the base URL"
-        msg = (
-            f"{where} holds user info ({mask_user_info(str(url))}): {provider} takes its credentials from "
-            "its own variables, so a user name or password in the URL would never be used; remove it"
-        )
-        raise ConfigurationError(msg, provider=provider)
     if url.scheme == "http" and not is_loopback(url.host):
         message = f"plain http to {url.host} would send credentials in clear text"
         if cloud and not allow_insecure_http:

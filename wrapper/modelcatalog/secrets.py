@@ -35,8 +35,9 @@ _AUTHORIZATION_VALUE = re.compile(
     r"\b(Basic|Bearer)(\s+)(?:(?=[A-Za-z\-._~+/]*[0-9])[A-Za-z0-9\-._~+/]{8,}|[A-Za-z0-9\-._~+/]{20,})=*",
     re.IGNORECASE,
 )
-#: ``scheme://user:password@`` -> ``scheme://***@``
-_USER_INFO = re.compile(r"\b([a-z][a-z0-9+.\-]*://)[^/?#@\s\"'<>]*@", re.IGNORECASE)
+#: ``scheme://user:password@`` -> ``scheme://***@``; up to the last ``@`` of the URL, since a
+#: password typed without percent-encoding may hold ``/`` or ``@`` itself
+_USER_INFO = re.compile(r"\b([a-z][a-z0-9+.\-]*://)[^\s\"'<>]*@", re.IGNORECASE)
 #: characters that JSON, PHP or a repr may precede with backslashes
 _ESCAPED = frozenset('/"\\')
 #: every Secret alive in the process, so that log records can be scrubbed of them
