@@ -58,6 +58,7 @@ FORMS = (
     base64.b64encode(KEY.encode()).decode()[:12],
     quote(KEY, safe=""),
     CANARY.lower(),
+    CANARY[:8],  # a credential cut short (an excerpt cut before it was scrubbed)
 )
 ECHO = '{"detail": "invalid credential {credential}", "message": "key {credential} rejected"}'
 FAULTS: dict[str, Any] = {
@@ -76,6 +77,11 @@ FAULTS: dict[str, Any] = {
     "modelslab-key-echo": Respond(200, '{"status": "error", "message": "Invalid API key {credential}"}'),
     "truncated": Truncate(keep=15),
     "timeout": Delay(1.0),
+    # the header as it arrived: Scenario's "Basic <base64 of key:secret>", the others' "Bearer <token>"
+    "401-authorization-echo": Respond(401, '{"detail": "rejected Authorization: {authorization}"}'),
+    # past the 300 characters of the excerpt's cut, so that a cut before the scrub would leave a prefix
+    "401-late-echo": Respond(401, '{"detail": "' + "x" * 275 + ' {credential} rejected"}'),
+    "500-late-echo": Respond(500, '{"detail": "' + "x" * 280 + ' {authorization}"}'),
 }
 
 
@@ -92,9 +98,17 @@ def test_the_search_finds_a_leak() -> None:
 
 
 def everything_about(error: BaseException) -> str:
-    """All a user could print of an exception: str, repr, traceback, args and attributes."""
-    parts = [str(error), repr(error), "".join(traceback.format_exception(error)), repr(error.args)]
-    parts.extend(repr(value) for value in vars(error).values())
+    """All a user could print of an exception: str, repr, traceback, args and attributes, of each link of its chain."""
+    parts: list[str] = []
+    pending, seen = [error], set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        parts += [str(current), repr(current), "".join(traceback.format_exception(current)), repr(current.args)]
+        parts.extend(repr(value) for value in getattr(current, "__dict__", {}).values())
+        pending.extend(link for link in (current.__cause__, current.__context__) if link is not None)
     return "\n".join(parts)
 
 
@@ -176,7 +190,16 @@ def run_cli(*args: str, provider: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-CLI_FAULTS = ["401-echo", "422-echo", "html-200-echo", "truncated-echo", "schema-echo", "modelslab-key-echo"]
+CLI_FAULTS = [
+    "401-echo",
+    "401-authorization-echo",
+    "401-late-echo",
+    "422-echo",
+    "html-200-echo",
+    "truncated-echo",
+    "schema-echo",
+    "modelslab-key-echo",
+]
 
 
 @pytest.mark.parametrize(("provider", "fault"), cases(["scenario", "modelslab"], CLI_FAULTS))
