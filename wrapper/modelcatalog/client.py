@@ -349,11 +349,11 @@ def _sealed(ctx: OperationContext) -> Iterator[None]:
     try:
         yield
     except ModelCatalogError as error:
-        seal(error, ctx.scrub)
+        _seal(error, ctx.scrub)
         raise
 
 
-def seal(error: BaseException, scrub: Callable[[str], str]) -> None:
+def _seal(error: BaseException, scrub: Callable[[str], str]) -> None:
     """Replace each link of ``error``'s ``__cause__``/``__context__`` chain that is not ours by a scrubbed stand-in."""
     pending, seen = [error], set()
     while pending:

@@ -15,8 +15,8 @@ bound the whole handshake by it.
 
 from __future__ import annotations
 
-import time
 from contextvars import ContextVar
+from time import monotonic
 from typing import TYPE_CHECKING, Any, Self
 
 import httpcore
@@ -39,7 +39,7 @@ class AttemptClock:
 
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds
-        self.deadline = None if seconds is None else time.monotonic() + seconds
+        self.deadline = None if seconds is None else monotonic() + seconds
         #: the deadline refused to let an operation start
         self.expired = False
         #: the last operation's timeout was the time left, not the configured one, so
@@ -56,7 +56,7 @@ class AttemptClock:
 
     def passed(self) -> bool:
         """Whether the deadline has passed."""
-        return self.deadline is not None and time.monotonic() >= self.deadline
+        return self.deadline is not None and monotonic() >= self.deadline
 
     def explains(self, error: BaseException) -> bool:
         """Whether ``error``, raised by this attempt's connection, is the deadline's doing."""
@@ -100,7 +100,7 @@ def _time_left(timeout: float | None, error: type[Exception]) -> float | None:
     clock = _CLOCK.get()
     if clock is None or clock.deadline is None:
         return timeout
-    left = clock.deadline - time.monotonic()
+    left = clock.deadline - monotonic()
     if left <= 0:
         clock.expired = True
         raise error(_PASSED)

@@ -40,8 +40,9 @@ _AUTHORIZATION_VALUE = re.compile(
 _USER_INFO = re.compile(r"\b([a-z][a-z0-9+.\-]*://)[^\s\"'<>]*@", re.IGNORECASE)
 #: characters that JSON, PHP or a repr may precede with backslashes
 _ESCAPED = frozenset('/"\\')
-#: every Secret alive in the process, so that log records can be scrubbed of them
-_LIVE: weakref.WeakSet[Secret] = weakref.WeakSet()
+#: every Secret alive in the process, so that log records can be scrubbed of them (keyed by
+#: identity: equal Secrets are separate entries, so one dying does not unlist the other)
+_LIVE: weakref.WeakValueDictionary[int, Secret] = weakref.WeakValueDictionary()
 #: where the libraries under us log response headers (a logger's filter is not inherited)
 _LOGGERS = (
     "httpx",
@@ -68,7 +69,7 @@ class Secret:
 
     def __init__(self, value: str) -> None:
         self._value = value
-        _LIVE.add(self)
+        _LIVE[id(self)] = self
 
     def reveal(self) -> str:
         """The value, for the one place that sends it."""
@@ -135,7 +136,7 @@ class LogScrubber(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:  # noqa: D102
         message = record.getMessage()
-        scrubbed = redact(message, list(_LIVE))
+        scrubbed = redact(message, list(_LIVE.values()))
         if scrubbed != message:
             record.msg, record.args = scrubbed, None
         return True
