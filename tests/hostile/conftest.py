@@ -24,7 +24,7 @@ def serve() -> Iterator[Callable[..., RawServer]]:
     """``serve(handler)``: a started raw server, stopped (every connection closed) after the test."""
     with contextlib.ExitStack() as stack:
 
-        def start(handler: Any) -> RawServer:
-            return stack.enter_context(RawServer(handler))
+        def start(handler: Any = None, **options: Any) -> RawServer:
+            return stack.enter_context(RawServer(handler, **options))
 
         yield start

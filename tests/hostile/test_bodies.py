@@ -14,8 +14,22 @@ from typing import TYPE_CHECKING
 
 import pytest
 from modelcatalog import BodyTooLargeError, NotJSONError, ResponseError
-from support.hostile import MODES, PROVIDERS, first, observe, page, sent_the_canary, settings
-from support.raw_server import Bomb, GiB, RawRequest, Wire, answer, head
+from support.hostile import (
+    JSON,
+    MODES,
+    PROVIDERS,
+    content_length,
+    deflate_bomb,
+    endless_chunked,
+    first,
+    gzip_bomb,
+    observe,
+    page,
+    sent_the_canary,
+    settings,
+    until_close,
+)
+from support.raw_server import GiB, RawRequest, Wire, answer, head
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -25,54 +39,15 @@ if TYPE_CHECKING:
 CAP = 64 * 1024
 #: compressed, still far more than socket buffers hold: the server notices the client hang up
 BOMB = 100 * GiB
-JSON = {"Content-Type": "application/json"}
-
-
-def gzip_bomb(request: RawRequest, wire: Wire) -> None:
-    bomb = Bomb("gzip", inflated=BOMB)
-    wire.send(head(200, {**JSON, "Content-Encoding": "gzip", "Content-Length": str(bomb.length)}))
-    for piece in bomb.pieces():
-        wire.send(piece)
-
-
-def deflate_bomb(request: RawRequest, wire: Wire) -> None:
-    bomb = Bomb("deflate", inflated=BOMB)
-    wire.send(head(200, {**JSON, "Content-Encoding": "deflate", "Transfer-Encoding": "chunked"}))
-    wire.chunked(bomb.pieces())
-
-
-def endless_chunked(request: RawRequest, wire: Wire) -> None:
-    wire.send(head(200, {**JSON, "Transfer-Encoding": "chunked"}))
-    chunk = b"[" + b" " * 65535
-    while True:
-        wire.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-
-
-def until_close(request: RawRequest, wire: Wire) -> None:
-    """No Content-Length, no chunks: the body is whatever comes before the connection closes."""
-    wire.send(head(200, {**JSON, "Connection": "close"}))
-    wire.repeat(b" " * 65536, total=2 * GiB)
-
-
-def huge_content_length(request: RawRequest, wire: Wire) -> None:
-    wire.send(head(200, {**JSON, "Content-Length": str(2 * GiB)}))
-    wire.repeat(b" " * 65536, total=2 * GiB)
-
-
-def bomb_with_an_error_status(request: RawRequest, wire: Wire) -> None:
-    bomb = Bomb("gzip", inflated=BOMB)
-    wire.send(head(401, {**JSON, "Content-Encoding": "gzip", "Content-Length": str(bomb.length)}))
-    for piece in bomb.pieces():
-        wire.send(piece)
 
 
 OVERSIZED = {
-    "gzip bomb": gzip_bomb,
-    "deflate bomb, chunked": deflate_bomb,
+    "gzip bomb": gzip_bomb(BOMB),
+    "deflate bomb, chunked": deflate_bomb(BOMB),
     "endless chunked body": endless_chunked,
-    "2 GiB body until the connection closes": until_close,
-    "2 GiB Content-Length": huge_content_length,
-    "401 whose body is a bomb": bomb_with_an_error_status,
+    "2 GiB body until the connection closes": until_close(2 * GiB),
+    "2 GiB Content-Length": content_length(2 * GiB),
+    "401 whose body is a bomb": gzip_bomb(BOMB, status=401),
 }
 
 

@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING
 
 import pytest
 from support.clients import PROVIDER_ENV
-from support.hostile import BASE_URL_ENV, ENVIRONMENT, KEY, PROVIDERS, assert_clean, first, page, wire_credential
+from support.hostile import (
+    BASE_URL_ENV,
+    ENVIRONMENT,
+    KEY,
+    PROVIDERS,
+    assert_clean,
+    first,
+    page,
+    processing_forever,
+    wire_credential,
+)
 from support.raw_server import RawRequest, Wire, json_answer
 
 if TYPE_CHECKING:
@@ -57,15 +67,9 @@ def test_max_body_size_refuses_a_larger_page_in_one_line(serve: Callable[..., Ra
     assert len(server.requests) == (2 if provider == "modelslab" else 1)
 
 
-def processing_forever(request: RawRequest, wire: Wire) -> None:
-    while True:
-        wire.send(b"HTTP/1.1 102 Processing\r\n\r\n")
-        wire.pause(0.05)
-
-
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_attempt_deadline_ends_a_server_that_never_finishes(serve: Callable[..., RawServer], provider: str) -> None:
-    server = serve(first(processing_forever, times=None))
+    server = serve(first(processing_forever(0.05), times=None))
     result = run("list", "-p", provider, "--base-url", server.url, "--attempt-deadline", "0.3", provider=provider)
     assert result.returncode == EXIT_ERROR
     assert "within the attempt deadline of 0.3s" in result.stderr

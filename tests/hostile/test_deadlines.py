@@ -8,14 +8,12 @@ never how long it took.
 
 from __future__ import annotations
 
-import socket
-import threading
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING
 
 import modelcatalog
 import pytest
 from modelcatalog import RateLimitError, RetryPolicy
-from support.hostile import MODES, PROVIDERS, first, observe, sent_the_canary, settings
+from support.hostile import MODES, PROVIDERS, first, observe, processing_forever, sent_the_canary, settings
 from support.raw_server import RawRequest, Wire, head, json_answer
 
 if TYPE_CHECKING:
@@ -35,12 +33,6 @@ def status_line_trickled(request: RawRequest, wire: Wire) -> None:
 def headers_trickled(request: RawRequest, wire: Wire) -> None:
     wire.send(b"HTTP/1.1 200 OK\r\n")
     wire.trickle(LONG_HEADERS.partition(b"\r\n")[2], EVERY)
-
-
-def processing_forever(request: RawRequest, wire: Wire) -> None:
-    while True:  # ends when the client hangs up (the wire raises)
-        wire.send(b"HTTP/1.1 102 Processing\r\n\r\n")
-        wire.pause(EVERY)
 
 
 def body_trickled(request: RawRequest, wire: Wire) -> None:
@@ -63,7 +55,7 @@ def silence(request: RawRequest, wire: Wire) -> None:
 SLOW_SERVERS = {
     "status line a byte at a time": status_line_trickled,
     "headers a byte at a time": headers_trickled,
-    "102 Processing every 50 ms": processing_forever,
+    "102 Processing every 50 ms": processing_forever(EVERY),
     "body a byte at a time": body_trickled,
     "chunked body a chunk at a time": chunks_trickled,
     "no answer at all": silence,
@@ -94,71 +86,34 @@ async def test_a_slow_server_cannot_hold_an_attempt_past_its_deadline(
 async def test_a_slow_first_attempt_is_retried_and_the_listing_completes(
     serve: Callable[..., RawServer], provider: str, mode: str
 ) -> None:
-    server = serve(first(processing_forever, times=1))
+    server = serve(first(processing_forever(EVERY), times=1))
     outcome = await observe(provider, mode, server.url, http=settings(attempt_deadline=DEADLINE))
     assert outcome.error is None
     assert len(outcome.items) == (4 if provider == "modelslab" else 2)
     assert len(server.requests) == (3 if provider == "modelslab" else 2)
 
 
+def tls_record_trickled(wire: Wire) -> None:
+    """Below HTTP: a TLS handshake record header promising 16 KiB, then one byte of it at a time."""
+    wire.send(b"\x16\x03\x03\x40\x00")
+    while True:
+        wire.pause(EVERY)
+        wire.send(b"\x02")
+
+
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("provider", PROVIDERS)
-async def test_a_trickled_tls_handshake_hits_the_deadline(provider: str, mode: str) -> None:
-    """The server answers the ClientHello with a record header, then one byte of it at a time."""
-    with socket.create_server(("127.0.0.1", 0)) as listener, _Trickler(listener) as trickler:
-        url = f"https://127.0.0.1:{listener.getsockname()[1]}"
-        outcome = await observe(provider, mode, url, http=settings(attempt_deadline=DEADLINE))
-        assert trickler.wait_for_hangups(2)
+async def test_a_trickled_tls_handshake_hits_the_deadline(
+    serve: Callable[..., RawServer], provider: str, mode: str
+) -> None:
+    server = serve(on_connect=tls_record_trickled)
+    url = server.url.replace("http://", "https://")
+    outcome = await observe(provider, mode, url, http=settings(attempt_deadline=DEADLINE))
     error = outcome.error
     assert isinstance(error, modelcatalog.TimeoutError), error
     assert f"attempt deadline of {DEADLINE:g}s" in str(error)
     assert error.attempts == 2
-
-
-class _Trickler:
-    """Accepts TLS connections and trickles a never-ending ServerHello record (one thread a connection)."""
-
-    def __init__(self, listener: socket.socket) -> None:
-        self._listener = listener
-        self._listener.settimeout(0.1)
-        self._stopping = threading.Event()
-        self._hung_up = threading.Semaphore(0)
-        self._threads: list[threading.Thread] = []
-        self._acceptor = threading.Thread(target=self._accept, daemon=True)
-
-    def __enter__(self) -> Self:
-        self._acceptor.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stopping.set()
-        self._acceptor.join(timeout=5)
-        for thread in self._threads:
-            thread.join(timeout=5)
-
-    def wait_for_hangups(self, count: int) -> bool:
-        return all(self._hung_up.acquire(timeout=10) for _ in range(count))
-
-    def _accept(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                conn, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            thread = threading.Thread(target=self._trickle, args=(conn,), daemon=True)
-            self._threads.append(thread)
-            thread.start()
-
-    def _trickle(self, conn: socket.socket) -> None:
-        with conn:
-            conn.settimeout(10)
-            try:
-                conn.recv(4096)  # the ClientHello
-                conn.sendall(b"\x16\x03\x03\x40\x00")  # a handshake record of 16 KiB follows...
-                while not self._stopping.wait(EVERY):
-                    conn.sendall(b"\x02")  # ...one byte at a time
-            except OSError:
-                self._hung_up.release()
+    assert server.wait_for(lambda: server.hangups == 2)
 
 
 RETRY_AFTER = {

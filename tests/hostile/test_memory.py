@@ -22,8 +22,20 @@ import pytest
 from modelcatalog.transport import DEFAULT_MAX_BODY_SIZE
 from support import payloads
 from support.clients import PROVIDER_ENV
-from support.hostile import ENVIRONMENT, MODES, PROVIDERS, assert_clean, first
-from support.raw_server import Bomb, GiB, MiB, RawRequest, Wire, head, json_answer
+from support.hostile import (
+    ENVIRONMENT,
+    MODES,
+    PROVIDERS,
+    assert_clean,
+    chunked,
+    content_length,
+    deflate_bomb,
+    endless_chunked,
+    first,
+    gzip_bomb,
+    until_close,
+)
+from support.raw_server import GiB, MiB, RawRequest, Wire, json_answer
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -32,51 +44,15 @@ if TYPE_CHECKING:
 
 PROBE = Path(__file__).with_name("memory_probe.py")
 SLACK = 48 * MiB
-JSON = {"Content-Type": "application/json"}
-
-
-def until_close(request: RawRequest, wire: Wire) -> None:
-    wire.send(head(200, {**JSON, "Connection": "close"}))
-    wire.repeat(b" " * 65536, total=2 * GiB)
-
-
-def chunked_2_gib(request: RawRequest, wire: Wire) -> None:
-    wire.send(head(200, {**JSON, "Transfer-Encoding": "chunked"}))
-    wire.chunked(iter([b" " * 65536] * (2 * GiB // 65536)))
-
-
-def content_length_2_gib(request: RawRequest, wire: Wire) -> None:
-    wire.send(head(200, {**JSON, "Content-Length": str(2 * GiB)}))
-    wire.repeat(b" " * 65536, total=2 * GiB)
-
-
-def endless_chunked(request: RawRequest, wire: Wire) -> None:
-    wire.send(head(200, {**JSON, "Transfer-Encoding": "chunked"}))
-    chunk = b" " * 65536
-    while True:
-        wire.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-
-
-def gzip_bomb(request: RawRequest, wire: Wire) -> None:
-    bomb = Bomb("gzip", inflated=10 * GiB)  # about 10 MB on the wire
-    wire.send(head(200, {**JSON, "Content-Encoding": "gzip", "Content-Length": str(bomb.length)}))
-    for piece in bomb.pieces():
-        wire.send(piece)
-
-
-def deflate_bomb(request: RawRequest, wire: Wire) -> None:
-    bomb = Bomb("deflate", inflated=10 * GiB)
-    wire.send(head(200, {**JSON, "Content-Encoding": "deflate", "Transfer-Encoding": "chunked"}))
-    wire.chunked(bomb.pieces())
 
 
 GIGABYTES = {
-    "2 GiB body until the connection closes": until_close,
-    "2 GiB chunked body": chunked_2_gib,
-    "2 GiB Content-Length": content_length_2_gib,
+    "2 GiB body until the connection closes": until_close(2 * GiB),
+    "2 GiB chunked body": chunked(2 * GiB),
+    "2 GiB Content-Length": content_length(2 * GiB),
     "endless chunked body": endless_chunked,
-    "gzip bomb, 10 MB inflating to 10 GiB": gzip_bomb,
-    "deflate bomb inflating to 10 GiB": deflate_bomb,
+    "gzip bomb, 10 MB inflating to 10 GiB": gzip_bomb(10 * GiB),
+    "deflate bomb inflating to 10 GiB": deflate_bomb(10 * GiB),
 }
 
 
@@ -135,7 +111,7 @@ def first_page_then_bombs(request: RawRequest, wire: Wire) -> bool | None:
         models = payloads.many(payloads.openwebui_model, 30)
         wire.send(json_answer({"items": models, "total": 30 * (PAGES_IN_FLIGHT + 1)}))
         return True
-    return gzip_bomb(request, wire)
+    return gzip_bomb(10 * GiB)(request, wire)
 
 
 def test_peak_memory_stays_under_pages_in_flight_times_the_cap(serve: Callable[..., RawServer]) -> None:

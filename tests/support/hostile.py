@@ -20,9 +20,10 @@ from urllib.parse import quote, quote_plus
 
 import httpx
 from modelcatalog import AsyncClient, Client, HTTPSettings, RetryPolicy
+from modelcatalog.providers import PROVIDERS as PROVIDER_SPECS
 
 from support import payloads
-from support.raw_server import RawRequest, Wire, json_answer
+from support.raw_server import Bomb, RawRequest, Wire, head, json_answer
 
 PROVIDERS = ("scenario", "truefoundry", "openwebui", "modelslab")
 MODES = ("sync", "async")
@@ -36,18 +37,12 @@ CREDENTIALS: dict[str, dict[str, str]] = {
     "openwebui": {"api_key": KEY},
     "modelslab": {"api_key": KEY},
 }
+#: provider -> its credential variables, set to the canary
 ENVIRONMENT: dict[str, dict[str, str]] = {
-    "scenario": {"SCENARIO_SDK_API_KEY": KEY, "SCENARIO_SDK_API_SECRET": SECRET},
-    "truefoundry": {"TFY_API_KEY": KEY},
-    "openwebui": {"OPENWEBUI_API_KEY": KEY},
-    "modelslab": {"MODELSLAB_API_KEY": KEY},
+    name: {spec.env_var: CREDENTIALS[name][spec.argument] for spec in PROVIDER_SPECS[name].credentials}
+    for name in PROVIDERS
 }
-BASE_URL_ENV = {
-    "scenario": "SCENARIO_BASE_URL",
-    "truefoundry": "TFY_HOST",
-    "openwebui": "OPENWEBUI_BASE_URL",
-    "modelslab": "MODELSLAB_BASE_URL",
-}
+BASE_URL_ENV: dict[str, str] = {name: str(PROVIDER_SPECS[name].base_url_env) for name in PROVIDERS}
 PATHS = {
     "/v1/models": "scenario",
     "/api/ml/v1/models": "truefoundry",
@@ -134,6 +129,82 @@ def first(hostile: Any, times: int | None = 1) -> Any:
     return handle
 
 
+# -- hostile answers shared by the suites ------------------------------------------------------------
+JSON = {"Content-Type": "application/json"}
+_SPACES = b" " * 65536
+
+
+def gzip_bomb(inflated: int, status: int = 200) -> Any:
+    """A gzip body inflating to ``inflated`` bytes, with its compressed Content-Length."""
+
+    def send(request: RawRequest, wire: Wire) -> None:
+        bomb = Bomb("gzip", inflated=inflated)
+        wire.send(head(status, {**JSON, "Content-Encoding": "gzip", "Content-Length": str(bomb.length)}))
+        for piece in bomb.pieces():
+            wire.send(piece)
+
+    return send
+
+
+def deflate_bomb(inflated: int) -> Any:
+    """A zlib-wrapped deflate body inflating to ``inflated`` bytes, chunked."""
+
+    def send(request: RawRequest, wire: Wire) -> None:
+        bomb = Bomb("deflate", inflated=inflated)
+        wire.send(head(200, {**JSON, "Content-Encoding": "deflate", "Transfer-Encoding": "chunked"}))
+        wire.chunked(bomb.pieces())
+
+    return send
+
+
+def endless_chunked(request: RawRequest, wire: Wire) -> None:
+    """Chunks of spaces, for as long as the client reads."""
+    wire.send(head(200, {**JSON, "Transfer-Encoding": "chunked"}))
+    while True:
+        wire.send(b"%x\r\n%s\r\n" % (len(_SPACES), _SPACES))
+
+
+def chunked(total: int) -> Any:
+    """A chunked body of ``total`` bytes."""
+
+    def send(request: RawRequest, wire: Wire) -> None:
+        wire.send(head(200, {**JSON, "Transfer-Encoding": "chunked"}))
+        wire.chunked(iter([_SPACES] * (total // len(_SPACES))))
+
+    return send
+
+
+def until_close(total: int) -> Any:
+    """No Content-Length, no chunks: ``total`` bytes, then the connection closes."""
+
+    def send(request: RawRequest, wire: Wire) -> None:
+        wire.send(head(200, {**JSON, "Connection": "close"}))
+        wire.repeat(_SPACES, total=total)
+
+    return send
+
+
+def content_length(total: int) -> Any:
+    """A Content-Length of ``total`` bytes, and the bytes."""
+
+    def send(request: RawRequest, wire: Wire) -> None:
+        wire.send(head(200, {**JSON, "Content-Length": str(total)}))
+        wire.repeat(_SPACES, total=total)
+
+    return send
+
+
+def processing_forever(every: float) -> Any:
+    """``102 Processing`` every ``every`` seconds, never a final answer."""
+
+    def send(request: RawRequest, wire: Wire) -> None:
+        while True:  # ends when the client hangs up (the wire raises)
+            wire.send(b"HTTP/1.1 102 Processing\r\n\r\n")
+            wire.pause(every)
+
+    return send
+
+
 def settings(**overrides: Any) -> HTTPSettings:
     """Two attempts with tiny backoffs; per-operation timeouts longer than any deadline a test sets."""
     options: dict[str, Any] = {
@@ -166,15 +237,15 @@ class Outcome:
 
 
 def everything_about(error: BaseException) -> str:
-    """str, repr, args, attributes and traceback of ``error`` and of every link of its chain."""
-    parts = ["".join(traceback.format_exception(error))]
+    """str, repr, args, attributes and traceback of ``error`` and of every link of its chain (hidden ones too)."""
+    parts: list[str] = []
     pending, seen = [error], set()
     while pending:
         current = pending.pop()
         if id(current) in seen:
             continue
         seen.add(id(current))
-        parts += [str(current), repr(current), repr(current.args)]
+        parts += [str(current), repr(current), repr(current.args), "".join(traceback.format_exception(current))]
         parts.extend(repr(value) for value in getattr(current, "__dict__", {}).values())
         pending.extend(link for link in (current.__cause__, current.__context__) if link is not None)
     return "\n".join(parts)

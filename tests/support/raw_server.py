@@ -16,6 +16,7 @@ joins every thread. ``hangups`` counts the answers a client walked away from, an
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import select
 import socket
@@ -203,8 +204,15 @@ class Bomb:
 class RawServer:
     """The loopback server: ``with RawServer(handler) as server: ... server.url``."""
 
-    def __init__(self, handler: Callable[[RawRequest, Wire], bool | None]) -> None:
+    def __init__(
+        self,
+        handler: Callable[[RawRequest, Wire], bool | None] | None = None,
+        *,
+        on_connect: Callable[[Wire], None] | None = None,
+    ) -> None:
+        #: answers each request; ``on_connect`` instead speaks first, below HTTP (a TLS record, say)
         self.handler = handler
+        self.on_connect = on_connect
         self.requests: list[RawRequest] = []
         #: answers the client walked away from before they were fully written
         self.hangups = 0
@@ -269,22 +277,17 @@ class RawServer:
         conn.settimeout(10.0)  # a read or a send that waits this long means the client is gone
         reader = _Reader(conn)
         try:
-            while not self._stopping.is_set():
+            if self.on_connect is not None:
+                self._answer(self.on_connect, conn, until)
+                return
+            while not self._stopping.is_set() and self.handler is not None:
                 request = reader.request(self._next_index())
                 if request is None:
                     return
                 with self._changed:
                     self.requests.append(request)
                     self._changed.notify_all()
-                wire = Wire(conn, self._stopping, until)
-                try:
-                    keep = self.handler(request, wire)
-                except ClientGone:
-                    with self._changed:
-                        self.hangups += 1
-                        self._changed.notify_all()
-                    return
-                if not keep:
+                if not self._answer(functools.partial(self.handler, request), conn, until):
                     return
         finally:
             with self._changed:
@@ -293,6 +296,16 @@ class RawServer:
             with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
             conn.close()
+
+    def _answer(self, write: Callable[[Wire], bool | None], conn: socket.socket, until: float) -> bool:
+        """Run one answer; whether the connection stays open for another request."""
+        try:
+            return bool(write(Wire(conn, self._stopping, until)))
+        except ClientGone:
+            with self._changed:
+                self.hangups += 1
+                self._changed.notify_all()
+            return False
 
     def _next_index(self) -> int:
         with self._changed:

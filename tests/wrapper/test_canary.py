@@ -16,7 +16,6 @@ import os
 import socket
 import subprocess
 import sys
-import traceback
 import warnings
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -27,6 +26,7 @@ from modelcatalog import AsyncClient, Client, HTTPSettings, ModelCatalogError, R
 from support import payloads
 from support.clients import PROVIDER_ENV
 from support.fault_server import Delay, FaultServer, Respond, Truncate
+from support.hostile import everything_about
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -95,21 +95,6 @@ def test_the_search_finds_a_leak() -> None:
         assert_clean(f"Authorization: Basic {FORMS[1]}")
     with pytest.raises(AssertionError, match="credential leaked"):
         assert_clean(f"key={quote(KEY, safe='')}")
-
-
-def everything_about(error: BaseException) -> str:
-    """All a user could print of an exception: str, repr, traceback, args and attributes, of each link of its chain."""
-    parts: list[str] = []
-    pending, seen = [error], set()
-    while pending:
-        current = pending.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        parts += [str(current), repr(current), "".join(traceback.format_exception(current)), repr(current.args)]
-        parts.extend(repr(value) for value in getattr(current, "__dict__", {}).values())
-        pending.extend(link for link in (current.__cause__, current.__context__) if link is not None)
-    return "\n".join(parts)
 
 
 @pytest.fixture

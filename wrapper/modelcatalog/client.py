@@ -30,7 +30,7 @@ from modelcatalog.errors import (
     NotJSONError,
     TimeoutError,  # noqa: A004
     TransportError,
-    UnderlyingError,
+    seal_chain,
 )
 from modelcatalog.events import EventHandler, EventSink
 from modelcatalog.pagination import (
@@ -349,26 +349,8 @@ def _sealed(ctx: OperationContext) -> Iterator[None]:
     try:
         yield
     except ModelCatalogError as error:
-        _seal(error, ctx.scrub)
+        seal_chain(error, ctx.scrub)
         raise
-
-
-def _seal(error: BaseException, scrub: Callable[[str], str]) -> None:
-    """Replace each link of ``error``'s ``__cause__``/``__context__`` chain that is not ours by a scrubbed stand-in."""
-    pending, seen = [error], set()
-    while pending:
-        current = pending.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        for attribute in ("__cause__", "__context__"):
-            link = getattr(current, attribute)
-            if link is None or isinstance(link, UnderlyingError):
-                continue
-            if isinstance(link, ModelCatalogError):
-                pending.append(link)
-            else:
-                setattr(current, attribute, UnderlyingError(link, scrub(str(link))))
 
 
 @cache

@@ -32,6 +32,11 @@ message may quote a request header), so every link of a chain is safe to print.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 
 class ModelCatalogError(Exception):
     """Base class: catch this to handle anything modelcatalog raises."""
@@ -187,3 +192,25 @@ class UnderlyingError(Exception):
         kind = type(original)
         self.type_name = f"{kind.__module__}.{kind.__qualname__}"
         super().__init__(f"{self.type_name}: {text}" if text else self.type_name)
+
+
+def seal_chain(error: BaseException, scrub: Callable[[str], str]) -> None:
+    """Replace each link of ``error``'s ``__cause__``/``__context__`` chain that is not ours by an ``UnderlyingError``.
+
+    ``scrub`` cleans the library's text; links that are ours are already clean and are
+    followed, so a chain of any length is sealed.
+    """
+    pending, seen = [error], set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        for attribute in ("__cause__", "__context__"):
+            link = getattr(current, attribute)
+            if link is None or isinstance(link, UnderlyingError):
+                continue
+            if isinstance(link, ModelCatalogError):
+                pending.append(link)
+            else:
+                setattr(current, attribute, UnderlyingError(link, scrub(str(link))))
