@@ -8,11 +8,16 @@ never how long it took.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from typing import TYPE_CHECKING
 
+import httpx
 import modelcatalog
 import pytest
 from modelcatalog import RateLimitError, RetryPolicy
+from modelcatalog.deadlines import DeadlineExceeded, with_deadlines
+from modelcatalog.transport import RetryTransport
 from support.hostile import MODES, PROVIDERS, first, observe, processing_forever, sent_the_canary, settings
 from support.raw_server import RawRequest, Wire, head, json_answer
 
@@ -166,3 +171,29 @@ async def test_an_unusable_retry_after_is_not_reported_as_a_hint(
 
 def _no_jitter(**options: float) -> RetryPolicy:
     return RetryPolicy(max_attempts=2, jitter=False, **options)
+
+
+def test_waiting_for_a_pooled_connection_counts_against_the_deadline(serve: Callable[..., RawServer]) -> None:
+    """One connection, held by a first request the server never answers: the second waits in the pool."""
+    server = serve(first(lambda _request, wire: wire.hold(), times=None))
+    inner = httpx.HTTPTransport(limits=httpx.Limits(max_connections=1))
+    with_deadlines(inner)
+    slow = RetryTransport(inner, RetryPolicy(max_attempts=1), attempt_deadline=3.0)
+    quick = RetryTransport(inner, RetryPolicy(max_attempts=1), attempt_deadline=DEADLINE)
+    with httpx.Client(transport=slow, timeout=30.0) as holding, httpx.Client(transport=quick, timeout=30.0) as waiting:
+        holder = threading.Thread(target=_get, args=(holding, server.url))
+        holder.start()
+        try:
+            assert server.wait_for(lambda: len(server.requests) == 1)
+            with pytest.raises(DeadlineExceeded, match="attempt deadline") as caught:
+                waiting.get(server.url + "/v1/models")
+            assert isinstance(caught.value.__context__, httpx.PoolTimeout)  # it gave up waiting, at its deadline
+            assert len(server.requests) == 1  # the second request never got a connection
+        finally:
+            server.stop()
+            holder.join(timeout=10)
+
+
+def _get(client: httpx.Client, url: str) -> None:
+    with contextlib.suppress(httpx.HTTPError):
+        client.get(url + "/v1/models")

@@ -1,4 +1,4 @@
-"""Every attempt has a deadline: connect, TLS, request, 1xx answers, headers and body all count.
+"""Every attempt has a deadline: the wait for a connection, connect, TLS, request, 1xx answers, headers and body.
 
 httpx's timeouts bound each socket operation, not their sum: a server that sends one
 byte a second, or ``102 Processing`` every second, never trips them. The retry
@@ -63,6 +63,16 @@ class AttemptClock:
         if not isinstance(error, httpx.TransportError):
             return False
         return self.expired or self.passed() or (self.binding and isinstance(error, httpx.TimeoutException))
+
+    def limit_pool_wait(self, request: httpx.Request, configured: dict[str, float | None]) -> None:
+        """Wait for a free pooled connection no longer than the deadline (httpcore reads it from the request)."""
+        if self.seconds is None:
+            return
+        pool = configured.get("pool")
+        if pool is None or pool > self.seconds:
+            self.binding = True
+            pool = self.seconds
+        request.extensions["timeout"] = {**configured, "pool": pool}
 
     def check(self, request: httpx.Request) -> None:
         """Raise ``DeadlineExceeded`` once the deadline has passed (between body chunks)."""

@@ -175,10 +175,12 @@ class RetryTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:  # noqa: D102
         decision = _RetryDecision(self._policy, request, self._rng)
+        timeouts = dict(request.extensions.get("timeout", {}))
         attempt = 1
         while True:
             request.extensions[ATTEMPTS] = attempt
             clock = AttemptClock(self._attempt_deadline)
+            clock.limit_pool_wait(request, timeouts)
             try:
                 with clock:
                     response = self._wrapped.handle_request(request)
@@ -222,10 +224,12 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:  # noqa: D102
         decision = _RetryDecision(self._policy, request, self._rng)
+        timeouts = dict(request.extensions.get("timeout", {}))
         attempt = 1
         while True:
             request.extensions[ATTEMPTS] = attempt
             clock = AttemptClock(self._attempt_deadline)
+            clock.limit_pool_wait(request, timeouts)
             try:
                 with clock:
                     response = await self._wrapped.handle_async_request(request)
