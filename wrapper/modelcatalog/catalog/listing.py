@@ -268,6 +268,7 @@ def _threads(
 def _run_sync(job: _Job, run: _Run) -> None:
     owned = isinstance(job.source, str)
     client: Client | None = None
+    failure: ProviderFailure | None = None
     try:
         client = Client(job.provider, **run.client_options(job.provider)) if owned else job.source
         for request in job.requests:
@@ -279,12 +280,15 @@ def _run_sync(job: _Job, run: _Run) -> None:
                 if run.stop.is_set() or job.satisfied(run.needed):
                     return
     except Exception as exc:  # noqa: BLE001 - any failure of one provider is reported, never lost or fatal to others
-        run.put(ProviderFailure(job.provider, exc, job.delivered))
+        failure = ProviderFailure(job.provider, exc, job.delivered)
     finally:
         try:
             if owned and client is not None:
                 client.close()
         finally:
+            # reported once the client is closed: nothing of this provider's is logged after its error line
+            if failure is not None:
+                run.put(failure)
             run.put(_DONE)
 
 
@@ -403,6 +407,7 @@ async def _tasks(
 async def _run_async(job: _Job, run: _Run) -> None:
     owned = isinstance(job.source, str)
     client: AsyncClient | None = None
+    failure: ProviderFailure | None = None
     try:
         client = AsyncClient(job.provider, **run.client_options(job.provider)) if owned else job.source
         for request in job.requests:
@@ -416,12 +421,14 @@ async def _run_async(job: _Job, run: _Run) -> None:
                 if job.satisfied(run.needed):
                     return
     except Exception as exc:  # noqa: BLE001 - any failure of one provider is reported, never lost or fatal to others
-        run.put(ProviderFailure(job.provider, exc, job.delivered))
+        failure = ProviderFailure(job.provider, exc, job.delivered)
     finally:
         try:
             if owned and client is not None:
                 await client.aclose()
         finally:
+            if failure is not None:  # after the close, as in _run_sync
+                run.put(failure)
             run.put(_DONE)
 
 
