@@ -590,7 +590,9 @@ def test_providers_says_found_or_missing_and_never_a_value() -> None:
     ]
     assert described["truefoundry"]["credentials"] == [{"env": "TFY_API_KEY", "status": "found"}]
     assert described["openwebui"]["credentials"] == [{"env": "OPENWEBUI_API_KEY", "status": "missing"}]
-    assert described["truefoundry"]["base_url"] == "https://robot:***@tfy.example.com/prefix"
+    assert described["truefoundry"]["base_url"] == "https://***@tfy.example.com/prefix"
+    assert "user info" in described["truefoundry"]["base_url_problem"]
+    assert "refused: it holds user info" in table.stdout
     assert described["truefoundry"]["base_url_from"] == "TFY_HOST"
     assert described["scenario"]["base_url"] == "https://api.cloud.scenario.com"
     assert described["openwebui"]["base_url"] is None

@@ -63,8 +63,9 @@ _BY_PATH = {path: name for name, (_, path) in ROUTES.items()}
 class Respond:
     """Answer with this status, body and headers instead of the page.
 
-    ``{credential}`` in the body is replaced by the credential the request carried: a
-    server that echoes secrets back, to prove the client scrubs them.
+    ``{credential}`` in the body is replaced by the credential the request carried, and
+    ``{authorization}`` by the Authorization header as it arrived: a server that echoes
+    secrets back, to prove the client scrubs them.
     """
 
     status: int
@@ -337,6 +338,7 @@ class FaultServer:
             elif isinstance(fault, Respond):
                 raw = fault.body.encode() if isinstance(fault.body, str) else fault.body
                 raw = raw.replace(b"{credential}", (_credential(request) or "").encode())
+                raw = raw.replace(b"{authorization}", request.headers.get("authorization", "").encode())
                 return _Answer(fault.status, body=raw, headers=dict(fault.headers), content_type=fault.content_type)
         return None
 

@@ -16,7 +16,6 @@ import os
 import socket
 import subprocess
 import sys
-import traceback
 import warnings
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -27,6 +26,7 @@ from modelcatalog import AsyncClient, Client, HTTPSettings, ModelCatalogError, R
 from support import payloads
 from support.clients import PROVIDER_ENV
 from support.fault_server import Delay, FaultServer, Respond, Truncate
+from support.hostile import everything_about
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -58,6 +58,7 @@ FORMS = (
     base64.b64encode(KEY.encode()).decode()[:12],
     quote(KEY, safe=""),
     CANARY.lower(),
+    CANARY[:8],  # a credential cut short (an excerpt cut before it was scrubbed)
 )
 ECHO = '{"detail": "invalid credential {credential}", "message": "key {credential} rejected"}'
 FAULTS: dict[str, Any] = {
@@ -76,6 +77,11 @@ FAULTS: dict[str, Any] = {
     "modelslab-key-echo": Respond(200, '{"status": "error", "message": "Invalid API key {credential}"}'),
     "truncated": Truncate(keep=15),
     "timeout": Delay(1.0),
+    # the header as it arrived: Scenario's "Basic <base64 of key:secret>", the others' "Bearer <token>"
+    "401-authorization-echo": Respond(401, '{"detail": "rejected Authorization: {authorization}"}'),
+    # past the 300 characters of the excerpt's cut, so that a cut before the scrub would leave a prefix
+    "401-late-echo": Respond(401, '{"detail": "' + "x" * 275 + ' {credential} rejected"}'),
+    "500-late-echo": Respond(500, '{"detail": "' + "x" * 280 + ' {authorization}"}'),
 }
 
 
@@ -89,13 +95,6 @@ def test_the_search_finds_a_leak() -> None:
         assert_clean(f"Authorization: Basic {FORMS[1]}")
     with pytest.raises(AssertionError, match="credential leaked"):
         assert_clean(f"key={quote(KEY, safe='')}")
-
-
-def everything_about(error: BaseException) -> str:
-    """All a user could print of an exception: str, repr, traceback, args and attributes."""
-    parts = [str(error), repr(error), "".join(traceback.format_exception(error)), repr(error.args)]
-    parts.extend(repr(value) for value in vars(error).values())
-    return "\n".join(parts)
 
 
 @pytest.fixture
@@ -176,7 +175,16 @@ def run_cli(*args: str, provider: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-CLI_FAULTS = ["401-echo", "422-echo", "html-200-echo", "truncated-echo", "schema-echo", "modelslab-key-echo"]
+CLI_FAULTS = [
+    "401-echo",
+    "401-authorization-echo",
+    "401-late-echo",
+    "422-echo",
+    "html-200-echo",
+    "truncated-echo",
+    "schema-echo",
+    "modelslab-key-echo",
+]
 
 
 @pytest.mark.parametrize(("provider", "fault"), cases(["scenario", "modelslab"], CLI_FAULTS))

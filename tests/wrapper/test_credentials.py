@@ -150,3 +150,21 @@ def test_https_is_accepted_anywhere() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         Client("truefoundry", base_url="https://tfy.example.test/proxy", api_key="t").close()
+
+
+def test_log_records_stay_scrubbed_of_a_secret_while_an_equal_one_lives(caplog: pytest.LogCaptureFixture) -> None:
+    """Two clients with the same key: the first one going away must not unlist the second's."""
+    import gc  # noqa: PLC0415
+    import logging  # noqa: PLC0415
+
+    from modelcatalog.secrets import scrub_library_logs  # noqa: PLC0415
+
+    scrub_library_logs()
+    first, second = Secret("tfy-token-equal-0042"), Secret("tfy-token-equal-0042")
+    del first
+    gc.collect()
+    caplog.set_level(logging.DEBUG)
+    logging.getLogger("httpcore.http11").debug("headers %s", [(b"x-echo", b"Bearer tfy-token-equal-0042")])
+    logging.getLogger("httpx").info("got %s", "tfy-token-equal-0042")
+    assert "tfy-token-equal-0042" not in caplog.text
+    assert second.reveal() == "tfy-token-equal-0042"

@@ -81,8 +81,8 @@ STATUS_CASES = [
     ("truefoundry", 403, '{"detail": "Forbidden"}', AuthenticationError, "not allowed (HTTP 403)"),
     ("openwebui", 404, '{"detail": "Not Found"}', NotFoundError, "not found (HTTP 404) at http://127.0.0.1:"),
     ("truefoundry", 400, '{"detail": "bad"}', RequestValidationError, "request rejected (HTTP 400)"),
-    ("scenario", 500, '{"error": "boom"}', ServerError, "server error (HTTP 500) after retries"),
-    ("openwebui", 502, HTML, ServerError, "server error (HTTP 502) after retries: <!DOCTYPE html>"),
+    ("scenario", 500, '{"error": "boom"}', ServerError, "server error (HTTP 500) after 4 attempts"),
+    ("openwebui", 502, HTML, ServerError, "server error (HTTP 502) after 4 attempts: <!DOCTYPE html>"),
     ("modelslab-trained", 503, '{"message": "maintenance"}', ServerError, "(HTTP 503)"),
     ("modelslab-public", 401, '{"status": "error", "message": "Unauthorized"}', AuthenticationError, "HTTP 401"),
     ("truefoundry", 418, "teapot", APIError, "unexpected HTTP 418: teapot"),
@@ -126,7 +126,8 @@ async def test_rate_limit_carries_the_hint(server: FaultServer, failing: Any) ->
     assert isinstance(error, RateLimitError)
     assert error.retry_after == 90.0
     assert error.status_code == 429
-    assert "retry after 90.0s" in str(error)
+    assert error.attempts == 1  # a hint over the cap is not waited out
+    assert "rate limited (HTTP 429) after 1 attempt; the server asks to wait 90s" in str(error)
     assert_names(error, "openwebui")
 
 
@@ -216,7 +217,11 @@ async def test_connection_refused(failing: Any) -> None:
         port = sock.getsockname()[1]
     error = await failing("truefoundry", client={"base_url": f"http://127.0.0.1:{port}"})
     assert type(error) is TransportError
-    assert f"request to http://127.0.0.1:{port}/api/ml/v1/models failed after retries" in str(error)
+    assert (
+        f"request for the page at offset 0 to http://127.0.0.1:{port}/api/ml/v1/models failed after 4 attempts"
+        in str(error)
+    )
+    assert error.attempts == 4
     assert_names(error, "truefoundry")
 
 
@@ -238,7 +243,9 @@ def test_in_process_timeout_is_our_timeout_error() -> None:
     ):
         list(client.list_models())
     assert isinstance(caught.value, TransportError)
-    assert "https://api.example.test/v1/models timed out after retries" in str(caught.value)
+    assert "request for the first page to https://api.example.test/v1/models timed out after 2 attempts" in str(
+        caught.value
+    )
     assert_names(caught.value, "scenario")
 
 

@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
-from modelcatalog import RateLimitError, RetryPolicy, ServerError, TimeoutError  # noqa: A004
+from modelcatalog import (
+    ConfigurationError,
+    HTTPSettings,
+    RateLimitError,
+    RetryPolicy,
+    ServerError,
+    TimeoutError,  # noqa: A004
+)
+from modelcatalog.deadlines import has_deadlines, with_deadlines
 from modelcatalog.transport import SAFE_TO_RETRY, AsyncRetryTransport, RetryTransport, retry_after_seconds
 from support import payloads
 from support.clients import fast_http
@@ -85,7 +93,13 @@ def test_jitter_stays_within_half_to_full_delay() -> None:
     [
         ({"Retry-After": "3"}, 3.0),
         ({"Retry-After": "0.5"}, 0.5),
-        ({"Retry-After": "-4"}, 0.0),
+        ({"Retry-After": "-4"}, None),  # not a usable hint: the client's own backoff applies
+        ({"Retry-After": "nan"}, None),
+        ({"Retry-After": "inf"}, None),
+        ({"Retry-After": "1e400"}, None),
+        ({"retry-after-ms": "NaN"}, None),
+        ({"retry-after-ms": "-1", "Retry-After": "2"}, 2.0),
+        ({"retry-after-ms": "Infinity", "Retry-After": "nan"}, None),
         ({"retry-after-ms": "1500"}, 1.5),
         ({"retry-after-ms": "250", "Retry-After": "9"}, 0.25),  # the finer hint wins
         ({"retry-after-ms": "soon", "Retry-After": "9"}, 9.0),
@@ -293,7 +307,7 @@ def test_a_slow_server_times_out_after_retries(server: FaultServer, make_client:
     server.inject("truefoundry", Delay(1.0), times=None)
     settings = fast_http(max_attempts=2)
     settings = type(settings)(retry=settings.retry, timeout=httpx.Timeout(0.1))
-    with pytest.raises(TimeoutError, match="timed out after retries"):
+    with pytest.raises(TimeoutError, match="timed out after 2 attempts"):
         list(make_client("truefoundry", http=settings).list_models())
     assert len(server.requests) == 2
 
@@ -338,3 +352,49 @@ def test_extra_headers_go_on_every_request_but_credentials_win() -> None:
         assert len(list(client.list_models())) == 1
     assert seen[0]["Prefer"] == "dynamic=true"
     assert seen[0]["Authorization"] == "Bearer sk-real-1"
+
+
+# -- limits ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "limits",
+    [
+        {"max_body_size": 0},
+        {"max_body_size": 1.5},
+        {"max_body_size": True},
+        {"attempt_deadline": 0},
+        {"attempt_deadline": -1.0},
+        {"attempt_deadline": float("nan")},
+        {"attempt_deadline": float("inf")},
+    ],
+)
+def test_limits_that_bound_nothing_are_refused(limits: dict[str, Any]) -> None:
+    with pytest.raises(ConfigurationError, match=next(iter(limits))):
+        HTTPSettings(**limits)
+
+
+@pytest.mark.parametrize("transport", [httpx.HTTPTransport(), httpx.AsyncHTTPTransport()])
+def test_the_attempt_deadline_reaches_httpx_s_own_transports(transport: Any) -> None:
+    """httpx offers no way to pass a network backend: this fails loudly if its internals move."""
+    assert not has_deadlines(transport)
+    with_deadlines(transport)
+    with_deadlines(transport)  # idempotent
+    assert has_deadlines(transport)
+
+
+def test_the_deadline_is_checked_between_the_chunks_of_an_in_process_body() -> None:
+    """A transport of your own gets no deadline on its sockets, but a body still stops at it."""
+
+    def endless(request: httpx.Request) -> httpx.Response:
+        def chunks() -> Any:
+            while True:
+                yield b" " * 1024
+
+        return httpx.Response(200, content=chunks())
+
+    clock = iter([0.0, 0.0, 0.0, 10.0])
+    transport = RetryTransport(httpx.MockTransport(endless), RetryPolicy(max_attempts=1), attempt_deadline=0.5)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("modelcatalog.deadlines.monotonic", lambda: next(clock, 10.0))
+        client = httpx.Client(transport=transport, base_url="http://127.0.0.1")
+        with pytest.raises(httpx.TimeoutException, match=r"attempt deadline of 0\.5s"):
+            client.get("/")

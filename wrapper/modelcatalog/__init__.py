@@ -20,6 +20,7 @@ _EXPORTS = {
     "Client": "modelcatalog.client",
     "APIError": "modelcatalog.errors",
     "AuthenticationError": "modelcatalog.errors",
+    "BodyTooLargeError": "modelcatalog.errors",
     "ConfigurationError": "modelcatalog.errors",
     "HTMLPageError": "modelcatalog.errors",
     "IncompleteListingError": "modelcatalog.errors",
@@ -50,6 +51,7 @@ __all__ = [
     "APIError",
     "AsyncClient",
     "AuthenticationError",
+    "BodyTooLargeError",
     "Client",
     "ConfigurationError",
     "DriftEvent",
@@ -97,6 +99,7 @@ if TYPE_CHECKING:
     from modelcatalog.errors import (
         APIError,
         AuthenticationError,
+        BodyTooLargeError,
         ConfigurationError,
         HTMLPageError,
         IncompleteListingError,

@@ -133,6 +133,18 @@ def _parser() -> argparse.ArgumentParser:
         "reported, and the exit status is 1)",
     )
     listing.add_argument("--allow-insecure-http", action="store_true", help="allow plain http to a remote host")
+    listing.add_argument(
+        "--max-body-size",
+        type=_size,
+        metavar="SIZE",
+        help="refuse a response body larger than this after decompression: bytes, or 64MiB, 500KB (default 64MiB)",
+    )
+    listing.add_argument(
+        "--attempt-deadline",
+        type=_seconds,
+        metavar="SECONDS",
+        help="give up on an attempt not fully answered by then; it is retried like a timeout (default 60)",
+    )
     filters = listing.add_argument_group("filters (all given must hold)")
     filters.add_argument("--text", help="case-insensitive substring of the name or id")
     filters.add_argument("--name", help="exact name")
@@ -208,7 +220,11 @@ def _list(args: argparse.Namespace, out: TextIO, console: Console) -> int:
     fmt = args.format or ("table" if out.isatty() else "ndjson")
     writer = writer_for(fmt, out, source=not args.no_source, width=shutil.get_terminal_size().columns, order=providers)
     options = {
-        p: {"allow_insecure_http": args.allow_insecure_http, **({"base_url": base_urls[p]} if p in base_urls else {})}
+        p: {
+            "allow_insecure_http": args.allow_insecure_http,
+            **({"base_url": base_urls[p]} if p in base_urls else {}),
+            **_http_options(args),
+        }
         for p in providers
     }
     progress = console.progress(providers)
@@ -242,17 +258,34 @@ def _list(args: argparse.Namespace, out: TextIO, console: Console) -> int:
     return exit_status(providers, failures)
 
 
+def _http_options(args: argparse.Namespace) -> dict[str, Any]:
+    """``http=HTTPSettings(...)`` when a limit was given on the command line."""
+    limits = {
+        name: value
+        for name, value in (("max_body_size", args.max_body_size), ("attempt_deadline", args.attempt_deadline))
+        if value is not None
+    }
+    if not limits:
+        return {}
+    from modelcatalog.transport import HTTPSettings  # noqa: PLC0415
+
+    return {"http": HTTPSettings(**limits)}
+
+
 def _base_urls(values: Sequence[str], providers: Sequence[str]) -> dict[str, str]:
     """``--base-url URL`` (one provider) and ``--base-url PROVIDER=URL`` (any number) -> provider: URL."""
+    from modelcatalog.secrets import mask_user_info  # noqa: PLC0415
+
     urls: dict[str, str] = {}
-    for value in values:
-        name, sep, url = value.partition("=")
+    for raw in values:
+        value = mask_user_info(raw)  # what messages show
+        name, sep, url = raw.partition("=")
         if sep and name in PROVIDER_NAMES:
             if name not in providers:
                 msg = f"--base-url {value}: {name} is not one of the --provider values"
                 raise UsageError(msg)
         elif len(providers) == 1:
-            name, url = providers[0], value
+            name, url = providers[0], raw
         else:
             msg = f"--base-url {value}: with several providers, say which: --base-url PROVIDER=URL"
             raise UsageError(msg)
@@ -368,6 +401,8 @@ def _providers(args: argparse.Namespace, out: TextIO, console: Console) -> int:
             where = f"{base} (default; {entry['base_url_env']} overrides)"
         else:
             where = f"{base} (from {entry['base_url_from']})"
+        if entry.get("base_url_problem"):
+            where += f"; refused: {entry['base_url_problem']}"
         operations = ", ".join(f"{op['method']} {op['path']}" for op in entry["operations"])
         credentials = ", ".join(f"{c['env']} {c['status']}" for c in entry["credentials"])
         blocks.append(
@@ -383,8 +418,11 @@ def _providers(args: argparse.Namespace, out: TextIO, console: Console) -> int:
 def describe_provider(provider: Provider, environ: Mapping[str, str]) -> dict[str, Any]:
     """What ``providers`` prints about one provider; credentials only as found or missing."""
     env_url = (environ.get(provider.base_url_env) or "").strip() if provider.base_url_env else ""
+    problem = None
     if env_url:
-        base_url, source = _without_password(env_url), provider.base_url_env
+        base_url, source = _masked(env_url), provider.base_url_env
+        if base_url != env_url:
+            problem = "it holds user info (user:password@), which the client refuses"
     elif provider.default_base_url:
         base_url, source = provider.default_base_url, "default"
     else:
@@ -404,22 +442,16 @@ def describe_provider(provider: Provider, environ: Mapping[str, str]) -> dict[st
         "base_url": base_url,
         "base_url_from": source,
         "base_url_env": provider.base_url_env,
+        **({"base_url_problem": problem} if problem else {}),
         "credentials": credentials,
     }
 
 
-def _without_password(url: str) -> str:
-    """A base URL with ``user:password@`` in it is shown with the password masked."""
-    from urllib.parse import urlsplit, urlunsplit  # noqa: PLC0415
+def _masked(url: str) -> str:
+    """A base URL with its user info (``user:password@``) masked: a user name can be a token too."""
+    from modelcatalog.secrets import mask_user_info  # noqa: PLC0415
 
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "(set, but not a valid URL)"
-    if parts.password is None:
-        return url
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+    return mask_user_info(url)
 
 
 # ----------------------------------------------------------------------------------
@@ -480,15 +512,35 @@ def _count(text: str) -> int:
     return value
 
 
+_UNITS = {"": 1, "b": 1, "kb": 1000, "mb": 1000**2, "gb": 1000**3, "kib": 1024, "mib": 1024**2, "gib": 1024**3}
+
+
+def _size(text: str) -> int:
+    """Bytes: ``1048576``, ``64MiB``, ``500KB`` (KB, MB, GB are powers of 1000; KiB, MiB, GiB of 1024)."""
+    import re  # noqa: PLC0415
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
+    unit = _UNITS.get(match.group(2).lower()) if match else None
+    if match is None or unit is None:
+        msg = f"expected a size such as 1048576, 500KB or 64MiB, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    size = int(float(match.group(1)) * unit)
+    if size < 1:
+        msg = f"must be at least 1 byte, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return size
+
+
 def _seconds(text: str) -> float:
     """A positive, finite number of seconds."""
+    import math  # noqa: PLC0415
+
     try:
         value = float(text)
     except ValueError:
-        msg = f"expected a number of seconds, got {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
-    if not 0 < value < float("inf"):  # NaN fails both
-        msg = f"must be a finite number of seconds above 0, got {text!r}"
+        value = math.nan
+    if not 0 < value < math.inf:
+        msg = f"expected a positive number of seconds, got {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return value
 

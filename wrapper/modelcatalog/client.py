@@ -13,6 +13,7 @@ msgspec Structs; items are the provider's own typed records.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import math
 from functools import cache, partial
@@ -20,9 +21,18 @@ from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
+from modelcatalog.bodies import BodyTooLarge, BodyUndecodable
 from modelcatalog.decoding import OperationContext, Records, ResponseDecoder
 from modelcatalog.endpoints import credential, resolve_base_url
-from modelcatalog.errors import ConfigurationError, TimeoutError, TransportError  # noqa: A004
+from modelcatalog.errors import (
+    BodyTooLargeError,
+    ConfigurationError,
+    ModelCatalogError,
+    NotJSONError,
+    TimeoutError,  # noqa: A004
+    TransportError,
+    seal_chain,
+)
 from modelcatalog.events import EventHandler, EventSink
 from modelcatalog.pagination import (
     DEFAULT_CONCURRENCY,
@@ -36,14 +46,19 @@ from modelcatalog.pagination import (
 )
 from modelcatalog.providers import Provider, get_provider
 from modelcatalog.responses import raise_for_status
-from modelcatalog.transport import SAFE_TO_RETRY, HTTPSettings, async_http_client, sync_http_client
+from modelcatalog.secrets import redact, scrub_library_logs
+from modelcatalog.transport import ATTEMPTS, SAFE_TO_RETRY, HTTPSettings, async_http_client, sync_http_client
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterator, Mapping
     from types import TracebackType
 
+    from modelcatalog.pagination import PaginationStyle
     from modelcatalog.providers._base import ListOperation
     from modelcatalog.secrets import Secret
+
+#: what the transport raises that is about the answer, not the connection
+_BODY_FAILURES = (BodyTooLarge, BodyUndecodable)
 
 
 class _Base:
@@ -65,7 +80,11 @@ class _Base:
         passed = {"api_key": api_key, "api_secret": api_secret}
         self._credentials = {
             spec.argument: credential(
-                provider=self.provider.name, explicit=passed.get(spec.argument), env_var=spec.env_var, environ=environ
+                provider=self.provider.name,
+                explicit=passed.get(spec.argument),
+                env_var=spec.env_var,
+                environ=environ,
+                argument=spec.argument,
             )
             for spec in self.provider.credentials
         }
@@ -80,6 +99,7 @@ class _Base:
         )
         self.http_settings = http or HTTPSettings()
         self._on_event = on_event
+        scrub_library_logs()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(provider={self.provider.name!r}, base_url={str(self.base_url)!r})"
@@ -148,7 +168,8 @@ class _Base:
             try:
                 op.build_request(op.style.first(options.start), options.page_size or 1, filters, self._credentials)
             except (ValueError, TypeError) as exc:
-                raise ConfigurationError(str(exc), provider=self.provider.name, operation=op.name) from None
+                message = redact(str(exc), self._credentials.values())
+                raise ConfigurationError(message, provider=self.provider.name, operation=op.name) from None
         return operations, filters, EventSink(self._on_event)
 
     def _operations(self, name: str | None) -> tuple[ListOperation[Any], ...]:
@@ -227,12 +248,13 @@ class Client(_Base):
         ctx = self._context(operation, sink)
 
         def fetch(position: Position, page_size: int) -> Page[Any]:
-            kwargs = self._prepare(operation, position, page_size, filters)
-            try:
-                response = self._http.request(**kwargs)
-            except httpx.HTTPError as exc:
-                raise _transport_error(exc, ctx) from None
-            return self._finish(operation, response, position, ctx, strict=strict)
+            with _sealed(ctx):
+                request = self._http.build_request(**self._prepare(operation, position, page_size, filters))
+                try:
+                    response = self._http.send(request)
+                except (httpx.HTTPError, *_BODY_FAILURES) as exc:
+                    raise _wire_error(exc, request, operation.style, position, ctx) from exc
+                return self._finish(operation, response, position, ctx, strict=strict)
 
         return fetch
 
@@ -278,12 +300,13 @@ class AsyncClient(_Base):
         ctx = self._context(operation, sink)
 
         async def fetch(position: Position, page_size: int) -> Page[Any]:
-            kwargs = self._prepare(operation, position, page_size, filters)
-            try:
-                response = await self._http.request(**kwargs)
-            except httpx.HTTPError as exc:
-                raise _transport_error(exc, ctx) from None
-            return self._finish(operation, response, position, ctx, strict=strict)
+            with _sealed(ctx):
+                request = self._http.build_request(**self._prepare(operation, position, page_size, filters))
+                try:
+                    response = await self._http.send(request)
+                except (httpx.HTTPError, *_BODY_FAILURES) as exc:
+                    raise _wire_error(exc, request, operation.style, position, ctx) from exc
+                return self._finish(operation, response, position, ctx, strict=strict)
 
         return fetch
 
@@ -307,14 +330,60 @@ def _provider(name: str) -> Provider:
         raise ConfigurationError(str(exc)) from None
 
 
-def _transport_error(exc: httpx.HTTPError, ctx: OperationContext) -> TransportError:
-    """Httpx's exception as ours: what failed and where, never the request's headers or body."""
-    request = getattr(exc, "_request", None)
-    where = str(request.url.copy_with(query=None)) if request is not None else "the server"
+def _wire_error(
+    exc: Exception, request: httpx.Request, style: PaginationStyle, position: Position, ctx: OperationContext
+) -> ModelCatalogError:
+    """What the transport raised, as ours: what failed, for which page, after how many attempts.
+
+    Never the request's headers or body; the library's text only scrubbed.
+    """
+    page = _which_page(style, position)
+    attempts = int(request.extensions.get(ATTEMPTS, 1))
+    where = str(request.url.copy_with(query=None))
+    error: ModelCatalogError
+    if isinstance(exc, BodyTooLarge):
+        status = "" if 200 <= exc.status_code < 300 else f" (HTTP {exc.status_code})"  # noqa: PLR2004
+        announced = "" if exc.content_length is None else f"; the server announced {exc.content_length:,} bytes"
+        message = (
+            f"the body of {page}{status} is larger than the cap of {exc.limit:,} bytes after decompression"
+            f"{announced} (raise HTTPSettings(max_body_size=...) or --max-body-size if pages are this big)"
+        )
+        error = BodyTooLargeError(
+            ctx.scrub(message), status_code=exc.status_code, provider=ctx.provider, operation=ctx.operation
+        )
+        error.limit, error.content_length = exc.limit, exc.content_length
+        return error
+    if isinstance(exc, BodyUndecodable):
+        message = ctx.scrub(f"{page}: {exc}")
+        return NotJSONError(message, status_code=exc.status_code, provider=ctx.provider, operation=ctx.operation)
     kind = TimeoutError if isinstance(exc, httpx.TimeoutException) else TransportError
     what = "timed out" if kind is TimeoutError else "failed"
     detail = ctx.scrub(str(exc)) or type(exc).__name__
-    return kind(f"request to {where} {what} after retries: {detail}", provider=ctx.provider, operation=ctx.operation)
+    counted = f"{attempts} attempt{'s' if attempts != 1 else ''}"
+    message = ctx.scrub(f"request for {page} to {where} {what} after {counted}: {detail}")
+    error = kind(message, provider=ctx.provider, operation=ctx.operation)
+    error.attempts = attempts
+    return error
+
+
+def _which_page(style: PaginationStyle, position: Position) -> str:
+    if style.name == "single":
+        return "the list"
+    if style.name == "offset":
+        return f"the page at offset {position}"
+    if style.name == "page-number":
+        return f"page {position}"
+    return "the first page" if position is None else f"the page after cursor {str(position)[:40]!r}"
+
+
+@contextlib.contextmanager
+def _sealed(ctx: OperationContext) -> Iterator[None]:
+    """Errors leave with every link of their chain safe to print (see ``UnderlyingError``)."""
+    try:
+        yield
+    except ModelCatalogError as error:
+        seal_chain(error, ctx.scrub)
+        raise
 
 
 @cache

@@ -16,14 +16,20 @@ that nothing is lost), and never contains a credential: messages are built throu
     │   ├── RateLimitError          429 (after retries)
     │   └── ServerError             5xx (after retries)
     ├── TransportError              connection failures and timeouts (after retries)
+    │   └── TimeoutError            a timeout, or an attempt past its deadline
     ├── ResponseError               a 2xx whose body we cannot use
-    │   ├── NotJSONError            not JSON at all (truncated, binary)
+    │   ├── BodyTooLargeError       a body past the size cap (any status; after decompression)
+    │   ├── NotJSONError            not JSON at all (truncated, binary, undecodable compression)
     │   ├── HTMLPageError           an HTML page with a success status
     │   ├── SchemaMismatchError     JSON that does not match the provider's spec
     │   └── ProviderReportedError   ModelsLab's 200 with any status but success, or without data
     ├── PaginationError             the server's pages contradict each other
     └── IncompleteListingError      a listing stopped early or left records out (not raised:
                                     the catalog's ProviderFailure carries it, with the records kept)
+
+An error never chains to an underlying library's exception directly: its ``__cause__``
+is an ``UnderlyingError`` holding that exception's type and scrubbed text (the library's
+message may quote a request header), so every link of a chain is safe to print.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from modelcatalog.events import Event
 
 
@@ -69,6 +77,9 @@ class InsecureTransportError(ConfigurationError):
 
 class APIError(ModelCatalogError):
     """The server answered with an error status."""
+
+    #: requests sent for this answer, the first one included (retries are ``attempts - 1``)
+    attempts: int = 1
 
     def __init__(
         self,
@@ -109,7 +120,10 @@ class ServerError(APIError):
 
 
 class TransportError(ModelCatalogError):
-    """The request never got an HTTP answer: connection refused, reset, timed out."""
+    """The request never got a whole HTTP answer: connection refused, reset, cut mid-body, timed out."""
+
+    #: requests sent, the first one included
+    attempts: int = 1
 
 
 class TimeoutError(TransportError):  # noqa: A001 - a subclass users can catch by this name
@@ -131,6 +145,18 @@ class ResponseError(ModelCatalogError):
         self.body = body
         self.status_code = status_code
         super().__init__(message, provider=provider, operation=operation)
+
+
+class BodyTooLargeError(ResponseError):
+    """A response body larger than ``HTTPSettings.max_body_size`` after decompression.
+
+    Reading stops at the cap, so ``body`` is empty; ``limit`` is the cap in bytes and
+    ``content_length`` what the server announced, if anything. Not retried: the same
+    request would bring the same body.
+    """
+
+    limit: int = 0
+    content_length: int | None = None
 
 
 class NotJSONError(ResponseError):
@@ -177,3 +203,38 @@ class IncompleteListingError(ModelCatalogError):
     ) -> None:
         self.reasons = reasons
         super().__init__(message, provider=provider, operation=operation)
+
+
+class UnderlyingError(Exception):
+    """What an underlying library raised, as the ``__cause__`` of ours: its type and scrubbed text.
+
+    The original is not kept: its message, arguments and the locals of its traceback
+    may hold a request's headers or body, credentials included.
+    """
+
+    def __init__(self, original: BaseException, text: str) -> None:
+        kind = type(original)
+        self.type_name = f"{kind.__module__}.{kind.__qualname__}"
+        super().__init__(f"{self.type_name}: {text}" if text else self.type_name)
+
+
+def seal_chain(error: BaseException, scrub: Callable[[str], str]) -> None:
+    """Replace each link of ``error``'s ``__cause__``/``__context__`` chain that is not ours by an ``UnderlyingError``.
+
+    ``scrub`` cleans the library's text; links that are ours are already clean and are
+    followed, so a chain of any length is sealed.
+    """
+    pending, seen = [error], set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        for attribute in ("__cause__", "__context__"):
+            link = getattr(current, attribute)
+            if link is None or isinstance(link, UnderlyingError):
+                continue
+            if isinstance(link, ModelCatalogError):
+                pending.append(link)
+            else:
+                setattr(current, attribute, UnderlyingError(link, scrub(str(link))))

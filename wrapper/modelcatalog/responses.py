@@ -13,7 +13,7 @@ from modelcatalog.errors import (
     RequestValidationError,
     ServerError,
 )
-from modelcatalog.transport import retry_after_seconds
+from modelcatalog.transport import ATTEMPTS, retry_after_seconds
 
 if TYPE_CHECKING:
     import httpx
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from modelcatalog.decoding import OperationContext
 
 BODY_EXCERPT_CHARS = 300
+#: longer than any form of a credential (a 2 KB JWT, URL-encoded, is about 6 KB)
+_SCRUB_MARGIN = 64 * 1024
 E = TypeVar("E", bound=APIError)
 _UNAUTHORIZED = frozenset({401, 403})
 
@@ -30,10 +32,14 @@ def raise_for_status(response: httpx.Response, ctx: OperationContext) -> None:
     status = response.status_code
     if 200 <= status < 300:  # noqa: PLR2004
         return
-    excerpt = ctx.scrub(_excerpt(response))
+    excerpt = _excerpt(response, ctx)
+    attempts = _attempts(response)
+    after = f"after {attempts} attempt{'s' if attempts != 1 else ''}"
 
     def error(kind: type[E], message: str) -> E:
-        return kind(message, status_code=status, body_excerpt=excerpt, provider=ctx.provider, operation=ctx.operation)
+        made = kind(message, status_code=status, body_excerpt=excerpt, provider=ctx.provider, operation=ctx.operation)
+        made.attempts = attempts
+        return made
 
     if status in _UNAUTHORIZED:
         what = "not authenticated" if status == 401 else "not allowed"  # noqa: PLR2004
@@ -46,18 +52,32 @@ def raise_for_status(response: httpx.Response, ctx: OperationContext) -> None:
         raise rejected
     if status == 429:  # noqa: PLR2004
         hint = retry_after_seconds(response)
-        limited = error(RateLimitError, f"rate limited (HTTP 429) after retries; retry after {hint}s")
+        asked = "" if hint is None else f"; the server asks to wait {hint:g}s"
+        limited = error(RateLimitError, f"rate limited (HTTP 429) {after}{asked}")
         limited.retry_after = hint
         raise limited
     if status >= 500:  # noqa: PLR2004
-        raise error(ServerError, f"server error (HTTP {status}) after retries: {excerpt}")
+        raise error(ServerError, f"server error (HTTP {status}) {after}: {excerpt}")
     raise error(APIError, f"unexpected HTTP {status}: {excerpt}")
 
 
-def _excerpt(response: httpx.Response) -> str:
-    text = response.content[: BODY_EXCERPT_CHARS * 4].decode("utf-8", errors="replace")
-    text = " ".join(text.split())
+def _excerpt(response: httpx.Response, ctx: OperationContext) -> str:
+    """The start of the body, scrubbed before it is cut: a cut through a credential leaves a piece no scrub finds.
+
+    What is scrubbed reaches ``_SCRUB_MARGIN`` bytes past anything the excerpt can show,
+    so every credential that starts inside the excerpt is scrubbed whole.
+    """
+    window = response.content[: BODY_EXCERPT_CHARS * 16 + _SCRUB_MARGIN]
+    text = ctx.scrub(window.decode("utf-8", errors="replace"))
+    text = " ".join(text[: BODY_EXCERPT_CHARS * 4].split())
     return text[:BODY_EXCERPT_CHARS] + ("..." if len(text) > BODY_EXCERPT_CHARS else "")
+
+
+def _attempts(response: httpx.Response) -> int:
+    try:
+        return int(response.request.extensions.get(ATTEMPTS, 1))
+    except RuntimeError:  # a response built without a request
+        return 1
 
 
 def _where(response: httpx.Response) -> str:

@@ -1,11 +1,18 @@
-"""HTTP transport: timeouts, connection reuse, and retries that respect the server.
+"""HTTP transport: timeouts, connection reuse, bounded answers, and retries that respect the server.
 
 Retries live in an httpx transport, so every request made through the client (the
 generated operations' requests included) gets them: exponential backoff with jitter
 on connection errors, timeouts, 408, 429 and 5xx, honouring ``Retry-After`` (seconds
 or an HTTP date) and ``retry-after-ms`` up to a cap. A hint longer than the cap is
 not waited out: the response goes back to the caller, who gets a ``RateLimitError``
-carrying the hint.
+carrying the hint. A hint that is not a finite, non-negative number (``nan``,
+``-1``, ``inf``, garbage) is ignored in favour of the backoff.
+
+Each attempt reads its answer whole before it counts as one: the body is read here,
+inside the retry loop, capped after decompression (``bodies``) and bounded in time
+with everything else the attempt does (``deadlines``). A connection cut mid-body is
+retried like any dropped connection. The attempt count is left in the request's
+extensions for error messages.
 
 Only safe requests are retried: GET/HEAD/OPTIONS, and requests marked safe with
 ``extensions={"modelcatalog.safe_to_retry": True}`` (ModelsLab lists with POST).
@@ -15,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import random
 import time
 from dataclasses import dataclass, field
@@ -24,12 +32,20 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from modelcatalog.bodies import ACCEPT_ENCODING, aread_response, read_response
+from modelcatalog.deadlines import AttemptClock, with_deadlines
+from modelcatalog.errors import ConfigurationError
+
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Mapping
 
 logger = logging.getLogger("modelcatalog")
 
 SAFE_TO_RETRY = "modelcatalog.safe_to_retry"
+#: set on each request's extensions: how many attempts were sent so far
+ATTEMPTS = "modelcatalog.attempts"
+DEFAULT_MAX_BODY_SIZE = 64 * 1024 * 1024
+DEFAULT_ATTEMPT_DEADLINE = 60.0
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS"})
 _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 
@@ -60,28 +76,37 @@ class RetryPolicy:
 
 
 def retry_after_seconds(response: httpx.Response, now: Callable[[], datetime] | None = None) -> float | None:
-    """The server's hint: ``retry-after-ms``, else ``Retry-After`` in seconds or as an HTTP date."""
-    milliseconds = response.headers.get("retry-after-ms")
+    """The server's hint: ``retry-after-ms``, else ``Retry-After`` in seconds or as an HTTP date.
+
+    None when there is no usable hint: absent, unparsable, negative or not finite.
+    """
+    milliseconds = _seconds(response.headers.get("retry-after-ms"), scale=1000.0)
     if milliseconds is not None:
-        try:
-            return max(float(milliseconds) / 1000, 0.0)
-        except ValueError:
-            pass
+        return milliseconds
     header = response.headers.get("retry-after")
     if header is None:
         return None
-    try:
-        return max(float(header), 0.0)
-    except ValueError:
-        pass
+    seconds = _seconds(header, scale=1.0)
+    if seconds is not None:
+        return seconds
     try:
         when = parsedate_to_datetime(header)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     current = now() if now is not None else datetime.now(UTC)
     return max((when - current).total_seconds(), 0.0)
+
+
+def _seconds(text: str | None, *, scale: float) -> float | None:
+    if text is None:
+        return None
+    try:
+        value = float(text) / scale
+    except ValueError:
+        return None
+    return value if math.isfinite(value) and value >= 0 else None
 
 
 class _RetryDecision:
@@ -129,36 +154,47 @@ class _RetryDecision:
 
 
 class RetryTransport(httpx.BaseTransport):
-    """Wraps a transport with the retry policy (sync)."""
+    """Wraps a transport with the retry policy, the body cap and the attempt deadline (sync)."""
 
     def __init__(
         self,
         wrapped: httpx.BaseTransport,
         policy: RetryPolicy,
         *,
+        max_body_size: int = DEFAULT_MAX_BODY_SIZE,
+        attempt_deadline: float | None = DEFAULT_ATTEMPT_DEADLINE,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
     ) -> None:
         self._wrapped = wrapped
         self._policy = policy
+        self._max_body_size = max_body_size
+        self._attempt_deadline = attempt_deadline
         self._sleep = sleep
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not cryptography
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:  # noqa: D102
         decision = _RetryDecision(self._policy, request, self._rng)
+        timeouts = dict(request.extensions.get("timeout", {}))
         attempt = 1
         while True:
+            request.extensions[ATTEMPTS] = attempt
+            clock = AttemptClock(self._attempt_deadline)
+            clock.limit_pool_wait(request, timeouts)
             try:
-                response = self._wrapped.handle_request(request)
+                with clock:
+                    response = self._wrapped.handle_request(request)
+                    delay = decision.after_response(attempt, response)
+                    if delay is None:
+                        return read_response(response, request, self._max_body_size, clock)
+                    response.close()
             except Exception as error:
-                delay = decision.after_error(attempt, error)
+                late = _late(error, clock, request)
+                delay = decision.after_error(attempt, late)
                 if delay is None:
-                    raise
-            else:
-                delay = decision.after_response(attempt, response)
-                if delay is None:
-                    return response
-                response.close()
+                    if late is error:
+                        raise
+                    raise late from None
             self._sleep(delay)
             attempt += 1
 
@@ -167,36 +203,47 @@ class RetryTransport(httpx.BaseTransport):
 
 
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
-    """Wraps a transport with the retry policy (async)."""
+    """The async twin of ``RetryTransport``."""
 
     def __init__(
         self,
         wrapped: httpx.AsyncBaseTransport,
         policy: RetryPolicy,
         *,
+        max_body_size: int = DEFAULT_MAX_BODY_SIZE,
+        attempt_deadline: float | None = DEFAULT_ATTEMPT_DEADLINE,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         rng: random.Random | None = None,
     ) -> None:
         self._wrapped = wrapped
         self._policy = policy
+        self._max_body_size = max_body_size
+        self._attempt_deadline = attempt_deadline
         self._sleep = sleep
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not cryptography
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:  # noqa: D102
         decision = _RetryDecision(self._policy, request, self._rng)
+        timeouts = dict(request.extensions.get("timeout", {}))
         attempt = 1
         while True:
+            request.extensions[ATTEMPTS] = attempt
+            clock = AttemptClock(self._attempt_deadline)
+            clock.limit_pool_wait(request, timeouts)
             try:
-                response = await self._wrapped.handle_async_request(request)
+                with clock:
+                    response = await self._wrapped.handle_async_request(request)
+                    delay = decision.after_response(attempt, response)
+                    if delay is None:
+                        return await aread_response(response, request, self._max_body_size, clock)
+                    await response.aclose()
             except Exception as error:
-                delay = decision.after_error(attempt, error)
+                late = _late(error, clock, request)
+                delay = decision.after_error(attempt, late)
                 if delay is None:
-                    raise
-            else:
-                delay = decision.after_response(attempt, response)
-                if delay is None:
-                    return response
-                await response.aclose()
+                    if late is error:
+                        raise
+                    raise late from None
             await self._sleep(delay)
             attempt += 1
 
@@ -204,14 +251,30 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         await self._wrapped.aclose()
 
 
+def _late(error: Exception, clock: AttemptClock, request: httpx.Request) -> Exception:
+    """A connection failure that the attempt's deadline caused: say so."""
+    return clock.exceeded(request) if clock.explains(error) else error
+
+
 @dataclass(frozen=True)
 class HTTPSettings:
-    """Timeouts, pool size and retries for one client. Defaults suit a listing."""
+    """Timeouts, limits, pool size and retries for one client. Defaults suit a listing.
+
+    ``timeout`` bounds each socket operation (httpx's own); ``attempt_deadline`` bounds
+    everything one attempt does, in seconds, from connecting to the body's last byte;
+    ``max_body_size`` bounds each response body in bytes, after decompression.
+
+    >>> HTTPSettings(max_body_size=8 * 1024 * 1024, attempt_deadline=20.0).attempt_deadline
+    20.0
+    """
 
     timeout: httpx.Timeout = field(default_factory=lambda: httpx.Timeout(30.0, connect=10.0))
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    max_body_size: int = DEFAULT_MAX_BODY_SIZE
+    attempt_deadline: float = DEFAULT_ATTEMPT_DEADLINE
     max_connections: int = 16
-    #: replaces the network transport (tests pass ``httpx.MockTransport``); retries still apply
+    #: replaces the network transport (tests pass ``httpx.MockTransport``); retries and the
+    #: body cap still apply, the attempt deadline only between the chunks of a body
     transport: httpx.BaseTransport | None = None
     async_transport: httpx.AsyncBaseTransport | None = None
     user_agent: str = "modelcatalog/0.1"
@@ -220,19 +283,38 @@ class HTTPSettings:
     #: which the provider's auth sets on each request after these
     headers: Mapping[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        if isinstance(self.max_body_size, bool) or not isinstance(self.max_body_size, int) or self.max_body_size < 1:
+            msg = f"max_body_size must be a whole number of bytes, at least 1; got {self.max_body_size!r}"
+            raise ConfigurationError(msg)
+        deadline = self.attempt_deadline
+        if isinstance(deadline, bool) or not isinstance(deadline, int | float) or not 0 < deadline < math.inf:
+            msg = f"attempt_deadline must be a positive, finite number of seconds; got {deadline!r}"
+            raise ConfigurationError(msg)
+
 
 def sync_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None) -> httpx.Client:
-    """An httpx client with pooling, timeouts and retries."""
-    inner = settings.transport or httpx.HTTPTransport(limits=_limits(settings))
-    return httpx.Client(transport=RetryTransport(inner, settings.retry), auth=auth, **_client_options(settings))
+    """An httpx client with pooling, timeouts, limits and retries."""
+    inner = settings.transport
+    if inner is None:
+        inner = httpx.HTTPTransport(limits=_limits(settings))
+        with_deadlines(inner)
+    retrying = RetryTransport(
+        inner, settings.retry, max_body_size=settings.max_body_size, attempt_deadline=settings.attempt_deadline
+    )
+    return httpx.Client(transport=retrying, auth=auth, **_client_options(settings))
 
 
 def async_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None) -> httpx.AsyncClient:
     """The async twin of :func:`sync_http_client`."""
-    inner = settings.async_transport or httpx.AsyncHTTPTransport(limits=_limits(settings))
-    return httpx.AsyncClient(
-        transport=AsyncRetryTransport(inner, settings.retry), auth=auth, **_client_options(settings)
+    inner = settings.async_transport
+    if inner is None:
+        inner = httpx.AsyncHTTPTransport(limits=_limits(settings))
+        with_deadlines(inner)
+    retrying = AsyncRetryTransport(
+        inner, settings.retry, max_body_size=settings.max_body_size, attempt_deadline=settings.attempt_deadline
     )
+    return httpx.AsyncClient(transport=retrying, auth=auth, **_client_options(settings))
 
 
 def _limits(settings: HTTPSettings) -> httpx.Limits:
@@ -243,6 +325,11 @@ def _client_options(settings: HTTPSettings) -> dict[str, Any]:
     """What the sync and async clients share; redirects are not followed (a 3xx is an error)."""
     return {
         "timeout": settings.timeout,
-        "headers": {"User-Agent": settings.user_agent, "Accept": "application/json", **settings.headers},
+        "headers": {
+            "User-Agent": settings.user_agent,
+            "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
+            **settings.headers,
+        },
         "follow_redirects": False,
     }
