@@ -16,7 +16,7 @@ import pytest
 from modelcatalog.errors import IncompleteListingError
 from modelcatalog.events import PaginationEvent
 from support import payloads
-from support.fault_server import ClaimTotal, EmptyPage, FaultServer, RepeatCursor, SamePage
+from support.fault_server import ClaimTotal, EmptyPage, FaultServer, RepeatCursor, Respond, SamePage
 from support.hostile_listing import assert_lines, canary_server, catalog, list_models, run_command
 
 if TYPE_CHECKING:
@@ -305,3 +305,20 @@ async def test_a_listing_that_reaches_its_end_is_complete(server: FaultServer, m
     assert listed.incomplete == ()
     assert listed.events == []
     assert listed.warnings == []
+
+
+# -- what an event quotes ------------------------------------------------------------------------------
+
+
+@MODES
+async def test_a_cursor_echoing_the_credential_is_scrubbed_before_it_is_cut(server: FaultServer, mode: str) -> None:
+    # An event quotes a cursor cut short: scrubbing after the cut would miss a credential
+    # that the cut splits. Here the credential starts a few characters in, so the cut
+    # lands inside it.
+    page = json.dumps({"models": payloads.many(payloads.scenario_model, 2), "nextPaginationToken": "abc{credential}"})
+    server.inject("scenario", Respond(200, page), times=None)  # the same page, the same cursor
+    listed = await list_models(mode, "scenario", server, page_size=2)  # searches every output for the canary
+    assert len(listed.items) == 2
+    assert {event.kind for event in listed.events} >= {"repeated_cursor"}
+    quoted = [event.detail for event in listed.events]
+    assert any("'abc***" in detail for detail in quoted), quoted

@@ -170,7 +170,8 @@ class _Base:
             except (ValueError, TypeError) as exc:
                 message = redact(str(exc), self._credentials.values())
                 raise ConfigurationError(message, provider=self.provider.name, operation=op.name) from None
-        return operations, filters, EventSink(self._on_event)
+        secrets = tuple(self._credentials.values())
+        return operations, filters, EventSink(self._on_event, scrub=lambda text: redact(text, secrets))
 
     def _operations(self, name: str | None) -> tuple[ListOperation[Any], ...]:
         try:

@@ -10,6 +10,7 @@ sink keeps those, so that the listing can say it is incomplete.
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -119,13 +120,24 @@ class EventSink:
     missing from it, in the order they happened.
     """
 
-    def __init__(self, handler: EventHandler | None = None) -> None:
+    def __init__(self, handler: EventHandler | None = None, *, scrub: Callable[[str], str] | None = None) -> None:
         self._handler = handler
+        self._scrub = scrub
         self._seen: set[Event] = set()
         self.incomplete: list[Event] = []
 
+    def scrub(self, text: str) -> str:
+        """``text`` without the listing's credentials: for text about to be cut, which ``emit`` could not scrub."""
+        return text if self._scrub is None else self._scrub(text)
+
     def emit(self, event: Event) -> None:
-        """Report ``event`` unless this listing already reported the same one."""
+        """Report ``event`` unless this listing already reported the same one.
+
+        Its text is scrubbed of the listing's credentials first: a cursor, a record's id
+        or a field name may be a server's echo of one.
+        """
+        if self._scrub is not None:
+            event = _scrubbed(event, self._scrub)
         if event in self._seen:
             return
         self._seen.add(event)
@@ -135,3 +147,13 @@ class EventSink:
         warnings.warn(event.describe(), category, stacklevel=2)
         if self._handler is not None:
             self._handler(event)
+
+
+def _scrubbed(event: Event, scrub: Callable[[str], str]) -> Event:
+    """``event`` with every text field scrubbed (the same object when nothing changed)."""
+    changes = {
+        f.name: cleaned
+        for f in dataclasses.fields(event)
+        if isinstance(value := getattr(event, f.name), str) and (cleaned := scrub(value)) != value
+    }
+    return dataclasses.replace(event, **changes) if changes else event  # type: ignore[arg-type] # str fields only

@@ -243,6 +243,14 @@ class _Ledger(Generic[T]):
     def report(self, kind: PaginationKind, detail: str) -> None:
         self.sink.emit(PaginationEvent(self.provider, self.operation, kind, detail))
 
+    def quote(self, position: Position) -> str:
+        """A position as an event quotes it: scrubbed, then a cursor cut short (a server may send megabytes)."""
+        if isinstance(position, str):
+            position = self.sink.scrub(position)
+            if len(position) > _QUOTED_CHARS:
+                return repr(position[:_QUOTED_CHARS] + "…")
+        return repr(position)
+
     def stop(self, kind: PaginationKind, detail: str) -> None:
         """End the listing here: it is incomplete, and the event says why."""
         self.report(kind, detail)
@@ -268,9 +276,9 @@ class _Ledger(Generic[T]):
                 self.ended = True  # every item the total promised is here (the server's pages are larger)
             else:
                 total = f" (total {told.total})" if told.total is not None else ""
-                self.stop("empty_page", f"page at {_quote(page.position)} is empty before the promised end{total}")
+                self.stop("empty_page", f"page at {self.quote(page.position)} is empty before the promised end{total}")
         elif promised is not None and page.received < promised:
-            self.report("short_page", f"page at {_quote(page.position)} has {page.received} of {promised} items")
+            self.report("short_page", f"page at {self.quote(page.position)} has {page.received} of {promised} items")
         fresh: list[T] = []
         repeated: list[Hashable] = []
         for item in page.items:
@@ -282,11 +290,11 @@ class _Ledger(Generic[T]):
             self.seen_items.add(digest)
             fresh.append(item)
         if repeated:
-            quoted = ", ".join(repr(key)[:64] for key in repeated[:_QUOTED_KEYS])
+            quoted = ", ".join(self.sink.scrub(repr(key))[:64] for key in repeated[:_QUOTED_KEYS])
             more = ", …" if len(repeated) > _QUOTED_KEYS else ""
             self.report(
                 "duplicate_item",
-                f"{len(repeated)} item(s) on page at {_quote(page.position)} appeared on an earlier page; "
+                f"{len(repeated)} item(s) on page at {self.quote(page.position)} appeared on an earlier page; "
                 f"kept once: {quoted}{more}",
             )
         self.idle = bool(page.items) and not fresh
@@ -300,7 +308,9 @@ class _Ledger(Generic[T]):
         if page.total is None:
             return
         if self.total is not None and page.total != self.total:
-            self.report("total_changed", f"total was {self.total}, page at {_quote(page.position)} says {page.total}")
+            self.report(
+                "total_changed", f"total was {self.total}, page at {self.quote(page.position)} says {page.total}"
+            )
         self.total = page.total
         reach = self.style.reach(page, self.page_size)
         if not self.disbelieved and reach is not None and page.total < reach:
@@ -308,7 +318,7 @@ class _Ledger(Generic[T]):
             self.report(
                 "total_below_received",
                 f"the server's total {page.total} is below the {reach} items received up to page at "
-                f"{_quote(page.position)}; it is ignored and paging goes on until a short or empty page",
+                f"{self.quote(page.position)}; it is ignored and paging goes on until a short or empty page",
             )
 
     def _view(self, page: Page[T]) -> Page[T]:
@@ -349,7 +359,7 @@ class _Ledger(Generic[T]):
             return None
         if isinstance(position, str):
             if position in self.seen_cursors:
-                self.stop("repeated_cursor", f"cursor {_quote(position)} came back; listing ended there")
+                self.stop("repeated_cursor", f"cursor {self.quote(position)} came back; listing ended there")
                 return None
             self.seen_cursors.add(position)
         if self.idle:
@@ -366,7 +376,7 @@ class _Ledger(Generic[T]):
         """A page that held only items seen before ends the listing: the server is going round."""
         self.stop(
             "no_progress",
-            f"page at {_quote(page.position)} brought nothing new ({len(page.items)} items, all listed before); "
+            f"page at {self.quote(page.position)} brought nothing new ({len(page.items)} items, all listed before); "
             "listing stopped there",
         )
 
@@ -730,13 +740,6 @@ def new_ledger(
         if max_page_size is not None:
             page_size = min(page_size, max_page_size)
     return _Ledger(style, options, page_size, item_key, sink, provider, operation)
-
-
-def _quote(position: Position) -> str:
-    """A position as an event quotes it: a cursor cut short (a server may send megabytes)."""
-    if isinstance(position, str) and len(position) > _QUOTED_CHARS:
-        return repr(position[:_QUOTED_CHARS] + "…")
-    return repr(position)
 
 
 def _ceil_div(numerator: int, denominator: int) -> int:

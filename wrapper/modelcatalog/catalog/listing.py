@@ -383,18 +383,7 @@ def _run_sync(job: _Job, run: _Run) -> None:
     failure: ProviderFailure | None = None
     try:
         client = Client(job.provider, **run.client_options(job.provider)) if owned else job.source
-        for request in job.requests:
-            if (pager := job.pager(client, request, run)) is None:
-                continue
-            for page in pager.pages():
-                batch = job.accept(page, run.query, run.needed)
-                if batch:
-                    run.put(batch)
-                if run.stop.is_set() or job.satisfied(run.needed):
-                    return
-            job.incomplete.extend(pager.incomplete)
-        if (incomplete := job.failure()) is not None:
-            run.put(incomplete)
+        failure = _list_sync(job, client, run)
     except Exception as exc:  # noqa: BLE001 - any failure of one provider is reported, never lost or fatal to others
         failure = ProviderFailure(job.provider, exc, job.delivered)
     finally:
@@ -407,6 +396,21 @@ def _run_sync(job: _Job, run: _Run) -> None:
             if failure is not None:
                 run.put(failure)
             run.put(_DONE)
+
+
+def _list_sync(job: _Job, client: Client, run: _Run) -> ProviderFailure | None:
+    """Deliver the job's records; the failure that says it is incomplete, if it is."""
+    for request in job.requests:
+        if (pager := job.pager(client, request, run)) is None:
+            continue
+        for page in pager.pages():
+            batch = job.accept(page, run.query, run.needed)
+            if batch:
+                run.put(batch)
+            if run.stop.is_set() or job.satisfied(run.needed):
+                return None
+        job.incomplete.extend(pager.incomplete)
+    return job.failure()
 
 
 def _sorted(query: Query, stream: Iterable[list[ModelRecord] | ProviderFailure]) -> Iterator[Any]:
@@ -535,20 +539,7 @@ async def _run_async(job: _Job, run: _Run) -> None:
     failure: ProviderFailure | None = None
     try:
         client = AsyncClient(job.provider, **run.client_options(job.provider)) if owned else job.source
-        for request in job.requests:
-            if (pager := job.pager(client, request, run)) is None:
-                continue
-            async for page in pager.pages():
-                batch = job.accept(page, run.query, run.needed)
-                if batch:
-                    if run.room is not None:
-                        await run.room.acquire()
-                    run.put(batch)
-                if job.satisfied(run.needed):
-                    return
-            job.incomplete.extend(pager.incomplete)
-        if (incomplete := job.failure()) is not None:
-            run.put(incomplete)
+        failure = await _list_async(job, client, run)
     except Exception as exc:  # noqa: BLE001 - any failure of one provider is reported, never lost or fatal to others
         failure = ProviderFailure(job.provider, exc, job.delivered)
     finally:
@@ -559,6 +550,23 @@ async def _run_async(job: _Job, run: _Run) -> None:
             if failure is not None:
                 run.put(failure)
             run.put(_DONE)
+
+
+async def _list_async(job: _Job, client: AsyncClient, run: _Run) -> ProviderFailure | None:
+    """The async twin of ``_list_sync``."""
+    for request in job.requests:
+        if (pager := job.pager(client, request, run)) is None:
+            continue
+        async for page in pager.pages():
+            batch = job.accept(page, run.query, run.needed)
+            if batch:
+                if run.room is not None:
+                    await run.room.acquire()
+                run.put(batch)
+            if job.satisfied(run.needed):
+                return None
+        job.incomplete.extend(pager.incomplete)
+    return job.failure()
 
 
 __all__ = [
