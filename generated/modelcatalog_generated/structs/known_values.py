@@ -1,6 +1,6 @@
 """Values each opened response enum lists in the vendored spec (machine-written, never edit).
 
-provider package -> decoding Struct name -> wire field name -> known values. The wrapper
+provider name -> decoding Struct name -> wire field name -> known values. The wrapper
 reports a value outside these as runtime drift instead of failing the record.
 """
 

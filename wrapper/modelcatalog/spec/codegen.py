@@ -91,6 +91,7 @@ Regenerate with ``nox -s generate``; ``nox -s drift`` fails on any hand edit.
 - ``{package}.<provider>``: the openapi-python-client package for each provider.
 - ``{package}.structs.<provider>``: msgspec Structs that decode each provider's responses fast.
 - ``{package}.{catalog}``: the normalized model record (datamodel-code-generator).
+- ``{package}.registry``: the providers of specs/providers.toml, in its order.
 """
 '''
 
@@ -121,6 +122,7 @@ def generate_all(manifest: Manifest, out_root: Path) -> Path:
     for provider in manifest.providers:
         generate_decoding_structs(provider, structs_dir / f"{provider.package}.py")
     write_known_values(manifest, structs_dir / "known_values.py")
+    write_registry(manifest, package_dir / "registry.py")
     generate_catalog_types(manifest, package_dir / f"{manifest.catalog_module}.py")
     _remove_caches(package_dir)
     return package_dir
@@ -180,14 +182,14 @@ def write_known_values(manifest: Manifest, output: Path) -> None:
     lines = [
         '"""Values each opened response enum lists in the vendored spec (machine-written, never edit).',
         "",
-        "provider package -> decoding Struct name -> wire field name -> known values. The wrapper",
+        "provider name -> decoding Struct name -> wire field name -> known values. The wrapper",
         "reports a value outside these as runtime drift instead of failing the record.",
         '"""',
         "",
         "KNOWN_VALUES: dict[str, dict[str, dict[str, frozenset[object]]]] = {",
     ]
     for provider in manifest.providers:
-        lines.append(f"    {provider.package!r}: {{")
+        lines.append(f"    {provider.name!r}: {{")
         table = known_enum_values(load(provider.derived))
         for component in sorted(table):
             lines.append(f"        {component!r}: {{")
@@ -197,6 +199,28 @@ def write_known_values(manifest: Manifest, output: Path) -> None:
             lines.append("        },")
         lines.append("    },")
     lines.append("}")
+    _write_python(output, lines)
+
+
+def write_registry(manifest: Manifest, output: Path) -> None:
+    """The manifest's providers, in its order: the one list of names the runtime, the command and the tests read."""
+    lines = [
+        '"""The providers of specs/providers.toml, in its order (machine-written, never edit).',
+        "",
+        "provider name -> the generated package that holds its clients (``modelcatalog_generated.<package>``",
+        "and ``modelcatalog_generated.structs.<package>``). Importing this module imports nothing else.",
+        '"""',
+        "",
+        "PACKAGES: dict[str, str] = {",
+        *(f"    {provider.name!r}: {provider.package!r}," for provider in manifest.providers),
+        "}",
+        "PROVIDERS: tuple[str, ...] = tuple(PACKAGES)",
+    ]
+    _write_python(output, lines)
+
+
+def _write_python(output: Path, lines: Sequence[str]) -> None:
+    """Write a module we generate ourselves, formatted by the pinned ruff like the generators' output."""
     output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     for hook in RUFF_POST_HOOKS:
         ruff = hook.split()
