@@ -34,7 +34,7 @@ import pytest
 import yaml
 from modelcatalog import AsyncClient, Client, HTTPSettings, ModelCatalogError, RetryPolicy
 from modelcatalog.catalog import ModelRecord, Query, list_catalog, normalize, plan
-from modelcatalog.events import DriftEvent, PaginationEvent
+from modelcatalog.events import OffSpecEvent, PaginationEvent
 from modelcatalog.providers import PROVIDERS, openwebui, scenario, truefoundry
 from modelcatalog.spec.manifest import load_manifest
 from prism import fold_servers_into_paths, request_violations
@@ -598,10 +598,10 @@ async def test_dynamic_bodies_parse_and_normalize(
     assert all(r.headers["prefer"] == "dynamic=true" for r in recorder.requests)
     recorder.assert_clean(provider)
     assert len({response.content for response in recorder.exchanges}) > len(recorder.exchanges) // 2  # random
-    assert all(isinstance(event, DriftEvent | PaginationEvent) for event in events)
+    assert all(isinstance(event, OffSpecEvent | PaginationEvent) for event in events)
     listings = sum(count for name, count in tally.items() if name != "records")
     errors = {name: count / listings for name, count in tally.items() if name not in {"ok", "records"}}
-    drift = Counter(event.kind for event in events if isinstance(event, DriftEvent))
+    drift = Counter(event.kind for event in events if isinstance(event, OffSpecEvent))
     summary = {"listings": listings, "ok": tally["ok"], "records": tally["records"], "errors": errors}
     record_property("dynamic", json.dumps({**summary, "drift": dict(drift)}))
     print(f"{provider}: {summary} drift events={dict(drift)}")  # noqa: T201 - shown with -rP or -s

@@ -14,7 +14,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from modelcatalog._formats import CSV_FIELDS, csv_cell
+from modelcatalog.cli.formats import CSV_FIELDS, csv_cell
 from support import payloads
 from support.hostile_listing import PROVIDERS, canary_server, run_command
 

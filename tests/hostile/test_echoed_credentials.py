@@ -195,7 +195,7 @@ async def test_a_credential_echoed_as_a_field_name_is_scrubbed_from_drift_events
     outcome = await observe(provider, mode, server.url)
     assert outcome.error is None
     assert len(outcome.events) >= len(ECHOES)
-    assert any("RuntimeDriftWarning" in line for line in outcome.warnings)
+    assert any("OffSpecWarning" in line for line in outcome.warnings)
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -136,7 +136,7 @@ async def test_the_catalog_reports_each_listing_that_went_round_after_its_record
         assert kept == expected[failure.provider][:first_page]
         assert failure.records == len(kept)
         where = f"{failure.provider} {OPERATION[failure.provider]}"
-        assert failure.describe().startswith(f"{where}: IncompleteListingError: listing incomplete: no progress:")
+        assert failure.describe().startswith(f"{where}: listing incomplete: no progress:")
     assert sorted(e.kind for e in done.events if e.kind == "no_progress") == ["no_progress"] * 3
 
 

@@ -1,7 +1,7 @@
 """One bad record costs one record (issue 10, item 7).
 
 A record that does not match its provider's spec (a required nested field missing, a
-wrong type) is left out and reported: a ``DriftEvent`` of kind ``invalid_record`` naming
+wrong type) is left out and reported: a ``OffSpecEvent`` of kind ``invalid_record`` naming
 the provider, the record's id when it is readable and the JSON path, one warning line,
 and the listing counts as incomplete (the command exits 1). The rest of the page, and
 the pages after it, are delivered. ``strict=True`` / ``--strict`` raise
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from modelcatalog import DriftEvent, SchemaMismatchError
+from modelcatalog import OffSpecEvent, SchemaMismatchError
 from modelcatalog.errors import IncompleteListingError
 from support import payloads
 from support.fault_server import FaultServer, Respond
@@ -115,8 +115,8 @@ def operation_of(case: Case) -> dict[str, str]:
     return {"operation": case.operation} if case.provider == "modelslab" else {}
 
 
-def expected_event(case: Case) -> DriftEvent:
-    return DriftEvent(case.provider, case.operation, "invalid_record", case.path, case.shown, case.detail)
+def expected_event(case: Case) -> OffSpecEvent:
+    return OffSpecEvent(case.provider, case.operation, "invalid_record", case.path, case.shown, case.detail)
 
 
 def record_line(case: Case) -> str:
@@ -137,7 +137,7 @@ async def test_a_bad_record_is_left_out_reported_and_the_rest_delivered(
     assert listed.ids == good
     assert listed.events == [expected_event(case)]
     assert listed.incomplete == (expected_event(case),)
-    assert listed.warnings == [f"RuntimeDriftWarning: {record_line(case)}"]
+    assert listed.warnings == [f"OffSpecWarning: {record_line(case)}"]
 
 
 @MODES
@@ -218,7 +218,7 @@ async def test_the_catalog_keeps_the_good_records_and_reports_the_listing_incomp
             f"{case.provider} {case.operation}: listing incomplete: "
             f"1 record(s) left out, not matching the spec (the first at {case.path})"
         )
-    assert sorted(done.warnings) == sorted(f"RuntimeDriftWarning: {record_line(case)}" for case in cases)
+    assert sorted(done.warnings) == sorted(f"OffSpecWarning: {record_line(case)}" for case in cases)
 
 
 @EACH
@@ -233,7 +233,7 @@ def test_the_command_prints_the_good_records_then_says_the_listing_is_incomplete
         f"modelcatalog: error: {case.provider} {case.operation}: listing incomplete: 1 record(s) left out, "
         f"not matching the spec (the first at {case.path}) (after {len(good)} records)"
     )
-    assert done.errors == [f"modelcatalog: warning: RuntimeDriftWarning: {record_line(case)}", incomplete]
+    assert done.errors == [f"modelcatalog: warning: OffSpecWarning: {record_line(case)}", incomplete]
 
 
 @EACH

@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from modelcatalog import Client, HTTPSettings
 from modelcatalog.catalog import ModelRecord, normalize
-from modelcatalog.decoding import OperationContext
+from modelcatalog.context import OperationContext
 from modelcatalog.errors import ModelCatalogError
 from modelcatalog.events import EventSink
 from modelcatalog.providers import PROVIDERS
@@ -116,7 +116,7 @@ def response_schema(provider: str, operation: ListOperation[Any], *, closed: boo
 
     ``closed``: objects that list their properties and say nothing about others get
     ``additionalProperties: false`` (bodies the spec describes exactly); otherwise JSON
-    Schema's default lets generated bodies carry extra keys (runtime drift).
+    Schema's default lets generated bodies carry extra keys (off-spec).
     """
     document = _document(provider)
     method, path = _spec_path(operation)

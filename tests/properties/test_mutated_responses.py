@@ -552,7 +552,7 @@ def test_regression_invalid_utf8_in_a_string_is_not_json(case: ResponseCase, whe
 
 
 def test_regression_a_credential_echoed_as_a_field_name_or_enum_value_is_scrubbed_from_drift() -> None:
-    """Was the canary verbatim in the RuntimeDriftWarning text and the DriftEvent handed to on_event."""
+    """Was the canary verbatim in the OffSpecWarning text and the OffSpecEvent handed to on_event."""
     (case,) = [case for case in CASES if case.provider == "scenario"]
     value = msgspec.json.decode(msgspec.json.encode(_recorded(case)[0]))
     value["models"][0][f"echo-{CANARY}"] = 1

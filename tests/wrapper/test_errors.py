@@ -299,3 +299,10 @@ def test_every_class_is_exported_and_a_model_catalog_error() -> None:
         value = getattr(modelcatalog, name)
         if isinstance(value, type) and name.endswith("Error"):
             assert issubclass(value, ModelCatalogError), name
+
+
+def test_pagination_error_is_deprecated_and_out_of_all() -> None:
+    assert "PaginationError" not in modelcatalog.__all__
+    with pytest.warns(DeprecationWarning, match="PaginationError is deprecated"):
+        old = modelcatalog.PaginationError
+    assert old is modelcatalog.IncompleteListingError

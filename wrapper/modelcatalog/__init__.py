@@ -13,6 +13,7 @@ and the generated clients.
 from __future__ import annotations
 
 import importlib
+import warnings
 from typing import TYPE_CHECKING
 
 _EXPORTS = {
@@ -29,7 +30,6 @@ _EXPORTS = {
     "ModelCatalogError": "modelcatalog.errors",
     "NotFoundError": "modelcatalog.errors",
     "NotJSONError": "modelcatalog.errors",
-    "PaginationError": "modelcatalog.errors",
     "ProviderReportedError": "modelcatalog.errors",
     "RateLimitError": "modelcatalog.errors",
     "RequestValidationError": "modelcatalog.errors",
@@ -38,8 +38,11 @@ _EXPORTS = {
     "ServerError": "modelcatalog.errors",
     "TimeoutError": "modelcatalog.errors",
     "TransportError": "modelcatalog.errors",
-    "DriftEvent": "modelcatalog.events",
+    "OffSpecEvent": "modelcatalog.events",
+    "OffSpecWarning": "modelcatalog.events",
     "PaginationEvent": "modelcatalog.events",
+    # the names OffSpecEvent and OffSpecWarning had before
+    "DriftEvent": "modelcatalog.events",
     "RuntimeDriftWarning": "modelcatalog.events",
     "Page": "modelcatalog.pagination",
     "Secret": "modelcatalog.secrets",
@@ -63,8 +66,9 @@ __all__ = [
     "ModelCatalogError",
     "NotFoundError",
     "NotJSONError",
+    "OffSpecEvent",
+    "OffSpecWarning",
     "Page",
-    "PaginationError",
     "PaginationEvent",
     "ProviderReportedError",
     "RateLimitError",
@@ -81,6 +85,14 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
+    if name == "PaginationError":
+        warnings.warn(
+            "modelcatalog.PaginationError is deprecated and was never raised: pages that contradict each other "
+            "end the listing incomplete (IncompleteListingError, which this name now stands for)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        name = "IncompleteListingError"
     module = _EXPORTS.get(name)
     if module is None:
         msg = f"module 'modelcatalog' has no attribute {name!r}"
@@ -108,7 +120,6 @@ if TYPE_CHECKING:
         ModelCatalogError,
         NotFoundError,
         NotJSONError,
-        PaginationError,
         ProviderReportedError,
         RateLimitError,
         RequestValidationError,
@@ -118,7 +129,7 @@ if TYPE_CHECKING:
         TimeoutError,  # noqa: A004 - ours, a TransportError
         TransportError,
     )
-    from modelcatalog.events import DriftEvent, PaginationEvent, RuntimeDriftWarning
+    from modelcatalog.events import DriftEvent, OffSpecEvent, OffSpecWarning, PaginationEvent, RuntimeDriftWarning
     from modelcatalog.pagination import Page
     from modelcatalog.secrets import Secret
     from modelcatalog.transport import HTTPSettings, RetryPolicy

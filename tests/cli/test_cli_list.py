@@ -9,14 +9,20 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
-from modelcatalog.cli import PROVIDER_NAMES
-from modelcatalog.providers import PROVIDERS
 from support import payloads
 from support.clients import PROVIDER_ENV, SERVER_CREDENTIALS
 from support.fault_server import FaultServer, Respond, ShortPage
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterator, Mapping
+
+
+@pytest.fixture
+def server() -> Iterator[FaultServer]:
+    """A started fault server that checks every provider's credentials."""
+    with FaultServer(credentials=SERVER_CREDENTIALS) as running:
+        yield running
+
 
 ENV_FOR = {
     "scenario": {"SCENARIO_SDK_API_KEY": "sc-key-0001", "SCENARIO_SDK_API_SECRET": "sc-secret-0001"},
@@ -143,7 +149,3 @@ def test_usage_errors_exit_2() -> None:
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
     assert run().returncode == 2
-
-
-def test_the_command_knows_every_provider() -> None:
-    assert set(PROVIDER_NAMES) == set(PROVIDERS)
