@@ -26,6 +26,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from modelcatalog.providers import PROVIDERS as SPECS
+from payloads import PAGED, PROVIDERS
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -33,12 +36,11 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "latest.json"
 BIN = Path(sys.executable).parent
 CLI = BIN / "modelcatalog"
+#: every provider's credential variables, for the command
 ENV = {
-    "SCENARIO_SDK_API_KEY": "bench-key",
-    "SCENARIO_SDK_API_SECRET": "bench-secret",
-    "TFY_API_KEY": "bench-key",
-    "OPENWEBUI_API_KEY": "bench-key",
-    "MODELSLAB_API_KEY": "bench-key",
+    spec.env_var: "bench-secret" if spec.argument == "api_secret" else "bench-key"
+    for provider in PROVIDERS
+    for spec in SPECS[provider].credentials
 }
 
 
@@ -157,7 +159,7 @@ def run_listings(url: str, count: int, rounds: int, latencies: list[int]) -> lis
 
 def run_parse(count: int, rounds: int) -> dict[str, dict[str, Any]]:
     out = {}
-    for provider in ("scenario", "truefoundry", "openwebui", "modelslab"):
+    for provider in PROVIDERS:
         out[provider] = _measure({"kind": "parse", "provider": provider, "count": count, "rounds": rounds})
         _progress(f"parse {provider}: {out[provider]}")
     return out
@@ -166,7 +168,7 @@ def run_parse(count: int, rounds: int) -> dict[str, dict[str, Any]]:
 def run_memory(url: str, count: int) -> dict[str, dict[str, Any]]:
     """Peak RSS growth while the library streams ``count`` models (each provider, 0 ms)."""
     out = {}
-    for provider in ("scenario", "truefoundry", "openwebui"):
+    for provider in PAGED:
         spec = {"kind": "list", "client": "modelcatalog", "provider": provider, "base_url": f"{url}/bench/0/{count}"}
         out[provider] = _measure(spec, timeout=900)
         _progress(f"memory {provider}: {out[provider]}")
@@ -211,7 +213,7 @@ def run_cli(url: str, count: int, memory_count: int, rounds: int, latencies: lis
     listing: dict[str, Any] = {}
     for latency in latencies:
         for _ in range(rounds):  # interleaved across providers
-            for provider in ("scenario", "truefoundry", "openwebui"):
+            for provider in PAGED:
                 key = f"{provider} @ {latency} ms"
                 result = _run_cli(_list_args(provider, f"{url}/bench/{latency}/{count}"))
                 entry = listing.setdefault(key, {"seconds": []})
@@ -221,7 +223,7 @@ def run_cli(url: str, count: int, memory_count: int, rounds: int, latencies: lis
                     entry["seconds"].append(result["seconds"])
                     entry["peak_rss_kib"] = result["peak_rss_kib"]
                 _progress(f"cli {key}: {result}")
-    for provider in ("scenario", "truefoundry", "openwebui"):
+    for provider in PAGED:
         result = _run_cli(_list_args(provider, f"{url}/bench/0/{memory_count}"))
         listing[f"{provider} stream {memory_count}"] = result
         _progress(f"cli stream {provider}: {result}")

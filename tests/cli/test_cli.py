@@ -13,6 +13,7 @@ import io
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 import threading
@@ -32,19 +33,16 @@ from modelcatalog.providers import PROVIDERS
 from modelcatalog.spec.upstream import run_upstream
 from support import payloads
 from support.clients import PROVIDER_ENV, SERVER_CREDENTIALS
+from support.clients import environment as environment_of
 from support.fault_server import Delay, FaultServer, Respond
+from support.providers import modelslab, openwebui, scenario, truefoundry
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "specs" / "catalog" / "model-record.schema.json").read_text(encoding="utf-8"))
-ENV_FOR = {
-    "scenario": {"SCENARIO_SDK_API_KEY": "sc-key-0001", "SCENARIO_SDK_API_SECRET": "sc-secret-0001"},
-    "truefoundry": {"TFY_API_KEY": SERVER_CREDENTIALS["truefoundry"]},
-    "openwebui": {"OPENWEBUI_API_KEY": SERVER_CREDENTIALS["openwebui"]},
-    "modelslab": {"MODELSLAB_API_KEY": SERVER_CREDENTIALS["modelslab"]},
-}
+ENV_FOR = {name: environment_of(name) for name in PROVIDERS}
 ALL_ENV = {key: value for env in ENV_FOR.values() for key, value in env.items()}
 COMMAND = [sys.executable, "-m", "modelcatalog"]
 
@@ -74,19 +72,16 @@ def providers_args(*providers: str) -> list[str]:
 @pytest.fixture
 def server() -> Iterator[FaultServer]:
     with FaultServer(credentials=SERVER_CREDENTIALS) as running:
-        running.models["scenario"] = payloads.many(payloads.scenario_model, 7)
-        running.models["truefoundry"] = payloads.many(payloads.truefoundry_model, 5)
-        running.models["openwebui"] = payloads.many(payloads.openwebui_model, 35)
-        running.models["modelslab-trained"] = [payloads.modelslab_trained_id(n) for n in range(2)]
-        running.models["modelslab-public"] = payloads.many(payloads.modelslab_public_model, 3)
+        running.models["scenario"] = payloads.many(scenario.model, 7)
+        running.models["truefoundry"] = payloads.many(truefoundry.model, 5)
+        running.models["openwebui"] = payloads.many(openwebui.model, 35)
+        running.models["modelslab-trained"] = [modelslab.trained_id(n) for n in range(2)]
+        running.models["modelslab-public"] = payloads.many(modelslab.public_model, 3)
         yield running
 
 
 def ids_of(server: FaultServer, provider: str) -> list[str]:
-    if provider == "modelslab":
-        public = [m["model_id"] for m in server.models["modelslab-public"]]
-        return [*server.models["modelslab-trained"], *public]
-    return [m["id"] for m in server.models[provider]]
+    return payloads.ids(server, provider)
 
 
 # ----------------------------------------------------------------------------------
@@ -272,7 +267,7 @@ def test_ndjson_streams_records_while_a_page_is_still_pending(server: FaultServe
 
 
 def test_a_closed_pipe_ends_quietly(server: FaultServer) -> None:
-    server.models["scenario"] = payloads.many(payloads.scenario_model, 3000)
+    server.models["scenario"] = payloads.many(scenario.model, 3000)
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
         [*COMMAND, "list", "-p", "scenario", "--base-url", server.url],
         stdout=subprocess.PIPE,
@@ -632,10 +627,23 @@ def test_spec_diff_passes_run_upstreams_exit_status_through(tmp_path: Path, caps
     assert json.loads(result.stdout)
 
 
-def test_spec_diff_help_is_the_tools_own() -> None:
-    result = run("spec", "diff", "--help")
+@pytest.mark.parametrize("command", [["upstream"], ["spec", "diff"]])
+def test_the_upstream_check_and_its_old_name_run_the_same_tool(tmp_path: Path, command: list[str]) -> None:
+    vendored = ROOT / "specs" / "scenario" / "upstream.yaml"
+    args = ["--repo", str(ROOT), "--provider", "scenario", "--source", f"scenario={vendored}", "--index", str(tmp_path)]
+    result = run(*command, *args, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)
+    helped = run(*command, "--help")
+    assert helped.returncode == 0
+    assert "--source PROVIDER=URL_OR_PATH" in helped.stdout
+
+
+def test_help_names_upstream_and_hides_spec() -> None:
+    result = run("--help")
     assert result.returncode == 0
-    assert "--source PROVIDER=URL_OR_PATH" in result.stdout
+    listed = result.stdout.split("positional arguments:", 1)[1].split("options:", 1)[0]
+    assert re.findall(r"^    (\w+)", listed, re.MULTILINE) == ["list", "providers", "upstream"]
 
 
 # ----------------------------------------------------------------------------------

@@ -9,8 +9,9 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
+from modelcatalog.providers import NAMES
 from support import payloads
-from support.clients import PROVIDER_ENV, SERVER_CREDENTIALS
+from support.clients import PROVIDER_ENV, SERVER_CREDENTIALS, environment
 from support.fault_server import FaultServer, Respond, ShortPage
 
 if TYPE_CHECKING:
@@ -24,12 +25,7 @@ def server() -> Iterator[FaultServer]:
         yield running
 
 
-ENV_FOR = {
-    "scenario": {"SCENARIO_SDK_API_KEY": "sc-key-0001", "SCENARIO_SDK_API_SECRET": "sc-secret-0001"},
-    "truefoundry": {"TFY_API_KEY": SERVER_CREDENTIALS["truefoundry"]},
-    "openwebui": {"OPENWEBUI_API_KEY": SERVER_CREDENTIALS["openwebui"]},
-    "modelslab": {"MODELSLAB_API_KEY": SERVER_CREDENTIALS["modelslab"]},
-}
+ENV_FOR = {name: environment(name) for name in NAMES}
 
 
 def run(*args: str, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -47,20 +43,11 @@ def run(*args: str, env: Mapping[str, str] | None = None) -> subprocess.Complete
 
 
 def fill_all(server: FaultServer) -> dict[str, list[str]]:
-    server.models["scenario"] = payloads.many(payloads.scenario_model, 7)
-    server.models["truefoundry"] = payloads.many(payloads.truefoundry_model, 7)
-    server.models["openwebui"] = payloads.many(payloads.openwebui_model, 35)
-    server.models["modelslab-trained"] = [payloads.modelslab_trained_id(n) for n in range(2)]
-    server.models["modelslab-public"] = payloads.many(payloads.modelslab_public_model, 3)
-    return {
-        "scenario": [m["id"] for m in server.models["scenario"]],
-        "truefoundry": [m["id"] for m in server.models["truefoundry"]],
-        "openwebui": [m["id"] for m in server.models["openwebui"]],
-        "modelslab": server.models["modelslab-trained"] + [m["model_id"] for m in server.models["modelslab-public"]],
-    }
+    """35 records on every route (two pages of Open WebUI's 30); the ids each provider lists."""
+    return {name: payloads.fill(server, name, 35) for name in NAMES}
 
 
-@pytest.mark.parametrize("provider", ["scenario", "truefoundry", "openwebui", "modelslab"])
+@pytest.mark.parametrize("provider", NAMES)
 def test_list_prints_every_model_as_ndjson(server: FaultServer, provider: str) -> None:
     expected = fill_all(server)[provider]
     result = run("list", "--provider", provider, "--base-url", server.url, "--format", "ndjson", env=ENV_FOR[provider])
@@ -90,7 +77,7 @@ def test_base_url_from_the_environment_and_limit(server: FaultServer) -> None:
 
 def test_failed_authentication_exits_3(server: FaultServer) -> None:
     fill_all(server)
-    for provider in ("scenario", "truefoundry", "openwebui", "modelslab"):
+    for provider in NAMES:
         wrong = dict.fromkeys(ENV_FOR[provider], "wrong-credential")
         result = run("list", "-p", provider, "--base-url", server.url, env=wrong)
         assert result.returncode == 3, (provider, result.stderr)

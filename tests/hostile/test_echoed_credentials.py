@@ -180,7 +180,7 @@ async def test_a_credential_echoed_in_response_headers_is_scrubbed_from_debug_lo
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("provider", PROVIDERS)
-async def test_a_credential_echoed_as_a_field_name_is_scrubbed_from_drift_events(
+async def test_a_credential_echoed_as_a_field_name_is_scrubbed_from_off_spec_events(
     serve: Callable[..., RawServer], provider: str, mode: str
 ) -> None:
     def echo(request: RawRequest, wire: Wire) -> bool:

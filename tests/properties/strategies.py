@@ -9,7 +9,7 @@ array and open object given a small upper bound so an example stays a few KB.
 Bodies are drawn structure first (objects, arrays, unions here) with hypothesis-jsonschema
 drawing the leaves (patterns, bounded numbers); ``date-time`` strings come from a
 strategy that writes RFC 3339 as providers do. The generated-response tests validate
-every drawn body against its schema with ``jsonschema``, so this builder cannot drift
+every drawn body against its schema with ``jsonschema``, so this builder cannot stray
 away from the documents unnoticed. The schemas are read from the committed documents at
 import time: a change to a spec changes what is generated without touching the tests.
 """

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from modelcatalog import OffSpecEvent, OffSpecWarning
 from support import payloads
+from support.providers import modelslab, openwebui, scenario, truefoundry
 
 if TYPE_CHECKING:
     from support.fault_server import FaultServer
@@ -39,7 +40,7 @@ def listing(request: pytest.FixtureRequest, make_client: Any, make_async_client:
 async def test_an_unknown_field_on_every_record_of_every_page_is_reported_once(
     server: FaultServer, listing: Any
 ) -> None:
-    server.models["scenario"] = [payloads.scenario_model(n, licenseTier="pro") for n in range(7)]
+    server.models["scenario"] = [scenario.model(n, licenseTier="pro") for n in range(7)]
     items, events, off_spec = await listing("scenario", page_size=3)
     assert len(items) == 7  # every record kept
     assert [item.id for item in items] == [model["id"] for model in server.models["scenario"]]
@@ -51,7 +52,7 @@ async def test_an_unknown_field_on_every_record_of_every_page_is_reported_once(
 
 
 async def test_an_unknown_enum_value_keeps_the_value(server: FaultServer, listing: Any) -> None:
-    server.models["scenario"] = [payloads.scenario_model(n, type="flux.3-ultra") for n in range(5)]
+    server.models["scenario"] = [scenario.model(n, type="flux.3-ultra") for n in range(5)]
     server.models["scenario"][4]["status"] = "archived"
     items, events, off_spec = await listing("scenario", page_size=2)
     assert [item.type for item in items] == ["flux.3-ultra"] * 5
@@ -64,14 +65,14 @@ async def test_an_unknown_enum_value_keeps_the_value(server: FaultServer, listin
 
 
 async def test_unknown_values_in_enum_lists_and_nested_records(server: FaultServer, listing: Any) -> None:
-    server.models["scenario"] = [payloads.scenario_model(0, capabilities=["txt2img", "txt2hologram"])]
+    server.models["scenario"] = [scenario.model(0, capabilities=["txt2img", "txt2hologram"])]
     items, events, _ = await listing("scenario")
     assert items[0].capabilities == ["txt2img", "txt2hologram"]
     assert [(e.location, e.value) for e in events] == [("Model.capabilities", "txt2hologram")]
 
-    robot = payloads.truefoundry_model(0)
+    robot = truefoundry.model(0)
     robot["created_by_subject"] = {**robot["created_by_subject"], "subjectType": "robot", "subjectTeam": "ml"}
-    server.models["truefoundry"] = [robot, payloads.truefoundry_model(1)]
+    server.models["truefoundry"] = [robot, truefoundry.model(1)]
     items, events, off_spec = await listing("truefoundry")
     assert items[0].created_by_subject.subject_type == "robot"
     assert {(e.kind, e.location, e.value) for e in events} == {
@@ -82,7 +83,7 @@ async def test_unknown_values_in_enum_lists_and_nested_records(server: FaultServ
 
 
 async def test_an_unknown_field_in_the_envelope(server: FaultServer, listing: Any) -> None:
-    server.models["openwebui"] = [payloads.openwebui_model(n, pinned=True) for n in range(31)]
+    server.models["openwebui"] = [openwebui.model(n, pinned=True) for n in range(31)]
     items, events, _ = await listing("openwebui")
     assert len(items) == 31
     assert events == [
@@ -91,7 +92,7 @@ async def test_an_unknown_field_in_the_envelope(server: FaultServer, listing: An
 
 
 async def test_free_form_objects_are_not_off_spec(server: FaultServer, listing: Any) -> None:
-    record = payloads.openwebui_model(0)
+    record = openwebui.model(0)
     record["meta"]["brand_new_key"] = {"anything": [1, 2]}
     server.models["openwebui"] = [record]
     items, events, off_spec = await listing("openwebui")
@@ -102,7 +103,7 @@ async def test_free_form_objects_are_not_off_spec(server: FaultServer, listing: 
 
 async def test_modelslab_off_spec_is_named_by_operation(server: FaultServer, listing: Any) -> None:
     server.models["modelslab-trained"] = ["m1"]
-    server.models["modelslab-public"] = [payloads.modelslab_public_model(n, nsfw=False) for n in range(3)]
+    server.models["modelslab-public"] = [modelslab.public_model(n, nsfw=False) for n in range(3)]
     items, events, _ = await listing("modelslab")
     assert len(items) == 4
     assert events == [
@@ -111,8 +112,8 @@ async def test_modelslab_off_spec_is_named_by_operation(server: FaultServer, lis
 
 
 async def test_known_values_are_silent(server: FaultServer, listing: Any) -> None:
-    server.models["scenario"] = payloads.many(payloads.scenario_model, 10)
-    server.models["truefoundry"] = payloads.many(payloads.truefoundry_model, 10)
+    server.models["scenario"] = payloads.many(scenario.model, 10)
+    server.models["truefoundry"] = payloads.many(truefoundry.model, 10)
     for provider in ("scenario", "truefoundry"):
         items, events, off_spec = await listing(provider, page_size=4)
         assert len(items) == 10
@@ -121,7 +122,7 @@ async def test_known_values_are_silent(server: FaultServer, listing: Any) -> Non
 
 
 async def test_each_listing_reports_afresh(server: FaultServer, make_client: Any) -> None:
-    server.models["scenario"] = [payloads.scenario_model(0, licenseTier="pro")]
+    server.models["scenario"] = [scenario.model(0, licenseTier="pro")]
     events: list[Any] = []
     client = make_client("scenario", on_event=events.append)
     with warnings.catch_warnings():

@@ -12,9 +12,10 @@ and the generated clients.
 
 from __future__ import annotations
 
-import importlib
 import warnings
 from typing import TYPE_CHECKING
+
+from modelcatalog._exports import lazy
 
 _EXPORTS = {
     "AsyncClient": "modelcatalog.client",
@@ -84,6 +85,9 @@ __all__ = [
 ]
 
 
+_load = lazy(__name__, _EXPORTS, globals())
+
+
 def __getattr__(name: str) -> object:
     if name == "PaginationError":
         warnings.warn(
@@ -93,13 +97,7 @@ def __getattr__(name: str) -> object:
             stacklevel=2,
         )
         name = "IncompleteListingError"
-    module = _EXPORTS.get(name)
-    if module is None:
-        msg = f"module 'modelcatalog' has no attribute {name!r}"
-        raise AttributeError(msg)
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+    return _load(name)
 
 
 def __dir__() -> list[str]:

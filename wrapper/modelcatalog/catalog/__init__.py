@@ -17,8 +17,9 @@ helpers without loading the listing machinery (and every provider with it).
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from modelcatalog._exports import lazy
 
 _EXPORTS = {
     "ModelRecord": "modelcatalog_generated.catalog",
@@ -63,14 +64,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        msg = f"module 'modelcatalog.catalog' has no attribute {name!r}"
-        raise AttributeError(msg)
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy(__name__, _EXPORTS, globals())
 
 
 def __dir__() -> list[str]:
