@@ -194,7 +194,7 @@ class _Base:
 class Client(_Base):
     """List a provider's models (sync). Use as a context manager, or call ``close()``.
 
-    Arguments: ``provider`` ("scenario", "truefoundry", "openwebui", "modelslab");
+    Arguments: ``provider`` (a name of ``modelcatalog.providers.NAMES``, or a ``Provider``);
     ``base_url`` (replaces scheme, host, port and prefix of the documented paths);
     ``api_key``/``api_secret`` (else from the provider's environment variables);
     ``allow_insecure_http``; ``http`` (timeouts, retries, transport); ``on_event``

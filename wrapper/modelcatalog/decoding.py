@@ -49,7 +49,7 @@ _QUOTED_REASON_CHARS = 200
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause the cycle collector while a page decodes (acyclic data; ~2.5x faster)."""
+    """Pause the cycle collector while a page decodes (acyclic data; several times faster)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -45,9 +45,9 @@ Position = str | int | None
 """Where a page starts: a cursor token, an offset, a page number, or None (the first page)."""
 
 DEFAULT_MAX_PAGES = 100_000
-#: Pages in flight at once when the total is known. 16 matches the connection pool and
-#: is what it takes to list 10,000 models ~10x faster than page after page at 20 ms a
-#: request (BENCHMARKS.md); the retry transport backs off if a server pushes back.
+#: Pages in flight at once when the total is known: as many as the connection pool holds,
+#: which is what it takes to list a large catalog an order of magnitude faster than page
+#: after page (BENCHMARKS.md); the retry transport backs off if a server pushes back.
 DEFAULT_CONCURRENCY = 16
 #: how much of a cursor, and how many item keys, an event quotes
 _QUOTED_CHARS = 16

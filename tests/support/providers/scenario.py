@@ -1,7 +1,6 @@
 """Scenario's test data: camelCase records with ISO timestamps, a cursor, Basic auth.
 
-Shaped like the models of Scenario's SDK reference (``scenario-list-models-python-sdk.md``)
-and the derived ``specs/scenario/openapi.yaml``.
+Shaped like the models of Scenario's SDK reference and the derived ``specs/scenario/openapi.yaml``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """TrueFoundry's test data: snake_case records with a ``created_by_subject``, offset/limit with a total, Bearer.
 
-Shaped like TrueFoundry's list-models page (``truefoundry-list-models.md``) and the derived
+Shaped like TrueFoundry's documented list-models response and the derived
 ``specs/truefoundry/openapi.yaml``.
 """
 

@@ -16,7 +16,11 @@ if TYPE_CHECKING:
     from modelcatalog.cli.console import Console
 
 #: ``modelcatalog spec JOB``: the tooling's jobs under their old command
-SPEC_JOBS = ("diff", "drift", "generate")
+SPEC_JOBS = {
+    "diff": "the upstream check, now `modelcatalog upstream`",
+    "drift": "check generated/ and the derived documents against specs/",
+    "generate": "regenerate the derived documents and clients",
+}
 
 
 def add_parser(commands: Any) -> None:  # noqa: ANN401 - argparse's subparsers action is private
@@ -31,8 +35,8 @@ def add_parser(commands: Any) -> None:  # noqa: ANN401 - argparse's subparsers a
     upstream.set_defaults(run=run, command_parser=upstream, passes_arguments=True)
     spec = commands.add_parser("spec")  # no help=: left out of the command list
     jobs = spec.add_subparsers(dest="job", required=True, metavar="JOB")
-    for job in SPEC_JOBS:
-        jobs.add_parser(job, add_help=False, prefix_chars="\0")
+    for job, text in SPEC_JOBS.items():
+        jobs.add_parser(job, help=text, add_help=False, prefix_chars="\0")
     spec.set_defaults(run=run_spec, command_parser=spec, passes_arguments=True)
 
 

@@ -41,8 +41,8 @@ if TYPE_CHECKING:
     from modelcatalog.secrets import Secret
 
 MAX_PAGE_SIZE = 500
-#: Large pages, but not the largest: streaming 200,000 models at 500 a page grows the
-#: process by ~86 MB, at 250 by ~56 MB, and 250 is no slower (BENCHMARKS.md).
+#: Large pages, but not the largest: half the maximum streams with clearly less memory
+#: and no slower (BENCHMARKS.md has the measurements).
 DEFAULT_PAGE_SIZE = 250
 
 # Scenario's comma-separated list parameters (`explode: false`): openapi-python-client
