@@ -351,7 +351,8 @@ def mapping_table() -> dict[str, dict[str, str]]:
     """The README's "Where each field comes from" table: provider -> field -> cell."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Where each field comes from", 1)[1]
-    lines = [line for line in section.split("\n\n", 2)[1].splitlines() if line.startswith("|")]
+    block = next(part for part in section.split("\n\n") if part.startswith("|"))  # the first table
+    lines = block.splitlines()
     header, _, *rows = ([cell.strip() for cell in line.strip("|").split("|")] for line in lines)
     titles = {PROVIDERS[name].title: name for name in PROVIDERS}
     columns = [titles[cell.split(" (", 1)[0]] for cell in header[1:]]  # a column of an unknown provider: KeyError
