@@ -648,6 +648,33 @@ def test_help_starts_without_the_heavy_imports() -> None:
     assert "modelcatalog.cli" in imported
 
 
+def test_version_prints_the_installed_metadata_version() -> None:
+    from importlib.metadata import version  # noqa: PLC0415
+
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout == f"modelcatalog {version('modelcatalog')}\n"
+    assert result.stderr == ""
+
+
+def test_only_version_reads_the_package_metadata() -> None:
+    def imported(*args: str) -> set[str]:
+        result = subprocess.run(  # noqa: S603 - our own interpreter and module
+            [sys.executable, "-X", "importtime", "-m", "modelcatalog", *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        return {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+
+    assert "importlib.metadata" not in imported("--help")
+    with_version = imported("--version")
+    assert "importlib.metadata" in with_version
+    assert not with_version & {"httpx", "msgspec", "modelcatalog_generated", "modelcatalog.catalog", "yaml"}
+
+
 def test_help_is_fast() -> None:
     timings = []
     for _ in range(5):

@@ -1,0 +1,137 @@
+"""Start a real server as a child process on 127.0.0.1, wait until it is ready, stop it cleanly.
+
+Shared by the live peers (Open WebUI, LiteLLM): each passes the command and environment
+for a port; this module picks the port, keeps the log in a file, retries when another
+process took the port first, and always stops the whole process group. Standard library
+only, so the peers' scripts run on a bare Python.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+LOOPBACK = "127.0.0.1"
+POLL_S = 0.5
+
+
+class ServerStartError(RuntimeError):
+    """A peer did not become ready; the message carries the tail of its log."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Started:
+    """A peer process that answered its readiness check."""
+
+    process: subprocess.Popen[bytes]
+    port: int
+    base_url: str
+    seconds: float
+
+
+def free_port() -> int:
+    """A port the kernel just handed out on loopback (closed again, so a tiny race remains)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((LOOPBACK, 0))
+        return int(sock.getsockname()[1])
+
+
+def log_tail(path: Path, lines: int = 60) -> str:
+    """The last lines of a server log, for error messages."""
+    try:
+        text = path.read_text(errors="replace")
+    except OSError as exc:
+        return f"(no log at {path}: {exc})"
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def answers_200(url: str) -> bool:
+    """True when a GET of ``url`` answers 200 (no proxy: loopback traffic stays local)."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(url, timeout=5) as response:
+            return int(response.status) == 200
+    except (urllib.error.URLError, OSError, ValueError):
+        return False
+
+
+def stop(proc: subprocess.Popen[bytes], grace: float = 20.0) -> None:
+    """SIGTERM the whole process group (the server and any children), SIGKILL after ``grace``."""
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=grace)
+    else:  # the leader is gone; make sure nothing it started lingers
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def start(
+    name: str,
+    command: Callable[[int], list[str]],
+    environment: Callable[[int], dict[str, str]],
+    ready_path: str,
+    *,
+    cwd: Path,
+    log_path: Path,
+    timeout: float,
+    attempts: int = 3,
+    before_attempt: Callable[[], None] | None = None,
+) -> Started:
+    """Start ``command(port)`` until ``GET ready_path`` answers 200; retry only when the port was lost.
+
+    Output goes to ``log_path`` (appended, one header line per attempt). ``before_attempt``
+    resets whatever state a failed attempt left (a data directory). The caller stops the
+    returned process with ``stop``.
+    """
+    for attempt in range(1, attempts + 1):
+        if before_attempt is not None:
+            before_attempt()
+        port = free_port()
+        base_url = f"http://{LOOPBACK}:{port}"
+        argv = command(port)
+        started = time.monotonic()
+        with log_path.open("ab") as log:
+            log.write(f"--- attempt {attempt}: {' '.join(argv)}\n".encode())
+            log.flush()
+            proc = subprocess.Popen(  # noqa: S603 - the peer's own fixed argv, no shell
+                argv,
+                cwd=cwd,
+                env=environment(port),
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group, so stop() reaches every child
+            )
+        while time.monotonic() - started < timeout:
+            if proc.poll() is not None or answers_200(base_url + ready_path):
+                break
+            time.sleep(POLL_S)
+        if proc.poll() is None and answers_200(base_url + ready_path):
+            return Started(proc, port, base_url, time.monotonic() - started)
+        state = f"exited with {proc.returncode}" if proc.poll() is not None else "timed out"
+        stop(proc)
+        lost_port = "address already in use" in log_tail(log_path, 20).lower()
+        if not lost_port or attempt == attempts:
+            raise ServerStartError(
+                f"{name} {state} after {time.monotonic() - started:.0f}s (limit {timeout:.0f}s); "
+                f"log {log_path}, last lines:\n{log_tail(log_path)}"
+            )
+    raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
