@@ -26,20 +26,16 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from locked_venv import LOCK_INDEX, LOCK_WHEEL_PLATFORM, InstallResult, LockedVenv, write_lock
-from peer_process import LOOPBACK, ServerStartError, log_tail, start, stop
+from locked_venv import LOCK_INDEX, LOCK_WHEEL_PLATFORM, InstallResult, LockedVenv, peer_venv, write_lock
+from peer_process import LOOPBACK, ServerStartError, log_tail, serve_until_interrupted, start, stop
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-
-__all__ = ["ServerStartError"]
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -59,17 +55,11 @@ SIZES = ("3b", "8b", "70b")
 INFO_EVERY = 4
 
 
-def venv_dir() -> Path:
-    """Where the LiteLLM venv lives: the env override, else the gitignored cache."""
-    override = os.environ.get(VENV_ENV)
-    if override:
-        return Path(override).expanduser().resolve()
-    return ROOT / ".cache" / f"litellm-{LITELLM_VERSION}" / "venv"
-
-
 def locked_venv(env_dir: Path | None = None) -> LockedVenv:
-    """The LiteLLM venv, installed from the lock."""
-    return LockedVenv(f"litellm {LITELLM_VERSION}", LOCK, (env_dir or venv_dir()).absolute())
+    """The LiteLLM venv: ``env_dir``, else ``$MODELCATALOG_LITELLM_VENV``, else one in ``.cache/``."""
+    return peer_venv(
+        f"litellm {LITELLM_VERSION}", LOCK, ROOT / ".cache" / f"litellm-{LITELLM_VERSION}" / "venv", VENV_ENV, env_dir
+    )
 
 
 def install(env_dir: Path | None = None) -> InstallResult:
@@ -230,10 +220,6 @@ Never edit by hand."""
     print(f"wrote {LOCK}: {len(locked)} wheels", file=sys.stderr)  # noqa: T201
 
 
-def _interrupt(signum: int, _frame: object) -> None:
-    raise KeyboardInterrupt(signal.Signals(signum).name)
-
-
 def _serve(*, once: bool) -> int:
     install()
     with running_litellm() as server:
@@ -244,12 +230,7 @@ def _serve(*, once: bool) -> int:
         )
         if once:
             return 0
-        print("serving until Ctrl-C or SIGTERM", flush=True)  # noqa: T201
-        for signum in (signal.SIGINT, signal.SIGTERM):  # `cmd &` starts us with SIGINT ignored
-            signal.signal(signum, _interrupt)
-        with contextlib.suppress(KeyboardInterrupt):
-            while True:
-                time.sleep(3600)
+        serve_until_interrupted()
     return 0
 
 

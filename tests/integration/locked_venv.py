@@ -8,8 +8,8 @@ CPU wheel at hand). A lock names every wheel by its PyPI file URL with its SHA-2
 index pages to read (reading them cost four times the download here), the same bytes on
 every machine, a clear error if one differs.
 
-The venv holds a marker with the lock's SHA-256: a changed lock rebuilds the venv from
-nothing, and an install that stopped half-way (no marker) is rebuilt too.
+The venv holds a marker with the SHA-256 of the lock's requirement lines: a new pin or hash
+rebuilds the venv from nothing, and an install that stopped half-way (no marker) is rebuilt too.
 
 ``install`` says what it installs and how long it took, and lets pip print every wheel it
 collects, so a person running the tests sees a cold install happen (the pytest fixtures
@@ -125,7 +125,9 @@ class LockedVenv:
         return self.directory / "bin" / name
 
     def lock_digest(self) -> str:
-        return hashlib.sha256(self.lock.read_bytes()).hexdigest()
+        """SHA-256 of the requirement lines: a new pin or hash rebuilds, a reworded header does not."""
+        lines = [line for line in self.lock.read_text().splitlines() if line.strip() and not line.startswith("#")]
+        return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
     def is_installed(self) -> bool:
         """True when the venv was installed, to the end, from exactly this lock."""
@@ -182,6 +184,16 @@ class LockedVenv:
         )
         print(f"{self.label}: {result.describe()}", file=out, flush=True)
         return result
+
+
+def peer_venv(label: str, lock: Path, default: Path, override_env: str, env_dir: Path | None = None) -> LockedVenv:
+    """A peer's venv: ``env_dir`` if given, else the directory ``override_env`` names, else ``default``.
+
+    The variable lets several checkouts share one install instead of each downloading it.
+    """
+    override = os.environ.get(override_env)
+    directory = env_dir or (Path(override).expanduser() if override else default)
+    return LockedVenv(label, lock, directory.absolute())
 
 
 def write_lock(path: Path, requirements: Sequence[str], *, header: str, resolve: bool) -> dict[str, str]:

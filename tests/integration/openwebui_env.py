@@ -22,22 +22,19 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from locked_venv import InstallResult, LockedVenv
-from peer_process import LOOPBACK, ServerStartError, log_tail, start, stop
+from locked_venv import InstallResult, LockedVenv, peer_venv
+from peer_process import LOOPBACK, ServerStartError, log_tail, serve_until_interrupted, start, stop
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     import httpx
-
-__all__ = ["ServerStartError"]  # the conftest catches it from here
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -51,17 +48,15 @@ ADMIN_NAME = "Catalog Admin"
 START_TIMEOUT_S = 240.0
 
 
-def venv_dir() -> Path:
-    """Where the Open WebUI venv lives: the env override, else the gitignored cache."""
-    override = os.environ.get(VENV_ENV)
-    if override:
-        return Path(override).expanduser().resolve()
-    return ROOT / ".cache" / f"openwebui-{OPENWEBUI_VERSION}" / "venv"
-
-
 def locked_venv(env_dir: Path | None = None) -> LockedVenv:
-    """The Open WebUI venv, installed from the lock."""
-    return LockedVenv(f"open-webui {OPENWEBUI_VERSION}", LOCK, (env_dir or venv_dir()).absolute())
+    """The Open WebUI venv: ``env_dir``, else ``$MODELCATALOG_OPENWEBUI_VENV``, else one in ``.cache/``."""
+    return peer_venv(
+        f"open-webui {OPENWEBUI_VERSION}",
+        LOCK,
+        ROOT / ".cache" / f"openwebui-{OPENWEBUI_VERSION}" / "venv",
+        VENV_ENV,
+        env_dir,
+    )
 
 
 def executable(env_dir: Path | None = None) -> Path:
@@ -472,19 +467,8 @@ def _serve(args: argparse.Namespace) -> int:
             )
         if args.once:
             return 0
-        print("serving until Ctrl-C or SIGTERM", flush=True)  # noqa: T201
-        # A shell's `cmd &` starts us with SIGINT ignored: handle both signals explicitly
-        # so that leaving the `with` block always stops the server and deletes its data.
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signum, _interrupt)
-        with contextlib.suppress(KeyboardInterrupt):
-            while True:
-                time.sleep(3600)
+        serve_until_interrupted()
     return 0
-
-
-def _interrupt(signum: int, _frame: object) -> None:
-    raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
 def main(argv: list[str] | None = None) -> int:

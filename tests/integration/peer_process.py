@@ -67,6 +67,25 @@ def answers_200(url: str) -> bool:
         return False
 
 
+def serve_until_interrupted() -> None:
+    """Block until Ctrl-C or SIGTERM, for a peer's ``serve`` command.
+
+    A shell's ``cmd &`` starts a process with SIGINT ignored: both signals are handled
+    explicitly, so leaving the caller's ``with`` block always stops the server and deletes
+    its data.
+    """
+    print("serving until Ctrl-C or SIGTERM", flush=True)  # noqa: T201
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _interrupt)
+    with contextlib.suppress(KeyboardInterrupt):
+        while True:
+            time.sleep(3600)
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
 def stop(proc: subprocess.Popen[bytes], grace: float = 20.0) -> None:
     """SIGTERM the whole process group (the server and any children), SIGKILL after ``grace``."""
     if proc.poll() is None:

@@ -82,5 +82,7 @@ def test_a_venv_counts_as_installed_only_with_the_marker_of_exactly_this_lock(tm
     assert not venv.is_installed()  # pip did not finish: no marker
     (venv.directory / MARKER_NAME).write_text(venv.lock_digest() + "\n")
     assert venv.is_installed()
+    lock.write_text("# a reworded header\n" + lock.read_text())  # comments do not count
+    assert venv.is_installed()
     lock.write_text(lock.read_text().replace("a-1.0", "a-1.1"))  # a new pin rebuilds
     assert not venv.is_installed()
