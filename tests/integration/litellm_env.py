@@ -23,7 +23,6 @@ import argparse
 import contextlib
 import dataclasses
 import json
-import os
 import secrets
 import shutil
 import sys
@@ -32,7 +31,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from locked_venv import LOCK_INDEX, LOCK_WHEEL_PLATFORM, InstallResult, LockedVenv, peer_venv, write_lock
-from peer_process import LOOPBACK, ServerStartError, log_tail, serve_until_interrupted, start, stop
+from peer_process import (
+    LOOPBACK,
+    ServerStartError,
+    log_tail,
+    peer_environment,
+    serve_until_interrupted,
+    start,
+    stop,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -117,14 +124,12 @@ def config_document(models: tuple[DeclaredModel, ...], master_key: str) -> dict[
 
 
 def server_environment(port: int) -> dict[str, str]:
-    """Offline and loopback-only, from a few harmless variables rather than ``os.environ``.
+    """Offline and loopback-only; nothing else of ``os.environ`` (``peer_environment``).
 
-    So a developer's own ``OPENAI_API_KEY``, ``DATABASE_URL`` or ``LITELLM_MASTER_KEY`` can
-    never reach the test server.
+    So a developer's own ``OPENAI_API_KEY``, ``DATABASE_URL`` or ``LITELLM_MASTER_KEY`` never
+    reaches the test server.
     """
-    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "SSL_CERT_FILE")
-    env = {name: os.environ[name] for name in keep if name in os.environ}
-    env.update(
+    return peer_environment(
         {
             "PORT": str(port),
             "LITELLM_LOCAL_MODEL_COST_MAP": "True",  # no price map from the internet at import
@@ -134,12 +139,8 @@ def server_environment(port: int) -> dict[str, str]:
             "HTTP_PROXY": CLOSED_PORT_PROXY,
             "HTTPS_PROXY": CLOSED_PORT_PROXY,
             "LITELLM_TELEMETRY": "False",
-            "DO_NOT_TRACK": "true",
-            "PYTHONHASHSEED": "0",
-            "PYTHONUNBUFFERED": "1",
         }
     )
-    return env
 
 
 # --------------------------------------------------------------------------- server

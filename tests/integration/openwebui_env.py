@@ -19,7 +19,6 @@ import contextlib
 import dataclasses
 import hashlib
 import json
-import os
 import secrets
 import shutil
 import sys
@@ -29,7 +28,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from locked_venv import InstallResult, LockedVenv, peer_venv
-from peer_process import LOOPBACK, ServerStartError, log_tail, serve_until_interrupted, start, stop
+from peer_process import (
+    LOOPBACK,
+    ServerStartError,
+    log_tail,
+    peer_environment,
+    serve_until_interrupted,
+    start,
+    stop,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -80,12 +87,10 @@ def install(env_dir: Path | None = None) -> InstallResult:
 def server_environment(data_dir: Path, port: int) -> dict[str, str]:
     """The offline environment, checked against open_webui/env.py and config.py of 0.12.4.
 
-    Built from a few harmless variables rather than ``os.environ``, so that a developer's
-    own ``DATABASE_URL``, ``OPENAI_API_KEY`` or ``ENV`` can never leak into the test server.
+    Nothing else of ``os.environ`` (``peer_environment``): a developer's own ``DATABASE_URL``,
+    ``OPENAI_API_KEY`` or ``ENV`` never reaches the test server.
     """
-    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "SSL_CERT_FILE")
-    env = {name: os.environ[name] for name in keep if name in os.environ}
-    env.update(
+    return peer_environment(
         {
             "DATA_DIR": str(data_dir),
             "PORT": str(port),
@@ -113,13 +118,9 @@ def server_environment(data_dir: Path, port: int) -> dict[str, str]:
             "WEBUI_ADMIN_NAME": ADMIN_NAME,
             "ENABLE_SIGNUP": "false",
             "ANONYMIZED_TELEMETRY": "false",
-            "DO_NOT_TRACK": "true",
             "SCARF_NO_ANALYTICS": "true",
-            "PYTHONHASHSEED": "0",
-            "PYTHONUNBUFFERED": "1",
         }
     )
-    return env
 
 
 @dataclasses.dataclass(frozen=True)

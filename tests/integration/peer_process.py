@@ -41,6 +41,19 @@ class Started:
     seconds: float
 
 
+def peer_environment(settings: dict[str, str]) -> dict[str, str]:
+    """A peer's environment: a few harmless variables of ours, then the peer's ``settings``.
+
+    Built this way rather than from ``os.environ``, so that a developer's own
+    ``OPENAI_API_KEY``, ``DATABASE_URL`` or proxy can never reach a test server.
+    """
+    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "SSL_CERT_FILE")
+    env = {name: os.environ[name] for name in keep if name in os.environ}
+    env.update({"DO_NOT_TRACK": "true", "PYTHONHASHSEED": "0", "PYTHONUNBUFFERED": "1"})
+    env.update(settings)
+    return env
+
+
 def free_port() -> int:
     """A port the kernel just handed out on loopback (closed again, so a tiny race remains)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
