@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import fcntl
 import hashlib
 import json
 import os
@@ -140,7 +141,13 @@ class LockedVenv:
         ``progress`` (default stderr) gets what happened, and a line before a real install;
         pip's own lines (one a wheel) go to this process's stdout.
         """
-        out = progress or sys.stderr
+        self.directory.parent.mkdir(parents=True, exist_ok=True)
+        # one installer at a time: two test sessions may share the venv
+        with (self.directory.parent / f"{self.directory.name}.lock").open("w") as held:
+            fcntl.flock(held, fcntl.LOCK_EX)
+            return self._install(progress or sys.stderr)
+
+    def _install(self, out: TextIO) -> InstallResult:
         started = time.monotonic()
         wheels = len(pins(self.lock))
         if self.is_installed():
@@ -148,13 +155,14 @@ class LockedVenv:
             print(f"{self.label}: {result.describe()}", file=out, flush=True)
             return result
         python = lock_interpreter()
+        if self.directory.exists() and not (self.directory / "pyvenv.cfg").exists() and any(self.directory.iterdir()):
+            raise InstallError(f"{self.directory} is not a virtual environment: refusing to replace it")
         print(
             f"{self.label}: installing {wheels} hash-locked wheels from {self.lock.name} into {self.directory} "
             "(pip --no-deps --require-hashes; downloads unless pip's cache has them)",
             file=out,
             flush=True,
         )
-        self.directory.parent.mkdir(parents=True, exist_ok=True)
         # a half-finished or differently locked venv is rebuilt from nothing
         shutil.rmtree(self.directory, ignore_errors=True)
         subprocess.run([python, "-m", "venv", str(self.directory)], check=True)  # noqa: S603 - fixed argv

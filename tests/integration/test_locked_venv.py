@@ -8,7 +8,7 @@ from pathlib import Path
 import litellm_env
 import openwebui_env
 import pytest
-from locked_venv import MARKER_NAME, LockedVenv, pins
+from locked_venv import MARKER_NAME, InstallError, LockedVenv, pins
 
 HERE = Path(__file__).resolve().parent
 LOCKS = sorted(HERE.glob("*-requirements.txt"))
@@ -86,3 +86,14 @@ def test_a_venv_counts_as_installed_only_with_the_marker_of_exactly_this_lock(tm
     assert venv.is_installed()
     lock.write_text(lock.read_text().replace("a-1.0", "a-1.1"))  # a new pin rebuilds
     assert not venv.is_installed()
+
+
+def test_install_refuses_to_replace_a_directory_that_is_not_a_venv(tmp_path: Path) -> None:
+    lock = tmp_path / "peer-requirements.txt"
+    lock.write_text("a @ https://files.pythonhosted.org/a-1.0-py3-none-any.whl \\\n    --hash=sha256:00\n")
+    precious = tmp_path / "not-a-venv"
+    precious.mkdir()
+    (precious / "notes.txt").write_text("mine")
+    with pytest.raises(InstallError, match="not a virtual environment"):
+        LockedVenv("peer 1.0", lock, precious).install()
+    assert (precious / "notes.txt").read_text() == "mine"
