@@ -24,7 +24,6 @@ import contextlib
 import dataclasses
 import json
 import secrets
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -32,13 +31,13 @@ from typing import TYPE_CHECKING, Any
 
 from locked_venv import LOCK_INDEX, LOCK_WHEEL_PLATFORM, InstallResult, LockedVenv, peer_venv, write_lock
 from peer_process import (
+    LOG_NAME,
     LOOPBACK,
+    Peer,
     ServerStartError,
-    log_tail,
     peer_environment,
+    running,
     serve_until_interrupted,
-    start,
-    stop,
 )
 
 if TYPE_CHECKING:
@@ -168,8 +167,8 @@ def running_litellm(
 ) -> Iterator[RunningLiteLLM]:
     """Start ``litellm --config`` on 127.0.0.1 with a fresh config and master key; stop it on exit.
 
-    The work directory (config, log) is deleted after a clean run and kept, with its path in
-    the error, when start-up or the body fails.
+    The work directory (config, log) is deleted after a clean run and kept when start-up or
+    the body fails (``peer_process.running``).
     """
     exe = locked_venv(env_dir).script("litellm")
     if not exe.exists():
@@ -179,28 +178,10 @@ def running_litellm(
     master_key = f"sk-{secrets.token_hex(16)}"
     config_path = work / "config.json"  # LiteLLM reads its config with a YAML parser: JSON is YAML
     config_path.write_text(json.dumps(config_document(models, master_key), indent=1))
-    log_path = work / "server.log"
-    started = None
-    failed = True
-    try:
-        started = start(
-            "litellm",
-            lambda port: [str(exe), "--config", str(config_path), "--host", LOOPBACK, "--port", str(port)],
-            server_environment,
-            READY_PATH,
-            cwd=work,
-            log_path=log_path,
-            timeout=timeout,
-        )
-        yield RunningLiteLLM(started.base_url, master_key, models, config_path, log_path, started.seconds)
-        failed = False
-    finally:
-        if started is not None:
-            stop(started.process)
-        if failed and started is not None:  # a start-up failure already carries the tail in its message
-            print(f"litellm log kept at {log_path}; last lines:\n{log_tail(log_path)}", file=sys.stderr)  # noqa: T201
-        elif not failed:
-            shutil.rmtree(work, ignore_errors=True)
+    command = [str(exe), "--config", str(config_path), "--host", LOOPBACK]
+    peer = Peer("litellm", lambda port: [*command, "--port", str(port)], server_environment, READY_PATH)
+    with running(peer, work=work, timeout=timeout) as started:
+        yield RunningLiteLLM(started.base_url, master_key, models, config_path, work / LOG_NAME, started.seconds)
 
 
 # --------------------------------------------------------------------------- command line

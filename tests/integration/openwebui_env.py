@@ -29,13 +29,13 @@ from typing import TYPE_CHECKING, Any
 
 from locked_venv import InstallResult, LockedVenv, peer_venv
 from peer_process import (
+    LOG_NAME,
     LOOPBACK,
+    Peer,
     ServerStartError,
-    log_tail,
     peer_environment,
+    running,
     serve_until_interrupted,
-    start,
-    stop,
 )
 
 if TYPE_CHECKING:
@@ -143,42 +143,32 @@ def running_openwebui(
 
     ``launcher`` replaces the ``open-webui`` executable (``openwebui_lock.py`` runs the server
     under ``import_trace.py``). The log goes to a file next to (not inside) the data dir; it is
-    deleted after a clean run and kept, with its path in the error, when start-up or the body fails.
+    deleted after a clean run and kept when start-up or the body fails (``peer_process.running``).
     """
     exe = executable(env_dir)
     if launcher is None and not exe.exists():
         raise ServerStartError(f"{exe} is missing: run `python tests/integration/openwebui_env.py install` first")
     work = Path(tempfile.mkdtemp(prefix="modelcatalog-openwebui-"))
     data_dir = work / "data"
-    log_path = work / "server.log"
 
     def fresh_data_dir() -> None:
         shutil.rmtree(data_dir, ignore_errors=True)
         data_dir.mkdir()
 
-    started = None
-    failed = True
     try:
-        started = start(
+        peer = Peer(
             "open-webui",
             lambda port: [*(launcher or [str(exe)]), "serve", "--host", LOOPBACK, "--port", str(port)],
             lambda port: server_environment(data_dir, port),
             "/ready",  # 200 only once startup_complete is set and the database answers
-            cwd=work,
-            log_path=log_path,
-            timeout=timeout,
             before_attempt=fresh_data_dir,
         )
-        yield RunningServer(started.base_url, started.port, started.process.pid, data_dir, log_path, started.seconds)
-        failed = False
+        with running(peer, work=work, timeout=timeout) as started:
+            yield RunningServer(
+                started.base_url, started.port, started.process.pid, data_dir, work / LOG_NAME, started.seconds
+            )
     finally:
-        if started is not None:
-            stop(started.process)
-        shutil.rmtree(data_dir, ignore_errors=True)
-        if failed and started is not None:  # a start-up failure already carries the tail in its message
-            print(f"open-webui log kept at {log_path}; last lines:\n{log_tail(log_path)}", file=sys.stderr)  # noqa: T201
-        elif not failed:
-            shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(data_dir, ignore_errors=True)  # users and keys never outlive the run
 
 
 # --------------------------------------------------------------------------- seed

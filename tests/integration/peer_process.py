@@ -11,20 +11,23 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
 LOOPBACK = "127.0.0.1"
 POLL_S = 0.5
+LOG_NAME = "server.log"
 
 
 class ServerStartError(RuntimeError):
@@ -115,55 +118,73 @@ def stop(proc: subprocess.Popen[bytes], grace: float = 20.0) -> None:
             os.killpg(proc.pid, signal.SIGKILL)
 
 
-def start(
-    name: str,
-    command: Callable[[int], list[str]],
-    environment: Callable[[int], dict[str, str]],
-    ready_path: str,
-    *,
-    cwd: Path,
-    log_path: Path,
-    timeout: float,
-    attempts: int = 3,
-    before_attempt: Callable[[], None] | None = None,
-) -> Started:
-    """Start ``command(port)`` until ``GET ready_path`` answers 200; retry only when the port was lost.
+@dataclasses.dataclass(frozen=True)
+class Peer:
+    """How to run one server: its argv and environment for a port, and where it says it is ready."""
 
-    Output goes to ``log_path`` (appended, one header line per attempt). ``before_attempt``
-    resets whatever state a failed attempt left (a data directory). The caller stops the
-    returned process with ``stop``.
+    name: str
+    command: Callable[[int], list[str]]
+    environment: Callable[[int], dict[str, str]]
+    ready_path: str
+    before_attempt: Callable[[], None] | None = None  # resets what a failed attempt left (a data dir)
+
+
+def _start(peer: Peer, work: Path, timeout: float, attempts: int = 3) -> Started:
+    """Start until ``GET ready_path`` answers 200; retry only when another process took the port.
+
+    Output goes to ``work/server.log`` (appended, one header line per attempt).
     """
+    log_path = work / LOG_NAME
     for attempt in range(1, attempts + 1):
-        if before_attempt is not None:
-            before_attempt()
+        if peer.before_attempt is not None:
+            peer.before_attempt()
         port = free_port()
         base_url = f"http://{LOOPBACK}:{port}"
-        argv = command(port)
+        argv = peer.command(port)
         started = time.monotonic()
         with log_path.open("ab") as log:
             log.write(f"--- attempt {attempt}: {' '.join(argv)}\n".encode())
             log.flush()
             proc = subprocess.Popen(  # noqa: S603 - the peer's own fixed argv, no shell
                 argv,
-                cwd=cwd,
-                env=environment(port),
+                cwd=work,
+                env=peer.environment(port),
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # its own process group, so stop() reaches every child
             )
         while time.monotonic() - started < timeout:
-            if proc.poll() is not None or answers_200(base_url + ready_path):
+            if proc.poll() is not None or answers_200(base_url + peer.ready_path):
                 break
             time.sleep(POLL_S)
-        if proc.poll() is None and answers_200(base_url + ready_path):
+        if proc.poll() is None and answers_200(base_url + peer.ready_path):
             return Started(proc, port, base_url, time.monotonic() - started)
         state = f"exited with {proc.returncode}" if proc.poll() is not None else "timed out"
         stop(proc)
         lost_port = "address already in use" in log_tail(log_path, 20).lower()
         if not lost_port or attempt == attempts:
             raise ServerStartError(
-                f"{name} {state} after {time.monotonic() - started:.0f}s (limit {timeout:.0f}s); "
+                f"{peer.name} {state} after {time.monotonic() - started:.0f}s (limit {timeout:.0f}s); "
                 f"log {log_path}, last lines:\n{log_tail(log_path)}"
             )
     raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
+
+
+@contextlib.contextmanager
+def running(peer: Peer, *, work: Path, timeout: float) -> Iterator[Started]:
+    """Start ``peer`` in ``work`` (log in ``work/server.log``) and stop it, with every child, on exit.
+
+    ``work`` is deleted after a clean run. It is kept when start-up fails (the error names the
+    log) and when the body fails (the log's tail goes to stderr), for whoever looks next.
+    """
+    started = _start(peer, work, timeout)
+    try:
+        yield started
+    except BaseException:
+        stop(started.process)
+        log_path = work / LOG_NAME
+        print(f"{peer.name} log kept at {log_path}; last lines:\n{log_tail(log_path)}", file=sys.stderr)  # noqa: T201
+        raise
+    stop(started.process)
+    shutil.rmtree(work, ignore_errors=True)
