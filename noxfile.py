@@ -109,8 +109,14 @@ def tests_quick(session: nox.Session) -> None:
 
 @nox.session(venv_backend="none", tags=["ci"])
 def openwebui(session: nox.Session) -> None:
-    """Install the pinned Open WebUI into .cache/ (idempotent), so the live tests start at once."""
+    """Install the hash-locked Open WebUI into .cache/ (idempotent), so the live tests start at once."""
     session.run(sys.executable, str(ROOT / "tests" / "integration" / "openwebui_env.py"), "install")
+
+
+@nox.session(venv_backend="none", tags=["ci"])
+def litellm(session: nox.Session) -> None:
+    """Install the hash-locked LiteLLM proxy into .cache/ (idempotent), so the live tests start at once."""
+    session.run(sys.executable, str(ROOT / "tests" / "integration" / "litellm_env.py"), "install")
 
 
 @nox.session(python=PYTHON, tags=["ci"])

@@ -640,18 +640,42 @@ def test_spec_diff_help_is_the_tools_own() -> None:
 # start-up and consistency
 
 
-def test_help_starts_without_the_heavy_imports() -> None:
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "modelcatalog", "--help"],
+HEAVY_IMPORTS = {"httpx", "msgspec", "modelcatalog_generated", "modelcatalog.catalog", "yaml"}
+
+
+def imported_by(*args: str) -> set[str]:
+    """Every module the command imports to run ``args`` (``python -X importtime``)."""
+    result = subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-X", "importtime", "-m", "modelcatalog", *args],
         capture_output=True,
         text=True,
         check=False,
         timeout=60,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
-    assert not imported & {"httpx", "msgspec", "modelcatalog_generated", "modelcatalog.catalog", "yaml"}
+    return {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+
+
+def test_help_starts_without_the_heavy_imports() -> None:
+    imported = imported_by("--help")
+    assert not imported & HEAVY_IMPORTS
     assert "modelcatalog.cli" in imported
+
+
+def test_version_prints_the_installed_metadata_version() -> None:
+    from importlib.metadata import version  # noqa: PLC0415
+
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout == f"modelcatalog {version('modelcatalog')}\n"
+    assert result.stderr == ""
+
+
+def test_only_version_reads_the_package_metadata() -> None:
+    assert "importlib.metadata" not in imported_by("--help")
+    with_version = imported_by("--version")
+    assert "importlib.metadata" in with_version
+    assert not with_version & HEAVY_IMPORTS
 
 
 def test_help_is_fast() -> None:
