@@ -27,7 +27,7 @@ from modelcatalog.catalog import ProviderFailure
 from modelcatalog.catalog.query import SORT_FIELDS, VISIBILITIES
 from modelcatalog.errors import AuthenticationError, MissingCredentialError, ServerError
 from modelcatalog.providers import PROVIDERS
-from modelcatalog.spec.upstream import run_upstream
+from modelcatalog.tooling.upstream import run_upstream
 from support import payloads
 from support.clients import PROVIDER_ENV, SERVER_CREDENTIALS
 from support.fault_server import Delay, FaultServer, Respond

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from modelcatalog.spec.manifest import load_manifest
+from modelcatalog.tooling.manifest import load_manifest
 from prism import PrismError, PrismInstall, PrismServer, running_prism
 
 if TYPE_CHECKING:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from modelcatalog.spec.diff import Level
+from modelcatalog.tooling.diff import Level
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from modelcatalog.spec.diff import Change
-    from modelcatalog.spec.upstream import SourceResult
+    from modelcatalog.tooling.diff import Change
+    from modelcatalog.tooling.upstream import SourceResult
 
 _LEVEL_TITLES = {
     Level.ERR: "ERR: breaking",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from modelcatalog.spec.errors import SpecError
-from modelcatalog.spec.manifest import load_manifest
+from modelcatalog.tooling.errors import SpecError
+from modelcatalog.tooling.manifest import load_manifest
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -11,8 +11,8 @@ import copy
 from typing import Any
 
 import pytest
-from modelcatalog.spec.errors import SpecError
-from modelcatalog.spec.open_enums import OPENED_MARK, known_enum_values, open_response_enums
+from modelcatalog.tooling.errors import SpecError
+from modelcatalog.tooling.open_enums import OPENED_MARK, known_enum_values, open_response_enums
 
 SCHEMAS = "#/components/schemas/"
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from modelcatalog.spec.errors import SpecError
-from modelcatalog.spec.refs import iter_refs, resolve, split_component_ref
+from modelcatalog.tooling.errors import SpecError
+from modelcatalog.tooling.refs import iter_refs, resolve, split_component_ref
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _PATH_ITEM_KEYS = ("summary", "description", "servers", "parameters")

@@ -5,14 +5,14 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, Any
 
-from modelcatalog.spec.documents import dump_yaml, load, parse
-from modelcatalog.spec.errors import OverlayError, SpecError
-from modelcatalog.spec.open_enums import open_response_enums
-from modelcatalog.spec.overlay import apply_overlay
-from modelcatalog.spec.slicing import slice_document
+from modelcatalog.tooling.documents import dump_yaml, load, parse
+from modelcatalog.tooling.errors import OverlayError, SpecError
+from modelcatalog.tooling.open_enums import open_response_enums
+from modelcatalog.tooling.overlay import apply_overlay
+from modelcatalog.tooling.slicing import slice_document
 
 if TYPE_CHECKING:
-    from modelcatalog.spec.manifest import ProviderSpec
+    from modelcatalog.tooling.manifest import ProviderSpec
 
 
 def sha256_of(data: bytes) -> str:

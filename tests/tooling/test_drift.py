@@ -1,4 +1,4 @@
-"""`python -m modelcatalog.spec drift` and `generate` on copies of the repository's specs/ and generated/.
+"""`python -m modelcatalog.tooling drift` and `generate` on copies of the repository's specs/ and generated/.
 
 Each generator run takes several seconds, so the runs are few and shared: one drift run
 on an untouched copy, one on a copy with four one-byte edits (one a kind of input, each
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from modelcatalog.spec.pipeline import drift
+from modelcatalog.tooling.pipeline import drift
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -38,7 +38,7 @@ def _copy_repo(dest: Path) -> Path:
 
 def _run(job: str, repo: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(  # noqa: S603 - our own module, run by the current interpreter
-        [sys.executable, "-m", "modelcatalog.spec", job, "--repo", str(repo)],
+        [sys.executable, "-m", "modelcatalog.tooling", job, "--repo", str(repo)],
         cwd=repo,
         capture_output=True,
         text=True,
@@ -162,7 +162,7 @@ def test_regenerating_twice_gives_byte_identical_trees(tmp_path: Path) -> None:
     # the two runs are independent: run them side by side
     runs = [
         subprocess.Popen(  # noqa: S603 - our own module, run by the current interpreter
-            [sys.executable, "-m", "modelcatalog.spec", "generate", "--repo", str(repo)],
+            [sys.executable, "-m", "modelcatalog.tooling", "generate", "--repo", str(repo)],
             cwd=repo,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from modelcatalog.spec.errors import SpecError
-from modelcatalog.spec.slicing import parse_operation, slice_document
+from modelcatalog.tooling.errors import SpecError
+from modelcatalog.tooling.slicing import parse_operation, slice_document
 
 
 def _ref(name: str, section: str = "schemas") -> dict[str, str]:

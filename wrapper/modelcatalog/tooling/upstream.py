@@ -11,7 +11,7 @@ Every provider is checked against each source the manifest gives it:
   Differences that the release we last matched (``version``) already had are listed as
   known and do not count.
 
-Each difference our operations can see is graded by :mod:`modelcatalog.spec.diff`. A
+Each difference our operations can see is graded by :mod:`modelcatalog.tooling.diff`. A
 source that cannot be reached is reported as unreachable, never as a change; one that
 cannot be read or resolved is reported as invalid; either way the other providers are
 still checked and reported.
@@ -35,16 +35,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from modelcatalog.spec.codegen import GENERATED_PACKAGE
-from modelcatalog.spec.derive import derive_bytes, sha256_of
-from modelcatalog.spec.diff import RULES, Change, InvalidDocumentError, Level, diff_documents, overlay_changes
-from modelcatalog.spec.documents import extract, load, parse
-from modelcatalog.spec.errors import SpecError
-from modelcatalog.spec.manifest import Manifest, ProviderSpec, SdkSource, load_manifest
-from modelcatalog.spec.report import render
-from modelcatalog.spec.sdk import SdkReadError, project, sdk_document
-from modelcatalog.spec.slicing import parse_operation
-from modelcatalog.spec.sources import (
+from modelcatalog.tooling.codegen import GENERATED_PACKAGE
+from modelcatalog.tooling.derive import derive_bytes, sha256_of
+from modelcatalog.tooling.diff import RULES, Change, InvalidDocumentError, Level, diff_documents, overlay_changes
+from modelcatalog.tooling.documents import extract, load, parse
+from modelcatalog.tooling.errors import SpecError
+from modelcatalog.tooling.manifest import Manifest, ProviderSpec, SdkSource, load_manifest
+from modelcatalog.tooling.report import render
+from modelcatalog.tooling.sdk import SdkReadError, project, sdk_document
+from modelcatalog.tooling.slicing import parse_operation
+from modelcatalog.tooling.sources import (
     DEFAULT_INDEX,
     INDEX_ENV,
     PackageIndex,
@@ -418,7 +418,7 @@ def _write_and_regenerate(
     repo: Path, toml: Path, accepted: list[tuple[ProviderSpec, bytes, str]], releases: list[tuple[str, str]]
 ) -> str | None:
     """Write the accepted documents, checksums and releases; regenerate and check drift; the problem, if any."""
-    from modelcatalog.spec.pipeline import drift, regenerate  # noqa: PLC0415 - pipeline imports this module
+    from modelcatalog.tooling.pipeline import drift, regenerate  # noqa: PLC0415 - pipeline imports this module
 
     try:
         for provider, raw, _ in accepted:

@@ -14,7 +14,7 @@ from typing import Any
 
 import jsonpath
 
-from modelcatalog.spec.errors import OverlayError
+from modelcatalog.tooling.errors import OverlayError
 
 
 @dataclass(frozen=True)

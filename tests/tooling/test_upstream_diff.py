@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from modelcatalog.spec.derive import sha256_of
-from modelcatalog.spec.diff import Change, Level, diff_documents, exit_code, overlay_changes
-from modelcatalog.spec.documents import dump_yaml, load
-from modelcatalog.spec.pipeline import main as pipeline_main
-from modelcatalog.spec.upstream import run_upstream, set_upstream_sha256
+from modelcatalog.tooling.derive import sha256_of
+from modelcatalog.tooling.diff import Change, Level, diff_documents, exit_code, overlay_changes
+from modelcatalog.tooling.documents import dump_yaml, load
+from modelcatalog.tooling.pipeline import main as pipeline_main
+from modelcatalog.tooling.upstream import run_upstream, set_upstream_sha256
 
 if TYPE_CHECKING:
     from collections.abc import Callable

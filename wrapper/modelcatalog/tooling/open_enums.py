@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from modelcatalog.spec.errors import SpecError
-from modelcatalog.spec.refs import component_ref, resolve, split_component_ref
-from modelcatalog.spec.slicing import HTTP_METHODS
+from modelcatalog.tooling.errors import SpecError
+from modelcatalog.tooling.refs import component_ref, resolve, split_component_ref
+from modelcatalog.tooling.slicing import HTTP_METHODS
 
 OPENED_MARK = "x-modelcatalog-open-enum"
 _SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from modelcatalog.spec.errors import SpecError
+from modelcatalog.tooling.errors import SpecError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

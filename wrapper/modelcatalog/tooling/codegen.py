@@ -17,14 +17,14 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from modelcatalog.spec.documents import dump_yaml, load
-from modelcatalog.spec.errors import SpecError
+from modelcatalog.tooling.documents import dump_yaml, load
+from modelcatalog.tooling.errors import SpecError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from modelcatalog.spec.manifest import Manifest, ProviderSpec
-from modelcatalog.spec.open_enums import decoding_variant, known_enum_values
+    from modelcatalog.tooling.manifest import Manifest, ProviderSpec
+from modelcatalog.tooling.open_enums import decoding_variant, known_enum_values
 
 GENERATED_PACKAGE = "modelcatalog_generated"
 
@@ -65,7 +65,7 @@ STRUCTS_PACKAGE = "structs"
 STRUCTS_INIT = '''"""msgspec Structs that decode each provider's responses (datamodel-code-generator).
 
 Generated from the same derived documents as the typed clients, adapted to what msgspec
-can express (see ``modelcatalog.spec.open_enums.decoding_variant``). Never edit by hand.
+can express (see ``modelcatalog.tooling.open_enums.decoding_variant``). Never edit by hand.
 """
 '''
 

@@ -34,11 +34,11 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from modelcatalog.spec.errors import OverlayError, SpecError
-from modelcatalog.spec.open_enums import discriminator_tags
-from modelcatalog.spec.overlay import actions_of, apply_overlay
-from modelcatalog.spec.refs import COMPONENTS_PREFIX, deref, iter_refs, resolve, split_component_ref
-from modelcatalog.spec.slicing import HTTP_METHODS, parse_operation
+from modelcatalog.tooling.errors import OverlayError, SpecError
+from modelcatalog.tooling.open_enums import discriminator_tags
+from modelcatalog.tooling.overlay import actions_of, apply_overlay
+from modelcatalog.tooling.refs import COMPONENTS_PREFIX, deref, iter_refs, resolve, split_component_ref
+from modelcatalog.tooling.slicing import HTTP_METHODS, parse_operation
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable

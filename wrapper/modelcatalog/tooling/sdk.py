@@ -7,7 +7,7 @@ The generated code keeps what a client depends on: the path, the query parameter
 their wire names, the response models with their fields (which are required, which may
 be null) and every enum literal. This module parses that code with :mod:`ast` (nothing
 from the wheel is imported or run) and writes it back as a small OpenAPI document, so
-that the rules of :mod:`modelcatalog.spec.diff` grade it like any other.
+that the rules of :mod:`modelcatalog.tooling.diff` grade it like any other.
 
 An SDK says less than an OpenAPI document: no formats, bounds, patterns, defaults or
 descriptions, and an optional field looks like a nullable one. :func:`project` cuts both
@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from modelcatalog.spec.errors import SpecError
-from modelcatalog.spec.refs import component_ref, deref
-from modelcatalog.spec.slicing import parse_operation
+from modelcatalog.tooling.errors import SpecError
+from modelcatalog.tooling.refs import component_ref, deref
+from modelcatalog.tooling.slicing import parse_operation
 
 if TYPE_CHECKING:
-    from modelcatalog.spec.manifest import SdkSource
-    from modelcatalog.spec.sources import Wheel
+    from modelcatalog.tooling.manifest import SdkSource
+    from modelcatalog.tooling.sources import Wheel
 
 GENERATORS = ("stainless", "fern")
 MAX_MODULE_BYTES = 4 * 1024 * 1024

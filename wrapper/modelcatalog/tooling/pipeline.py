@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from modelcatalog.spec.codegen import GENERATED_PACKAGE, generate_all
-from modelcatalog.spec.derive import derive_bytes, sha256_of
-from modelcatalog.spec.errors import SpecError
-from modelcatalog.spec.manifest import Manifest, load_manifest
+from modelcatalog.tooling.codegen import GENERATED_PACKAGE, generate_all
+from modelcatalog.tooling.derive import derive_bytes, sha256_of
+from modelcatalog.tooling.errors import SpecError
+from modelcatalog.tooling.manifest import Manifest, load_manifest
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -158,13 +158,13 @@ def _rel(path: Path, manifest: Manifest) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m modelcatalog.spec {generate,drift,upstream} [--repo DIR]``."""
+    """``python -m modelcatalog.tooling {generate,drift,upstream} [--repo DIR]``."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["upstream"]:
-        from modelcatalog.spec.upstream import run_upstream  # noqa: PLC0415 - upstream imports this module
+        from modelcatalog.tooling.upstream import run_upstream  # noqa: PLC0415 - upstream imports this module
 
         return run_upstream(argv[1:])
-    parser = argparse.ArgumentParser(prog="python -m modelcatalog.spec", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m modelcatalog.tooling", description=__doc__)
     parser.add_argument("job", choices=["generate", "drift", "upstream"], help="upstream: see `upstream --help`")
     parser.add_argument("--repo", type=Path, default=Path.cwd(), help="checkout root (default: current directory)")
     args = parser.parse_args(argv)

@@ -6,8 +6,8 @@ import copy
 from typing import Any
 
 import pytest
-from modelcatalog.spec.errors import OverlayError, SpecError
-from modelcatalog.spec.overlay import actions_of, apply_overlay
+from modelcatalog.tooling.errors import OverlayError, SpecError
+from modelcatalog.tooling.overlay import actions_of, apply_overlay
 
 
 def _document() -> dict[str, Any]:

@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from modelcatalog.spec import sources
-from modelcatalog.spec.derive import sha256_of
-from modelcatalog.spec.diff import RULES, SCHEMA_RULES, Level, all_rules, rules_markdown
-from modelcatalog.spec.manifest import load_manifest
-from modelcatalog.spec.sources import PackageIndex, Unreachable, Wheel, release_key
-from modelcatalog.spec.upstream import EXIT_STATUSES, accepted_manifest, run_upstream, set_manifest_value
+from modelcatalog.tooling import sources
+from modelcatalog.tooling.derive import sha256_of
+from modelcatalog.tooling.diff import RULES, SCHEMA_RULES, Level, all_rules, rules_markdown
+from modelcatalog.tooling.manifest import load_manifest
+from modelcatalog.tooling.sources import PackageIndex, Unreachable, Wheel, release_key
+from modelcatalog.tooling.upstream import EXIT_STATUSES, accepted_manifest, run_upstream, set_manifest_value
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -878,12 +878,12 @@ def test_accepting_an_open_webui_document_records_the_release_it_came_from() -> 
 
 def test_the_readme_table_is_the_rules_in_code() -> None:
     readme = README.read_text(encoding="utf-8")
-    start, end = "<!-- rules: generated from modelcatalog.spec.diff.rules_markdown() -->", "<!-- /rules -->"
+    start, end = "<!-- rules: generated from modelcatalog.tooling.diff.rules_markdown() -->", "<!-- /rules -->"
     assert start in readme
     assert end in readme
     table = readme.split(start, 1)[1].split(end, 1)[0].strip("\n") + "\n"
     assert table == rules_markdown(), (
-        "run: python -c 'from modelcatalog.spec.diff import rules_markdown as r; print(r())'"
+        "run: python -c 'from modelcatalog.tooling.diff import rules_markdown as r; print(r())'"
     )
 
 

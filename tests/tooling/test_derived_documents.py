@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from modelcatalog.spec.derive import derive_bytes, sha256_of
-from modelcatalog.spec.documents import load
-from modelcatalog.spec.manifest import load_manifest
-from modelcatalog.spec.refs import resolve
+from modelcatalog.tooling.derive import derive_bytes, sha256_of
+from modelcatalog.tooling.documents import load
+from modelcatalog.tooling.manifest import load_manifest
+from modelcatalog.tooling.refs import resolve
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from modelcatalog.spec.errors import SpecError
+from modelcatalog.tooling.errors import SpecError
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from modelcatalog.spec.errors import SpecError
+from modelcatalog.tooling.errors import SpecError
 
 if TYPE_CHECKING:
     from pathlib import Path
