@@ -21,7 +21,7 @@ _AS_THE_USER_SET_IT = os.environ.get(OPENWEBUI_VENV)
 def offline_sources(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty local package index, and no Open WebUI environment or server, unless a test sets its own.
 
-    ``modelcatalog spec diff`` reads PyPI and an installed Open WebUI by default; a test
+    ``modelcatalog upstream`` reads PyPI and an installed Open WebUI by default; a test
     that forgot to say where would otherwise reach the internet or start the real app.
     """
     empty = tmp_path_factory.mktemp("empty-index")

@@ -22,12 +22,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from modelcatalog.tooling import sources
 from modelcatalog.tooling.derive import sha256_of
-from modelcatalog.tooling.diff import RULES, SCHEMA_RULES, Level, all_rules, rules_markdown
 from modelcatalog.tooling.manifest import load_manifest
-from modelcatalog.tooling.sources import PackageIndex, Unreachable, Wheel, release_key
-from modelcatalog.tooling.upstream import EXIT_STATUSES, accepted_manifest, run_upstream, set_manifest_value
+from modelcatalog.tooling.upstream import main as upstream_main
+from modelcatalog.tooling.upstream import sources
+from modelcatalog.tooling.upstream.diff.rules import RULES, SCHEMA_RULES, Level, all_rules, rules_markdown
+from modelcatalog.tooling.upstream.sources import PackageIndex, Unreachable, Wheel, release_key
+from modelcatalog.tooling.upstream.statuses import EXIT_STATUSES
+from modelcatalog.tooling.upstream.update import accepted_manifest, set_manifest_value
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -369,7 +371,7 @@ def fern_files(*, path: str = "things") -> dict[str, str]:
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    code = run_upstream(list(argv))
+    code = upstream_main(list(argv))
     return code, capsys.readouterr().out
 
 
@@ -613,7 +615,7 @@ def test_a_private_index_credential_appears_in_no_report(
     missing = index.replace("/simple/", "/nothing-here/")
     seen = []
     for where in (index, missing):
-        run_upstream(["--repo", str(repo), "--index", where, "--format", fmt, "--markdown", str(tmp_path / "r.md")])
+        upstream_main(["--repo", str(repo), "--index", where, "--format", fmt, "--markdown", str(tmp_path / "r.md")])
         out = capsys.readouterr()
         seen += [out.out, out.err, (tmp_path / "r.md").read_text()]
     assert "acme-sdk 1.1.0 from http://127.0.0.1:" in seen[2]  # the index was read (the markdown report)...
@@ -794,32 +796,32 @@ def test_exit_statuses_are_distinct_and_the_readme_lists_each() -> None:
 
 def test_an_unknown_provider_is_a_usage_error_not_a_breaking_change(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
-        run_upstream(["--repo", str(ROOT), "--provider", "acme"])
+        upstream_main(["--repo", str(ROOT), "--provider", "acme"])
     assert exited.value.code == 7
     err = capsys.readouterr().err
-    assert err.startswith("usage: modelcatalog spec diff ")
+    assert err.startswith("usage: modelcatalog upstream ")
     assert "error: no provider 'acme' in the manifest (known: scenario, truefoundry, openwebui, modelslab)" in err
 
 
 @pytest.mark.parametrize("argv", [["--bogus"], ["--source", "modelslab"], ["--format", "yaml"]])
 def test_a_malformed_command_line_is_a_usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
-        run_upstream(["--repo", str(ROOT), *argv])
+        upstream_main(["--repo", str(ROOT), *argv])
     assert exited.value.code == 7
-    assert capsys.readouterr().err.startswith("usage: modelcatalog spec diff ")
+    assert capsys.readouterr().err.startswith("usage: modelcatalog upstream ")
 
 
 def test_outside_a_checkout_it_says_so_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert run_upstream([]) == 6
+    assert upstream_main([]) == 6
     err = capsys.readouterr().err
     assert err == (
-        f"modelcatalog spec diff: error: no modelcatalog checkout: no specs/providers.toml in {tmp_path} or above "
+        f"modelcatalog upstream: error: no modelcatalog checkout: no specs/providers.toml in {tmp_path} or above "
         "(run it in a checkout, or pass --repo DIR)\n"
     )
-    assert run_upstream(["--repo", str(tmp_path)]) == 6
+    assert upstream_main(["--repo", str(tmp_path)]) == 6
     assert f"no specs/providers.toml in {tmp_path} (run it" in capsys.readouterr().err
 
 
@@ -835,14 +837,14 @@ def test_inside_a_checkout_any_directory_will_do(
 
 def test_help_lists_every_exit_status() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "modelcatalog", "spec", "diff", "--help"],
+        [sys.executable, "-m", "modelcatalog.tooling", "upstream", "--help"],
         capture_output=True,
         text=True,
         check=False,
         timeout=60,
     )
     assert done.returncode == 0
-    assert done.stdout.startswith("usage: modelcatalog spec diff ")
+    assert done.stdout.startswith("usage: python -m modelcatalog.tooling upstream ")
     for status in EXIT_STATUSES:
         assert re.search(rf"^  {status}  ", done.stdout, re.MULTILINE), status
 
@@ -878,12 +880,15 @@ def test_accepting_an_open_webui_document_records_the_release_it_came_from() -> 
 
 def test_the_readme_table_is_the_rules_in_code() -> None:
     readme = README.read_text(encoding="utf-8")
-    start, end = "<!-- rules: generated from modelcatalog.tooling.diff.rules_markdown() -->", "<!-- /rules -->"
+    start, end = (
+        "<!-- rules: generated from modelcatalog.tooling.upstream.diff.rules.rules_markdown() -->",
+        "<!-- /rules -->",
+    )
     assert start in readme
     assert end in readme
     table = readme.split(start, 1)[1].split(end, 1)[0].strip("\n") + "\n"
     assert table == rules_markdown(), (
-        "run: python -c 'from modelcatalog.tooling.diff import rules_markdown as r; print(r())'"
+        "run: python -c 'from modelcatalog.tooling.upstream.diff.rules import rules_markdown as r; print(r())'"
     )
 
 

@@ -1,7 +1,7 @@
-"""``python -m modelcatalog.tooling``: the regenerate and drift jobs."""
+"""``python -m modelcatalog.tooling``: the generate, drift and upstream jobs."""
 
 import sys
 
-from modelcatalog.tooling.pipeline import main
+from modelcatalog.tooling.command import main
 
 sys.exit(main())

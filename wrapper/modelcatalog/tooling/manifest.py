@@ -129,6 +129,14 @@ def load_manifest(specs_dir: Path) -> Manifest:
     )
 
 
+def specs_name(path: Path, specs_dir: Path) -> str:
+    """How messages name a file of the manifest: ``specs/<provider>/overlay.yaml`` (the path itself if outside)."""
+    try:
+        return f"specs/{path.relative_to(specs_dir).as_posix()}"
+    except ValueError:
+        return str(path)
+
+
 def _sdk(path: Path, provider: str, entry: object, operations: tuple[str, ...]) -> SdkSource | None:
     """``[providers.<provider>.sdk]``, checked: every key present, the operation one of ours."""
     if entry is None:

@@ -1,4 +1,4 @@
-"""The regenerate and drift jobs behind ``nox -s generate`` and ``nox -s drift``.
+"""Regenerate the clients from ``specs/`` (``nox -s generate``), and check that they match it (``nox -s drift``).
 
 ``generate``: check the published documents against their recorded checksums, derive
 each provider's document (published + overlay, sliced), and regenerate
@@ -10,22 +10,16 @@ short diff, when anything committed differs from what ``specs/`` produces.
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import shutil
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from modelcatalog.tooling.codegen import GENERATED_PACKAGE, generate_all
 from modelcatalog.tooling.derive import derive_bytes, sha256_of
 from modelcatalog.tooling.errors import SpecError
-from modelcatalog.tooling.manifest import Manifest, load_manifest
-
-if TYPE_CHECKING:
-    from collections.abc import Sequence
+from modelcatalog.tooling.manifest import Manifest, load_manifest, specs_name
 
 DIFF_LINES_PER_FILE = 12
 IGNORED_PARTS = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"})
@@ -53,7 +47,7 @@ def check_checksums(manifest: Manifest, report: DriftReport) -> None:
         actual = sha256_of(provider.upstream.read_bytes())
         if actual != provider.upstream_sha256:
             report.add(
-                f"{_rel(provider.upstream, manifest)}: sha256 {actual} does not match the "
+                f"{specs_name(provider.upstream, manifest.specs_dir)}: sha256 {actual} does not match the "
                 f"recorded {provider.upstream_sha256} (published documents are never edited; "
                 "to accept a new one, use the upstream --update flow)"
             )
@@ -110,7 +104,7 @@ def drift(repo: Path) -> DriftReport:
 
 
 def _compare_file(committed: Path, fresh: Path, report: DriftReport, manifest: Manifest) -> None:
-    name = _rel(committed, manifest)
+    name = specs_name(committed, manifest.specs_dir)
     if not committed.exists():
         report.add(f"{name}: missing (run `nox -s generate`)")
         return
@@ -151,37 +145,3 @@ def _short_diff(committed: Path, fresh: Path, name: str) -> str:
     if len(lines) > len(shown):
         shown.append(f"... {len(lines) - len(shown)} more diff lines")
     return "\n".join("    " + line for line in shown)
-
-
-def _rel(path: Path, manifest: Manifest) -> str:
-    return f"specs/{path.relative_to(manifest.specs_dir).as_posix()}"
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m modelcatalog.tooling {generate,drift,upstream} [--repo DIR]``."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["upstream"]:
-        from modelcatalog.tooling.upstream import run_upstream  # noqa: PLC0415 - upstream imports this module
-
-        return run_upstream(argv[1:])
-    parser = argparse.ArgumentParser(prog="python -m modelcatalog.tooling", description=__doc__)
-    parser.add_argument("job", choices=["generate", "drift", "upstream"], help="upstream: see `upstream --help`")
-    parser.add_argument("--repo", type=Path, default=Path.cwd(), help="checkout root (default: current directory)")
-    args = parser.parse_args(argv)
-    repo = args.repo.resolve()
-    try:
-        if args.job == "generate":
-            regenerate(repo)
-            print(f"regenerated {repo / 'generated' / GENERATED_PACKAGE}")  # noqa: T201
-            return 0
-        report = drift(repo)
-    except SpecError as exc:
-        print(f"error: {exc}", file=sys.stderr)  # noqa: T201
-        return 2
-    if report.clean:
-        print("drift: generated/ and the derived documents match specs/")  # noqa: T201
-        return 0
-    print(f"drift: {len(report.problems)} difference(s) from what specs/ produces:", file=sys.stderr)  # noqa: T201
-    for problem in report.problems:
-        print(f"- {problem}", file=sys.stderr)  # noqa: T201
-    return 1

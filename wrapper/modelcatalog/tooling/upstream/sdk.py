@@ -7,7 +7,7 @@ The generated code keeps what a client depends on: the path, the query parameter
 their wire names, the response models with their fields (which are required, which may
 be null) and every enum literal. This module parses that code with :mod:`ast` (nothing
 from the wheel is imported or run) and writes it back as a small OpenAPI document, so
-that the rules of :mod:`modelcatalog.tooling.diff` grade it like any other.
+that the rules of :mod:`modelcatalog.tooling.upstream.diff` grade it like any other.
 
 An SDK says less than an OpenAPI document: no formats, bounds, patterns, defaults or
 descriptions, and an optional field looks like a nullable one. :func:`project` cuts both
@@ -29,7 +29,7 @@ from modelcatalog.tooling.slicing import parse_operation
 
 if TYPE_CHECKING:
     from modelcatalog.tooling.manifest import SdkSource
-    from modelcatalog.tooling.sources import Wheel
+    from modelcatalog.tooling.upstream.sources import Wheel
 
 GENERATORS = ("stainless", "fern")
 MAX_MODULE_BYTES = 4 * 1024 * 1024

@@ -3,7 +3,7 @@
 - a document at a URL or in a file (ModelsLab's OpenAPI file, TrueFoundry's Markdown page);
 - a package index (PyPI's simple API, PEP 691 JSON or PEP 503 HTML, or a local directory of
   wheels): the newest release of an official SDK, downloaded as a wheel and read as text
-  (:mod:`modelcatalog.tooling.sdk` parses it; nothing from it is imported or run);
+  (:mod:`modelcatalog.tooling.upstream.sdk` parses it; nothing from it is imported or run);
 - an installed Open WebUI release: its FastAPI application writes ``/openapi.json`` in a
   child process of that environment's Python, without starting a server.
 

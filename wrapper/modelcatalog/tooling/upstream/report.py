@@ -9,13 +9,21 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from modelcatalog.tooling.diff import Level
+from modelcatalog.tooling.upstream.diff.rules import Level
+from modelcatalog.tooling.upstream.statuses import (
+    EXIT_BREAKING,
+    EXIT_INVALID,
+    EXIT_NO_CHANGE,
+    EXIT_NON_BREAKING,
+    EXIT_NOTHING_CHECKED,
+    EXIT_UPDATE_FAILED,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from modelcatalog.tooling.diff import Change
-    from modelcatalog.tooling.upstream import SourceResult
+    from modelcatalog.tooling.upstream.check import SourceResult
+    from modelcatalog.tooling.upstream.diff.rules import Change
 
 _LEVEL_TITLES = {
     Level.ERR: "ERR: breaking",
@@ -24,12 +32,12 @@ _LEVEL_TITLES = {
 }
 _ANNOTATION = {Level.ERR: "error", Level.WARN: "warning", Level.INFO: "notice"}
 _VERDICTS = {
-    0: "no change",
-    1: "non-breaking changes only",
-    2: "breaking changes",
-    3: "nothing checked: every source was unreachable",
-    4: "--update failed; the files it wrote were restored",
-    5: "a source could not be checked",
+    EXIT_NO_CHANGE: "no change",
+    EXIT_NON_BREAKING: "non-breaking changes only",
+    EXIT_BREAKING: "breaking changes",
+    EXIT_NOTHING_CHECKED: "nothing checked: every source was unreachable",
+    EXIT_UPDATE_FAILED: "--update failed; the files it wrote were restored",
+    EXIT_INVALID: "a source could not be checked",
 }
 _KINDS = {"document": "published document", "sdk": "SDK"}
 _HEADINGS = {"document": "Published document", "sdk": "SDK"}
@@ -42,7 +50,7 @@ def headline(results: Sequence[SourceResult], status: int) -> str:
     unreachable = sum(1 for result in results if result.status == "unreachable")
     invalid = sum(1 for result in results if result.status == "invalid")
     verdict = _VERDICTS.get(status, str(status))
-    if status == 0 and checked < total:
+    if status == EXIT_NO_CHANGE and checked < total:
         verdict = "no change in the sources checked"
     counts = f"{checked} of {total} source{'s' if total != 1 else ''} checked"
     if unreachable:
@@ -74,7 +82,7 @@ def _counts(changes: list[Change]) -> dict[Level, int]:
 
 def _markdown(results: Sequence[SourceResult], status: int) -> str:
     lines = [
-        "# Upstream drift",
+        "# Upstream changes",
         "",
         f"Result: **{headline(results, status)}**, exit {status}.",
         "",
