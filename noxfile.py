@@ -1,4 +1,4 @@
-"""Sessions that regenerate, check drift, test, lint, type-check and benchmark modelcatalog.
+"""Sessions that regenerate, check drift and upstream changes, test, lint, type-check and benchmark modelcatalog.
 
 Run them with ``python3 noxfile.py -s NAME``: on a machine without nox this file first
 installs the pinned nox (and uv) into ``.nox/_bootstrap`` and re-runs itself there.
@@ -75,16 +75,17 @@ def drift(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, tags=["codegen"])
 def upstream(session: nox.Session) -> None:
-    """What changed in each provider's published document or SDK (`modelcatalog spec diff`); `-- --update` accepts it.
+    """What changed in each provider's published document or SDK (`modelcatalog upstream`); `-- --update` accepts it.
 
     Exit 0 (no change) and 1 (non-breaking changes only) pass; every other status fails the
     session (see the README's table: breaking, nothing checked, update failed, invalid source...).
     """
     _install(session, "generate")
     session.run(
-        "modelcatalog",
-        "spec",
-        "diff",
+        "python",
+        "-m",
+        "modelcatalog.tooling",
+        "upstream",
         "--repo",
         str(ROOT),
         *session.posargs,

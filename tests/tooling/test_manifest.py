@@ -42,7 +42,7 @@ def _replace(key: str, value: str) -> str:
 
 
 def test_an_entry_loads_with_paths_relative_to_specs(tmp_path: Path) -> None:
-    specs = _write(tmp_path / "specs", ENTRY + 'mirror = "../mirror/acme.yaml"\nopen_response_enums = true\n')
+    specs = _write(tmp_path / "specs", ENTRY + "open_response_enums = true\n")
 
     manifest = load_manifest(specs)
 
@@ -53,7 +53,6 @@ def test_an_entry_loads_with_paths_relative_to_specs(tmp_path: Path) -> None:
     assert acme.upstream == specs / "acme" / "upstream.yaml"
     assert acme.overlay == specs / "acme" / "overlay.yaml"
     assert acme.derived == specs / "acme" / "openapi.yaml"
-    assert acme.mirror == specs / ".." / "mirror" / "acme.yaml"
     assert acme.upstream_sha256 == "0123abcd"
     assert acme.operations == ("GET /models", "POST /models/search")
     assert acme.package == "acme"
@@ -64,7 +63,6 @@ def test_optional_keys_and_catalog_defaults(tmp_path: Path) -> None:
     manifest = load_manifest(_write(tmp_path / "specs", ENTRY))
 
     (acme,) = manifest.providers
-    assert acme.mirror is None
     assert acme.open_response_enums is False
     assert manifest.catalog_schema == tmp_path / "specs" / "catalog" / "model-record.schema.json"
     assert manifest.catalog_module == "catalog"

@@ -94,7 +94,7 @@ def test_upstream_runs_nightly_updates_and_opens_one_pull_request() -> None:
         step for step in steps(workflow) if step.get("uses", "").startswith("peter-evans/create-pull-request")
     ]
     assert re.fullmatch(r"peter-evans/create-pull-request@v\d+(\.\d+)*", pull_request["uses"])
-    assert pull_request["with"]["branch"] == "upstream-drift"
+    assert pull_request["with"]["branch"] == "upstream-changes"
     assert "body-path" in pull_request["with"]
 
 

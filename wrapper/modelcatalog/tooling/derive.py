@@ -46,7 +46,7 @@ def derive_bytes(provider: ProviderSpec, upstream: bytes | None = None) -> bytes
 
 def validate(document: dict[str, Any], name: str) -> None:
     """Run openapi-spec-validator; its first error becomes one readable line."""
-    from openapi_spec_validator import validate as _validate  # noqa: PLC0415 - heavy, spec tools only
+    from openapi_spec_validator import validate as _validate  # noqa: PLC0415 - heavy: only validating needs it
     from openapi_spec_validator.validation.exceptions import OpenAPIValidationError  # noqa: PLC0415
 
     try:

@@ -38,7 +38,6 @@ class ProviderSpec:
     source: str | None  # None: the provider publishes no document (source_note says what `upstream` is)
     source_extract: str
     source_note: str
-    mirror: Path | None
     overlay: Path
     derived: Path
     operations: tuple[str, ...]
@@ -92,7 +91,6 @@ def load_manifest(specs_dir: Path) -> Manifest:
         if not isinstance(operations, list) or not all(isinstance(op, str) for op in operations):
             msg = f"{path}: providers.{name}.operations must be a list of 'METHOD /path' strings"
             raise SpecError(msg)
-        mirror = entry.get("mirror")
         source = entry.get("source")
         if source is not None and (not isinstance(source, str) or not source):
             msg = f"{path}: providers.{name}.source must be a non-empty string, or absent when nothing is published"
@@ -111,7 +109,6 @@ def load_manifest(specs_dir: Path) -> Manifest:
                 source=source,
                 source_extract=extract,
                 source_note=" ".join(str(entry.get("source_note", "")).split()),
-                mirror=(specs_dir / mirror) if isinstance(mirror, str) else None,
                 overlay=specs_dir / field("overlay"),
                 derived=specs_dir / field("derived"),
                 operations=tuple(operations),

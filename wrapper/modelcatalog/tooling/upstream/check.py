@@ -170,22 +170,14 @@ def _guarded(provider: ProviderSpec, kind: str, source: str, check: Any) -> Sour
 def _check_document(provider: ProviderSpec, result: SourceResult, options: Options) -> None:
     old_raw = provider.upstream.read_bytes()
     result.old_sha256 = sha256_of(old_raw)
-    overridden = provider.name in options.documents
     source = result.source
-    try:
-        if source.startswith(OPENWEBUI_PREFIX):
-            result.recorded = source.removeprefix(OPENWEBUI_PREFIX)
-            result.source, served, result.version = _openwebui(result, options)
-        else:
-            result.source, served = fetch_document(source, base=provider.specs_dir, timeout=options.timeout)
-            if source.startswith(("http://", "https://")):
-                result.source = describe_url(result.source)
-    except Unreachable as exc:
-        mirror = provider.mirror
-        if mirror is not None and not overridden and mirror.is_file():
-            hint = f" (a local copy: pass --source {provider.name}={mirror.resolve()} to compare with it)"
-            raise Unreachable(f"{exc}{hint}") from exc
-        raise
+    if source.startswith(OPENWEBUI_PREFIX):
+        result.recorded = source.removeprefix(OPENWEBUI_PREFIX)
+        result.source, served, result.version = _openwebui(result, options)
+    else:
+        result.source, served = fetch_document(source, base=provider.specs_dir, timeout=options.timeout)
+        if source.startswith(("http://", "https://")):
+            result.source = describe_url(result.source)
     try:
         new_raw = extract(served, provider.source_extract)
     except SpecError as exc:
