@@ -1,4 +1,4 @@
-"""Errors of the spec tooling."""
+"""Errors of the tooling."""
 
 from __future__ import annotations
 

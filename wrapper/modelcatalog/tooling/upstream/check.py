@@ -1,20 +1,10 @@
-"""Check each source of each provider, and say what its differences from our document mean.
+"""Check each source of each provider: read it, compare it with our document, and give it a status.
 
-Every provider is checked against each source the manifest gives it:
-
-- ``document``: the OpenAPI document it publishes (``source``): a URL, a file, or
-  ``open-webui==X``, the FastAPI application of the newest ``open-webui`` release, run in
-  an environment where that release is installed (no server is started; a running
-  server's ``/openapi.json`` is the fallback);
-- ``sdk``: its official SDK (``[providers.<p>.sdk]``), the newest release on the package
-  index, read from its wheel and compared with our document through what an SDK can say.
-  Differences that the release we last matched (``version``) already had are listed as
-  known and do not count.
-
-Each difference our operations can see is graded by :mod:`modelcatalog.tooling.upstream.diff`.
-A source that cannot be reached is reported as unreachable, never as a change; one that
-cannot be read or resolved is reported as invalid; either way the other providers are
-still checked and reported.
+A provider has up to two sources (the command's help describes them): the document it
+publishes, and its official SDK's newest release. Each gives one :class:`SourceResult`,
+graded by :mod:`modelcatalog.tooling.upstream.diff`. A source that cannot be reached is
+``unreachable``, never a change; one that cannot be read or resolved is ``invalid``;
+either way the other sources and providers are still checked.
 """
 
 from __future__ import annotations

@@ -11,10 +11,11 @@ Every provider is checked against each source the manifest gives it:
   Differences that the release we last matched (``version``) already had are listed as
   known and do not count.
 
-Each difference our operations can see is graded by :mod:`modelcatalog.tooling.upstream.diff`. A
-source that cannot be reached is reported as unreachable, never as a change; one that
-cannot be read or resolved is reported as invalid; either way the other providers are
-still checked and reported.
+Each difference our operations can see is graded by the rules of
+:mod:`modelcatalog.tooling.upstream.diff` (the README's table). A source that cannot be
+reached is reported as unreachable, never as a change; one that cannot be read or
+resolved is reported as invalid; either way the other providers are still checked and
+reported.
 
 ``--update`` accepts what still works: each changed document whose derivation still
 succeeds is written byte for byte to ``specs/<p>/upstream.*`` with its sha256 (and the
