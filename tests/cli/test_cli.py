@@ -26,7 +26,7 @@ from modelcatalog.catalog import ProviderFailure
 from modelcatalog.catalog.query import SORT_FIELDS, VISIBILITIES
 from modelcatalog.errors import AuthenticationError, MissingCredentialError, ServerError
 from modelcatalog.providers import PROVIDERS
-from modelcatalog.spec.upstream import run_upstream
+from modelcatalog.tooling.upstream import main as upstream_main
 from support import payloads
 from support.clients import PROVIDER_ENV, SERVER_CREDENTIALS
 from support.fault_server import Delay, FaultServer, Respond
@@ -621,7 +621,7 @@ def test_spec_diff_passes_run_upstreams_exit_status_through(tmp_path: Path, caps
     changed.write_text("openapi: 3.0.3\ninfo: {title: Scenario, version: '2'}\npaths: {}\n", encoding="utf-8")
     args = ["--repo", str(ROOT), "--provider", "scenario", "--source", f"scenario={changed}", "--format", "json"]
     args += offline
-    expected = run_upstream(args)
+    expected = upstream_main(args)
     capsys.readouterr()
     result = run("spec", "diff", *args)
     assert expected != 0

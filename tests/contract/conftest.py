@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from modelcatalog.spec.manifest import load_manifest
+from modelcatalog.tooling.manifest import load_manifest
 from prism import PrismError, PrismInstall, PrismServer, ensure_prism, is_installed, running_prism
 from prism_pool import PrismPool
 from support.live_peers import install_in_view, unavailable

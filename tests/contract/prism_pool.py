@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from modelcatalog.spec.manifest import load_manifest
+from modelcatalog.tooling.manifest import load_manifest
 from prism import PrismError, PrismInstall, PrismServer, running_prism
 from support.live_peers import unavailable
 

@@ -36,7 +36,7 @@ from modelcatalog import AsyncClient, Client, HTTPSettings, ModelCatalogError, R
 from modelcatalog.catalog import ModelRecord, Query, list_catalog, normalize, plan
 from modelcatalog.events import DriftEvent, PaginationEvent
 from modelcatalog.providers import PROVIDERS, openwebui, scenario, truefoundry
-from modelcatalog.spec.manifest import load_manifest
+from modelcatalog.tooling.manifest import load_manifest
 from prism import fold_servers_into_paths, request_violations
 
 if TYPE_CHECKING:

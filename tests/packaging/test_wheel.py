@@ -126,7 +126,10 @@ def test_the_wheel_holds_both_packages_the_command_and_the_declared_dependencies
     assert "modelcatalog/py.typed" in names
     assert "modelcatalog_generated/structs/__init__.py" in names
     assert "modelcatalog = modelcatalog.cli:main" in entry_points
-    declared = [*PROJECT["dependencies"], *(f"{r}; extra == 'spec'" for r in PROJECT["optional-dependencies"]["spec"])]
+    declared = [
+        *PROJECT["dependencies"],
+        *(f"{r}; extra == 'tooling'" for r in PROJECT["optional-dependencies"]["tooling"]),
+    ]
     assert {Requirement(r) for r in metadata.get_all("Requires-Dist") or []} == {Requirement(r) for r in declared}
 
 

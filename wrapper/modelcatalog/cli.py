@@ -480,12 +480,12 @@ def _spec(args: argparse.Namespace, out: TextIO, console: Console) -> int:
     """``spec diff`` is the upstream check; ``spec drift|generate`` the pipeline jobs. Their exit codes pass through."""
     del out, console
     if args.job == "diff":
-        from modelcatalog.spec.upstream import run_upstream  # noqa: PLC0415
+        from modelcatalog.tooling.upstream import main as upstream  # noqa: PLC0415
 
-        return run_upstream(args.extra)
-    from modelcatalog.spec.pipeline import main as pipeline  # noqa: PLC0415
+        return upstream(args.extra)
+    from modelcatalog.tooling.command import main as tooling  # noqa: PLC0415
 
-    return pipeline([args.job, *args.extra])
+    return tooling([args.job, *args.extra])
 
 
 # ----------------------------------------------------------------------------------
