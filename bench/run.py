@@ -316,6 +316,18 @@ def machine() -> dict[str, Any]:
     }
 
 
+def _version_note(recorded: dict[str, str], now: dict[str, str]) -> str:
+    """Which packages differ from the recorded run (the no-loss targets compare across them)."""
+    changed = [
+        f"{name} {recorded[name]} -> {now.get(name, 'absent')}" for name in recorded if recorded[name] != now.get(name)
+    ]
+    return (
+        f"Versions differ from the recorded run: {', '.join(changed)}"
+        if changed
+        else "Versions as in the recorded run."
+    )
+
+
 def _uptime() -> str:
     with contextlib.suppress(OSError):
         return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()
@@ -471,6 +483,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one run, sect
             report.costs_tables(costs),
             "Targets:",
             report.targets_table(checks),
+            _version_note(baseline.get("machine", {}).get("versions", {}), info["versions"]),
             f"Load (1/5/15-minute averages) per section: {report.load_line(load)}",
             f"Load at the end: {_uptime()}",
         ]
