@@ -23,7 +23,7 @@ def listing_table(rows: list[Contender]) -> str:
         ours = members[0].median
         for row in members:
             if row.error:
-                lines.append(f"| {group} | {row.label} | error: {clean(row.error)[:100]} | | | |")
+                lines.append(error_row([group, row.label], row.error, columns=6))
                 continue
             ratio = "" if row is members[0] or ours is None else f"{(row.median or 0) / ours:.1f}x slower"
             if row.client == "modelcatalog" and row is not members[0] and ours is not None:
@@ -62,7 +62,7 @@ def whole_process_table(series: list[Series], rows: list[Contender]) -> str:
         if row.client == "modelcatalog":
             ours[row.group] = row.median()
         if row.error:
-            lines.append(f"| {row.group} | {row.label} | error: {clean(row.error)[:100]} | | | | | | |")
+            lines.append(error_row([row.group, row.label], row.error, columns=9))
             continue
         inside = _in_process(rows, row)
         mine = ours.get(row.group)
@@ -79,7 +79,7 @@ def startup_table(series: list[Series]) -> str:
     lines = ["| command (whole process) | median | min | max | CPU | peak RSS |", "|---|---:|---:|---:|---:|---:|"]
     for row in series:
         if row.error:
-            lines.append(f"| {row.label} | error: {clean(row.error)[:100]} | | | | |")
+            lines.append(error_row([row.label], row.error, columns=6))
         else:
             lines.append(f"| {row.label} | {_times(row)} |")
     return "\n".join(lines)
@@ -169,7 +169,7 @@ def other_tables(parse: dict[str, Any], memory: dict[str, Any], stream: dict[str
     ]
     for provider, result in parse.items():
         if "error" in result:
-            lines.append(f"| {provider} | error: {clean(result['error'])[:100]} | | | | |")
+            lines.append(error_row([provider], result["error"], columns=6))
             continue
         normalized = result.get("decode_normalize_records_per_s")
         sdk = result.get("sdk_parse_records_per_s")
@@ -185,7 +185,7 @@ def other_tables(parse: dict[str, Any], memory: dict[str, Any], stream: dict[str
     ]
     for provider, result in memory.items():
         if "error" in result:
-            lines.append(f"| {provider} | error: {clean(result['error'])[:100]} | | | | |")
+            lines.append(error_row([provider], result["error"], columns=6))
             continue
         lines.append(
             f"| {provider} | {result['items']:,} | {result['seconds']:.2f} s "
@@ -196,7 +196,7 @@ def other_tables(parse: dict[str, Any], memory: dict[str, Any], stream: dict[str
         lines += ["", "| command, streaming (whole process) | time | CPU | peak RSS |", "|---|---:|---:|---:|"]
         for key, entry in stream.items():
             if "error" in entry:
-                lines.append(f"| `modelcatalog list` {key} | error: {clean(entry['error'])[:100]} | | |")
+                lines.append(error_row([f"`modelcatalog list` {key}"], entry["error"], columns=4))
                 continue
             lines.append(
                 f"| `modelcatalog list` {key} | {entry['seconds']:.3f} s | {entry['cpu_seconds']:.3f} s "
@@ -227,6 +227,12 @@ def load_line(load: dict[str, Any]) -> str:
         f"{section}: {' '.join(f'{x:.2f}' for x in values['start'])} -> {' '.join(f'{x:.2f}' for x in values['end'])}"
         for section, values in load.items()
     )
+
+
+def error_row(first: list[str], error: str, *, columns: int) -> str:
+    """A table row that says what failed instead of the numbers."""
+    cells = [*first, f"error: {clean(error)[:100]}"]
+    return "| " + " | ".join(cells + [""] * (columns - len(cells))) + " |"
 
 
 def clean(text: str) -> str:
