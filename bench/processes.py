@@ -141,6 +141,11 @@ def _version(package: str) -> str:
         return package
 
 
+def list_command(provider: str, base_url: str, *options: str) -> list[str]:
+    """``modelcatalog list`` of one provider against the bench server, ndjson out."""
+    return [CLI, "list", "--provider", provider, "--base-url", base_url, "--format", "ndjson", *options]
+
+
 def listing_series(url: str, count: int, latencies: list[int], providers: list[str]) -> list[Series]:
     """Per provider and latency: the command, the provider's SDK as a user's script, the raw httpx loop."""
     rows: list[Series] = []
@@ -148,7 +153,7 @@ def listing_series(url: str, count: int, latencies: list[int], providers: list[s
         for provider in providers:
             group, base = f"{provider} @ {latency} ms", f"{url}/bench/{latency}/{count}"
             where = {"provider": provider, "latency_ms": latency, "expect_lines": count}
-            command = [CLI, "list", "--provider", provider, "--base-url", base, "--format", "ndjson"]
+            command = list_command(provider, base)
             rows.append(Series(group, "`modelcatalog list --format ndjson`", "modelcatalog", command, "list", **where))
             if provider in SDK_SCRIPTS:
                 package, script = SDK_SCRIPTS[provider]
@@ -180,7 +185,7 @@ def startup_series(url: str, count: int, providers: list[str], provider_imports:
     rows: list[Series] = []
     for provider in providers:
         base = f"{url}/bench/0/{count}"
-        command = [CLI, "list", "--provider", provider, "--base-url", base, "--limit", "1", "--format", "ndjson"]
+        command = list_command(provider, base, "--limit", "1")
         rows.append(
             Series(
                 "start-up",

@@ -215,18 +215,9 @@ def run_importtime(url: str, count: int, rounds: int, provider_imports: list[str
     for provider in served_providers():
         statement = provider_imports[0].format(provider=provider)
         commands[f"`{statement}`"] = ["-c", statement]
-        commands[f"`list -p {provider} --limit 1`"] = [
-            processes.CLI,
-            "list",
-            "--provider",
-            provider,
-            "--base-url",
-            f"{url}/bench/0/{count}",
-            "--limit",
-            "1",
-            "--format",
-            "ndjson",
-        ]
+        commands[f"`list -p {provider} --limit 1`"] = processes.list_command(
+            provider, f"{url}/bench/0/{count}", "--limit", "1"
+        )
     out = {}
     for name, argv in commands.items():
         out[name] = importtime.profile(argv, rounds)
@@ -276,16 +267,7 @@ def run_stream(url: str, memory_count: int) -> dict[str, Any]:
     """The command streaming ``memory_count`` models: wall time and peak RSS of the whole process."""
     out = {}
     for provider in ("scenario", "truefoundry", "openwebui"):
-        argv = [
-            processes.CLI,
-            "list",
-            "--provider",
-            provider,
-            "--base-url",
-            f"{url}/bench/0/{memory_count}",
-            "--format",
-            "ndjson",
-        ]
+        argv = processes.list_command(provider, f"{url}/bench/0/{memory_count}")
         out[f"{provider} stream {memory_count}"] = processes.run_process(argv)
         _progress(f"stream {provider}: {out[f'{provider} stream {memory_count}']}")
     return out
