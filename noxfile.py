@@ -137,7 +137,7 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Listing speed vs the official SDKs and raw httpx, parse throughput, peak RSS, start-up (BENCHMARKS.md)."""
+    """Listing speed in-process and as whole processes vs the SDKs and raw httpx, throughput, RSS, start-up."""
     _install(session, "bench", extras="")
     session.run("python", "bench/run.py", *session.posargs)
 
