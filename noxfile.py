@@ -1,4 +1,4 @@
-"""Sessions that regenerate, check drift, test, lint, type-check and benchmark modelcatalog.
+"""Sessions that regenerate, check drift and upstream changes, test, lint, type-check and benchmark modelcatalog.
 
 Run them with ``python3 noxfile.py -s NAME``: on a machine without nox this file first
 installs the pinned nox (and uv) into ``.nox/_bootstrap`` and re-runs itself there.
@@ -43,7 +43,7 @@ except ModuleNotFoundError:
 
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 PYTHON = "3.11"
-# Every generator and formatter runs with these; see wrapper/modelcatalog/spec/codegen.py.
+# Every generator and formatter runs with these; see wrapper/modelcatalog/tooling/codegen.py.
 REPRODUCIBLE = {"PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1", "RUFF_NO_CACHE": "true"}
 
 nox.needs_version = ">=2025.2.9"
@@ -53,7 +53,7 @@ nox.options.error_on_missing_interpreters = True
 nox.options.sessions = ["generate", "drift", "lint", "typecheck", "tests"]
 
 
-def _install(session: nox.Session, *groups: str, extras: str = "spec") -> None:
+def _install(session: nox.Session, *groups: str, extras: str = "tooling") -> None:
     session.install("-e", f".[{extras}]" if extras else ".")
     for group in groups:
         session.install(*nox.project.dependency_groups(PYPROJECT, group))
@@ -63,28 +63,29 @@ def _install(session: nox.Session, *groups: str, extras: str = "spec") -> None:
 def generate(session: nox.Session) -> None:
     """Regenerate the derived documents and every client in generated/ from specs/."""
     _install(session, "generate")
-    session.run("python", "-m", "modelcatalog.spec", "generate", "--repo", str(ROOT), env=REPRODUCIBLE)
+    session.run("python", "-m", "modelcatalog.tooling", "generate", "--repo", str(ROOT), env=REPRODUCIBLE)
 
 
 @nox.session(python=PYTHON, tags=["codegen", "ci"])
 def drift(session: nox.Session) -> None:
     """Fail when generated/ or a derived document differs from what specs/ produces."""
     _install(session, "generate")
-    session.run("python", "-m", "modelcatalog.spec", "drift", "--repo", str(ROOT), env=REPRODUCIBLE)
+    session.run("python", "-m", "modelcatalog.tooling", "drift", "--repo", str(ROOT), env=REPRODUCIBLE)
 
 
 @nox.session(python=PYTHON, tags=["codegen"])
 def upstream(session: nox.Session) -> None:
-    """What changed in each provider's published document or SDK (`modelcatalog spec diff`); `-- --update` accepts it.
+    """What changed in each provider's published document or SDK (`modelcatalog upstream`); `-- --update` accepts it.
 
     Exit 0 (no change) and 1 (non-breaking changes only) pass; every other status fails the
     session (see the README's table: breaking, nothing checked, update failed, invalid source...).
     """
     _install(session, "generate")
     session.run(
-        "modelcatalog",
-        "spec",
-        "diff",
+        "python",
+        "-m",
+        "modelcatalog.tooling",
+        "upstream",
         "--repo",
         str(ROOT),
         *session.posargs,
@@ -109,8 +110,14 @@ def tests_quick(session: nox.Session) -> None:
 
 @nox.session(venv_backend="none", tags=["ci"])
 def openwebui(session: nox.Session) -> None:
-    """Install the pinned Open WebUI into .cache/ (idempotent), so the live tests start at once."""
+    """Install the hash-locked Open WebUI into .cache/ (idempotent), so the live tests start at once."""
     session.run(sys.executable, str(ROOT / "tests" / "integration" / "openwebui_env.py"), "install")
+
+
+@nox.session(venv_backend="none", tags=["ci"])
+def litellm(session: nox.Session) -> None:
+    """Install the hash-locked LiteLLM proxy into .cache/ (idempotent), so the live tests start at once."""
+    session.run(sys.executable, str(ROOT / "tests" / "integration" / "litellm_env.py"), "install")
 
 
 @nox.session(python=PYTHON, tags=["ci"])
@@ -130,7 +137,7 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Listing speed vs the official SDKs and raw httpx, parse throughput, peak RSS, start-up (BENCHMARKS.md)."""
+    """Listing speed in-process and as whole processes vs the SDKs and raw httpx, throughput, RSS, start-up."""
     _install(session, "bench", extras="")
     session.run("python", "bench/run.py", *session.posargs)
 

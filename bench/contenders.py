@@ -14,8 +14,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "scripts"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import list_raw_httpx
 import normalize_hook
 import payloads
 
@@ -68,41 +70,9 @@ def truefoundry_sdk_list(provider: str, base_url: str, options: dict[str, Any]) 
     return sum(1 for _ in client.models.list(**options))
 
 
-def raw_httpx_list(provider: str, base_url: str, options: dict[str, Any]) -> int:  # noqa: C901 - three loops side by side
-    """The floor a hand-written sequential loop reaches: stdlib json, no validation."""
-    import httpx  # noqa: PLC0415
-
-    size = options.get("page_size", 100)
-    count = 0
-    with httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {KEY}"}) as client:
-        if provider == "scenario":
-            token: str | None = None
-            while True:
-                params: dict[str, Any] = {"pageSize": size}
-                if token:
-                    params["paginationToken"] = token
-                body = client.get("/v1/models", params=params).json()
-                count += len(body["models"])
-                token = body.get("nextPaginationToken")
-                if not token:
-                    return count
-        if provider == "truefoundry":
-            offset = 0
-            while True:
-                body = client.get("/api/ml/v1/models", params={"offset": offset, "limit": size}).json()
-                count += len(body["data"])
-                offset += len(body["data"])
-                if not body["data"] or offset >= body["pagination"]["total"]:
-                    return count
-        if provider == "openwebui":
-            page = 1
-            while True:
-                body = client.get("/api/v1/models/list", params={"page": page}).json()
-                count += len(body["items"])
-                if not body["items"] or count >= body["total"]:
-                    return count
-                page += 1
-    raise ValueError(provider)
+def raw_httpx_list(provider: str, base_url: str, options: dict[str, Any]) -> int:
+    """The floor a hand-written sequential loop reaches: stdlib json, no validation (``scripts/list_raw_httpx.py``)."""
+    return sum(len(page) for page in list_raw_httpx.pages(provider, base_url, options.get("page_size")))
 
 
 LISTERS = {

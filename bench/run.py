@@ -2,46 +2,57 @@
 
     python3 noxfile.py -s bench              # the full run recorded in BENCHMARKS.md
     python3 noxfile.py -s bench -- --quick   # small counts, one round (the smoke test)
+    python3 noxfile.py -s bench -- --sections startup   # start-up only (issue 13's inner loop)
 
-Listings run against ``bench/server.py`` on 127.0.0.1, each measurement in a fresh
-interpreter (``bench/contenders.py``). Rounds are interleaved (A, B, C, A, B, C, ...)
-so drift in machine load hits every contender alike; the table shows medians. Results
-also go to ``bench/results/latest.json``. Benchmarks never fail on time: the exit
-status is non-zero only when a contender crashed or listed the wrong number of models.
+Listings run against ``bench/server.py`` on 127.0.0.1. In-process, each measurement
+runs in a fresh interpreter (``bench/contenders.py``); whole processes (the command, each
+SDK and a raw loop as a user's script, start-up) are run and timed by
+``bench/processes.py``; start-up is taken apart by ``bench/importtime.py`` and
+``bench/startup_costs.py``. Rounds are interleaved (A, B, C, A, B, C, ...) so drift in
+machine load hits every contender alike; the tables show medians. Results also go to
+``bench/results/latest.json``; the targets compare with the run recorded there before
+(``--baseline``). Benchmarks never fail on time: the exit status is non-zero only when a
+contender crashed or listed the wrong number of models.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import json
 import os
 import platform
 import statistics
 import subprocess
 import sys
+import sysconfig
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import importtime
+import payloads
+import processes
+import report
+import targets
 from modelcatalog.providers import PROVIDERS as SPECS
-from payloads import PAGED, PROVIDERS
+from modelcatalog_generated.registry import PROVIDERS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "latest.json"
-BIN = Path(sys.executable).parent
-CLI = BIN / "modelcatalog"
 #: every provider's credential variables, for the command
 ENV = {
     spec.env_var: "bench-secret" if spec.argument == "api_secret" else "bench-key"
     for provider in PROVIDERS
     for spec in SPECS[provider].credentials
 }
+SECTIONS = ("listings", "parse", "memory", "processes", "startup", "stream")
 
 
 @dataclass
@@ -159,7 +170,7 @@ def run_listings(url: str, count: int, rounds: int, latencies: list[int]) -> lis
 
 def run_parse(count: int, rounds: int) -> dict[str, dict[str, Any]]:
     out = {}
-    for provider in PROVIDERS:
+    for provider in payloads.PROVIDERS:
         out[provider] = _measure({"kind": "parse", "provider": provider, "count": count, "rounds": rounds})
         _progress(f"parse {provider}: {out[provider]}")
     return out
@@ -168,90 +179,101 @@ def run_parse(count: int, rounds: int) -> dict[str, dict[str, Any]]:
 def run_memory(url: str, count: int) -> dict[str, dict[str, Any]]:
     """Peak RSS growth while the library streams ``count`` models (each provider, 0 ms)."""
     out = {}
-    for provider in PAGED:
+    for provider in payloads.PAGED:
         spec = {"kind": "list", "client": "modelcatalog", "provider": provider, "base_url": f"{url}/bench/0/{count}"}
         out[provider] = _measure(spec, timeout=900)
         _progress(f"memory {provider}: {out[provider]}")
     return out
 
 
-# -- the command ------------------------------------------------------------------------------
+# -- whole processes and start-up -------------------------------------------------------------
 
 
-def cli_available() -> str | None:
-    """None when ``modelcatalog list`` exists, else why it cannot be measured."""
-    if not CLI.exists():
-        return f"{CLI} not installed"
-    probe = subprocess.run([str(CLI), "list", "--help"], capture_output=True, text=True, check=False)
-    if probe.returncode != 0 or "--provider" not in probe.stdout:
-        return f"`modelcatalog list` not implemented yet ({(probe.stderr or probe.stdout).strip()[-120:]})"
-    return None
+def served_providers() -> list[str]:
+    """The registry's providers that the bench server serves (a new provider needs payloads first)."""
+    missing = [p for p in PROVIDERS if p not in payloads.PROVIDERS]
+    if missing:
+        _progress(f"not served by bench/server.py, so not measured: {', '.join(missing)}")
+    return [p for p in PROVIDERS if p in payloads.PROVIDERS]
 
 
-def _run_cli(arguments: list[str]) -> dict[str, Any]:
-    """Wall time and peak RSS of the whole process, start-up included."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [str(CLI), *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **ENV}
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        return {"error": f"exit {process.returncode}: {stderr.strip()[-200:]}"}
-    return {"seconds": seconds, "peak_rss_kib": usage.ru_maxrss}
+def run_whole_processes(url: str, count: int, rounds: int, latencies: list[int]) -> list[processes.Series]:
+    series = processes.listing_series(url, count, latencies, served_providers())
+    processes.measure(series, rounds, _progress)
+    return series
 
 
-def run_cli(url: str, count: int, memory_count: int, rounds: int, latencies: list[int]) -> dict[str, Any]:
-    out: dict[str, Any] = {"help": _startup(rounds=max(rounds * 2, 3))}
-    why = cli_available()
-    if why is not None:
-        out["list"] = {"unavailable": why}
-        _progress(f"cli: {why}")
-        return out
-    listing: dict[str, Any] = {}
-    for latency in latencies:
-        for _ in range(rounds):  # interleaved across providers
-            for provider in PAGED:
-                key = f"{provider} @ {latency} ms"
-                result = _run_cli(_list_args(provider, f"{url}/bench/{latency}/{count}"))
-                entry = listing.setdefault(key, {"seconds": []})
-                if "error" in result:
-                    entry["error"] = result["error"]
-                else:
-                    entry["seconds"].append(result["seconds"])
-                    entry["peak_rss_kib"] = result["peak_rss_kib"]
-                _progress(f"cli {key}: {result}")
-    for provider in PAGED:
-        result = _run_cli(_list_args(provider, f"{url}/bench/0/{memory_count}"))
-        listing[f"{provider} stream {memory_count}"] = result
-        _progress(f"cli stream {provider}: {result}")
-    out["list"] = listing
+def run_startup(url: str, count: int, rounds: int, provider_imports: list[str]) -> list[processes.Series]:
+    series = processes.startup_series(url, count, served_providers(), provider_imports)
+    processes.measure(series, rounds, _progress)
+    return series
+
+
+def run_importtime(url: str, count: int, rounds: int, provider_imports: list[str]) -> dict[str, dict[str, Any]]:
+    """``-X importtime`` of the help, each provider's import and its ``list --limit 1``."""
+    commands = {"`modelcatalog --help`": [processes.CLI, "--help"]}
+    for provider in served_providers():
+        statement = provider_imports[0].format(provider=provider)
+        commands[f"`{statement}`"] = ["-c", statement]
+        commands[f"`list -p {provider} --limit 1`"] = processes.list_command(
+            provider, f"{url}/bench/0/{count}", "--limit", "1"
+        )
+    out = {}
+    for name, argv in commands.items():
+        out[name] = importtime.profile(argv, rounds)
+        _progress(f"importtime {name}: {out[name].get('total_ms', out[name].get('error'))}")
     return out
 
 
-def _list_args(provider: str, base_url: str) -> list[str]:
-    return ["list", "--provider", provider, "--base-url", base_url, "--format", "ndjson"]
+def run_costs(url: str, count: int, rounds: int) -> dict[str, dict[str, Any]]:
+    """Per provider, medians over ``rounds`` fresh interpreters of each ``bench/startup_costs.py`` mode."""
+    out: dict[str, dict[str, Any]] = {}
+    for provider in served_providers():
+        runs: dict[str, list[dict[str, Any]]] = {"phases": [], "profile": [], "pieces": []}
+        entry: dict[str, Any] = {}
+        for _ in range(rounds):
+            for mode, results in runs.items():
+                completed = subprocess.run(
+                    [sys.executable, str(HERE / "startup_costs.py"), mode, provider, f"{url}/bench/0/{count}"],
+                    capture_output=True,
+                    text=True,
+                    timeout=300,
+                    check=False,
+                )
+                if completed.returncode != 0:
+                    entry["error"] = f"{mode}: {(completed.stderr or completed.stdout).strip()[-300:]}"
+                    continue
+                results.append(json.loads(completed.stdout.strip().splitlines()[-1]))
+        entry["phases"] = _medians([run["steps_ms"] for run in runs["phases"]])
+        entry["profile"] = _medians([run["pieces_ms"] for run in runs["profile"]])
+        entry["pieces"] = _medians([run["pieces_ms"] for run in runs["pieces"]])
+        if runs["pieces"]:
+            entry["pieces"]["structs in the generated module (a count)"] = runs["pieces"][0]["structs"]
+        if runs["profile"]:
+            typical = sorted(runs["profile"], key=lambda run: run["profiled_ms"])[len(runs["profile"]) // 2]
+            entry["profile"] = {"profiled in all": typical["profiled_ms"], **entry["profile"]}
+            entry["profile_top"] = typical["top"]
+        out[provider] = entry
+        _progress(f"costs {provider}: {entry['phases']}")
+    return out
 
 
-def _startup(rounds: int) -> dict[str, Any]:
-    """``modelcatalog --help`` wall time, against a bare ``python -c pass`` for scale."""
-    if not CLI.exists():
-        return {"error": f"{CLI} not installed"}
-
-    def timed(command: list[str]) -> float:
-        started = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
-        return time.perf_counter() - started
-
-    timed([str(CLI), "--help"])  # warm the page cache and .pyc files
-    help_times = [timed([str(CLI), "--help"]) for _ in range(rounds)]
-    bare = [timed([sys.executable, "-c", "pass"]) for _ in range(rounds)]
-    return {"seconds": help_times, "median": statistics.median(help_times), "python_bare": statistics.median(bare)}
+def _medians(runs: list[dict[str, float]]) -> dict[str, float]:
+    names = [name for run in runs for name in run]
+    return {name: statistics.median(run[name] for run in runs if name in run) for name in dict.fromkeys(names)}
 
 
-# -- report -----------------------------------------------------------------------------------
+def run_stream(url: str, memory_count: int) -> dict[str, Any]:
+    """The command streaming ``memory_count`` models: wall time and peak RSS of the whole process."""
+    out = {}
+    for provider in ("scenario", "truefoundry", "openwebui"):
+        argv = processes.list_command(provider, f"{url}/bench/0/{memory_count}")
+        out[f"{provider} stream {memory_count}"] = processes.run_process(argv)
+        _progress(f"stream {provider}: {out[f'{provider} stream {memory_count}']}")
+    return out
+
+
+# -- the run ----------------------------------------------------------------------------------
 
 
 def machine() -> dict[str, Any]:
@@ -271,202 +293,221 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "loadavg_at_start": os.getloadavg(),
+        "uptime_at_start": _uptime(),
         "versions": versions,
     }
+
+
+def _version_note(recorded: dict[str, str], now: dict[str, str]) -> str:
+    """Which packages differ from the recorded run (the no-loss targets compare across them)."""
+    changed = [
+        f"{name} {recorded[name]} -> {now.get(name, 'absent')}" for name in recorded if recorded[name] != now.get(name)
+    ]
+    return (
+        f"Versions differ from the recorded run: {', '.join(changed)}"
+        if changed
+        else "Versions as in the recorded run."
+    )
+
+
+def _uptime() -> str:
+    with contextlib.suppress(OSError):
+        return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+@contextlib.contextmanager
+def child_environment() -> Iterator[None]:
+    """Children get the providers' (dummy) credentials and load cached bytecode, as after a ``pip install``.
+
+    uv installs packages without compiling them, and with ``PYTHONDONTWRITEBYTECODE=1`` Python
+    never caches what it compiles: every import of every run would compile its source, which
+    makes start-up several times slower than a user's. So the bench venv's packages and
+    modelcatalog's own source are compiled first (``compileall`` skips what is up to date) and
+    the children may write what is still missing.
+    """
+    saved = os.environ.copy()
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ.update(ENV)
+    paths = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    for package in ("modelcatalog", "modelcatalog_generated"):
+        spec = importlib.util.find_spec(package)
+        if spec is not None and spec.submodule_search_locations:
+            paths.update(spec.submodule_search_locations)
+    compile_all = [sys.executable, "-m", "compileall", "-q", "-j", "0", *sorted(paths)]
+    subprocess.run(compile_all, stdout=subprocess.DEVNULL, check=False)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 def _fmt(seconds: list[float]) -> str:
     return f"{statistics.median(seconds):7.3f} s" if seconds else "      -  "
 
 
-def listing_table(rows: list[Contender]) -> str:
-    lines = [
-        "| comparison | contender | median | min | max | vs modelcatalog |",
-        "|---|---|---:|---:|---:|---:|",
-    ]
-    groups: dict[str, list[Contender]] = {}
-    for row in rows:
-        groups.setdefault(row.group, []).append(row)
-    for group, members in groups.items():
-        ours = members[0].median
-        for row in members:
-            if row.error:
-                lines.append(f"| {group} | {row.label} | error: {_clean(row.error)[:100]} | | | |")
-                continue
-            ratio = "" if row is members[0] or ours is None else f"{(row.median or 0) / ours:.1f}x slower"
-            if row.client == "modelcatalog" and row is not members[0] and ours is not None:
-                ratio = f"{ours / (row.median or 1):.2f}x the default's speed"
-            lines.append(
-                f"| {group} | {row.label} | {row.median:.3f} s | {min(row.seconds):.3f} "
-                f"| {max(row.seconds):.3f} | {ratio} |"
-            )
-    return "\n".join(lines)
-
-
-def targets(
-    rows: list[Contender], parse: dict[str, Any], memory: dict[str, Any], cli: dict[str, Any]
-) -> list[dict[str, Any]]:
-    """The issue's targets, each with the measured value and whether it is met."""
-
-    def median(group: str, label: str) -> float | None:
-        for row in rows:
-            if row.group == group and row.label == label and not row.error:
-                return row.median
-        return None
-
-    def ratio(group: str, other: str, mine: str = "modelcatalog (defaults)") -> float | None:
-        theirs, ours = median(group, other), median(group, mine)
-        return None if theirs is None or ours is None else theirs / ours
-
-    checks: list[tuple[str, float | None, float, str]] = []
-    for provider, seq in (("truefoundry", "raw httpx loop, 100/page"), ("openwebui", "raw httpx loop, 30/page")):
-        checks.append(
-            (f"{provider} @ 20 ms: >= 10x a sequential client ({seq})", ratio(f"{provider} @ 20 ms", seq), 10, "x")
-        )
-    checks.append(("truefoundry @ 20 ms: >= 10x truefoundry-sdk (sequential)",
-                   ratio("truefoundry @ 20 ms", "truefoundry-sdk 0.6.0 pager"), 10, "x"))  # fmt: skip
-    checks.append(("scenario @ 20 ms: >= 2x scenario-sdk defaults",
-                   ratio("scenario @ 20 ms", "scenario-sdk 2.4.0 (defaults)"), 2, "x"))  # fmt: skip
-    checks.append(("scenario @ 0 ms: >= 5x scenario-sdk defaults",
-                   ratio("scenario @ 0 ms", "scenario-sdk 2.4.0 (defaults)"), 5, "x"))  # fmt: skip
-    checks.append(("truefoundry @ 0 ms: >= 3x truefoundry-sdk",
-                   ratio("truefoundry @ 0 ms", "truefoundry-sdk 0.6.0 pager"), 3, "x"))  # fmt: skip
-    for provider in ("scenario", "truefoundry"):
-        result = parse.get(provider, {})
-        value = result.get("decode_normalize_records_per_s", result.get("decode_records_per_s"))
-        what = "parse+normalize" if "decode_normalize_records_per_s" in result else "parse only (no normalizer yet)"
-        checks.append((f"{provider} {what} >= 50,000 records/s", value, 50_000, "records/s"))
-    for provider, result in memory.items():
-        growth = result.get("rss_growth_kib")
-        checks.append((f"{provider}: RSS growth streaming the models < 64 MB (library)",
-                       None if growth is None else growth / 1024, 64, "MB<"))  # fmt: skip
-    help_median = cli.get("help", {}).get("median")
-    checks.append(("`modelcatalog --help` starts in < 0.3 s", help_median, 0.3, "s<"))
-    out = []
-    for name, value, goal, unit in checks:
-        met = None if value is None else (value < goal if unit.endswith("<") else value >= goal)
-        out.append({"target": name, "value": value, "goal": goal, "unit": unit.rstrip("<"), "met": met})
-    return out
-
-
-def targets_table(checks: list[dict[str, Any]]) -> str:
-    lines = ["| target | measured | met |", "|---|---:|:---:|"]
-    for check in checks:
-        value = "n/a" if check["value"] is None else f"{check['value']:,.2f} {check['unit']}"
-        met = {True: "yes", False: "**no**", None: "n/a"}[check["met"]]
-        lines.append(f"| {check['target']} | {value} | {met} |")
-    return "\n".join(lines)
-
-
-def other_tables(parse: dict[str, Any], memory: dict[str, Any], cli: dict[str, Any]) -> str:
-    lines = [
-        "| provider | records | MB | decode records/s | decode+normalize records/s | official SDK parse records/s |",
-        "|---|---:|---:|---:|---:|---:|",
-    ]
-    for provider, result in parse.items():
-        if "error" in result:
-            lines.append(f"| {provider} | error: {_clean(result['error'])[:100]} | | | | |")
-            continue
-        normalized = result.get("decode_normalize_records_per_s")
-        sdk = result.get("sdk_parse_records_per_s")
-        lines.append(
-            f"| {provider} | {result['records']:,} | {result['bytes'] / 1e6:.1f} "
-            f"| {result['decode_records_per_s']:,.0f} "
-            f"| {'n/a' if normalized is None else f'{normalized:,.0f}'} | {'' if sdk is None else f'{sdk:,.0f}'} |"
-        )
-    lines += [
-        "",
-        "| library, streaming | models | time | RSS before | peak RSS | growth |",
-        "|---|---:|---:|---:|---:|---:|",
-    ]
-    for provider, result in memory.items():
-        if "error" in result:
-            lines.append(f"| {provider} | error: {_clean(result['error'])[:100]} | | | | |")
-            continue
-        lines.append(
-            f"| {provider} | {result['items']:,} | {result['seconds']:.2f} s "
-            f"| {result['rss_before_kib'] / 1024:.1f} MB "
-            f"| {result['peak_rss_kib'] / 1024:.1f} MB | {result['rss_growth_kib'] / 1024:.1f} MB |"
-        )
-    help_ = cli.get("help", {})
-    lines += ["", "| command (whole process) | median | peak RSS |", "|---|---:|---:|"]
-    if "median" in help_:
-        lines.append(f"| `modelcatalog --help` | {help_['median']:.3f} s | |")
-        lines.append(f"| `python -c pass` (for scale) | {help_['python_bare']:.3f} s | |")
-    listing = cli.get("list", {})
-    if "unavailable" in listing:
-        lines.append(f"| `modelcatalog list ...` | not measured: {listing['unavailable']} | |")
-    else:
-        for key, entry in listing.items():
-            if "error" in entry:
-                lines.append(f"| `modelcatalog list` {key} | error: {_clean(entry['error'])[:100]} | |")
-                continue
-            seconds = entry["seconds"]
-            shown = statistics.median(seconds) if isinstance(seconds, list) else seconds
-            lines.append(f"| `modelcatalog list` {key} | {shown:.3f} s | {entry['peak_rss_kib'] / 1024:.1f} MB |")
-    return "\n".join(lines)
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.split()).replace("|", "/")
-
-
 def _progress(message: str) -> None:
     print(f"  .. {message}", file=sys.stderr, flush=True)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small counts and one round (the smoke test)")
     parser.add_argument("--rounds", type=int, help="interleaved rounds (default 5; 1 with --quick)")
     parser.add_argument("--count", type=int, help="models listed per comparison (default 10,000)")
     parser.add_argument("--memory-count", type=int, help="models streamed for peak RSS (default 200,000)")
     parser.add_argument("--latencies", default="0,20", help="per-request latencies in ms (default 0,20)")
+    parser.add_argument(
+        "--process-latencies",
+        help="latencies of the whole-process rows (default: --latencies; the first of them with --quick)",
+    )
+    parser.add_argument("--sections", default=",".join(SECTIONS), help=f"what to run (default: {','.join(SECTIONS)})")
+    parser.add_argument(
+        "--provider-import",
+        action="append",
+        metavar="STATEMENT",
+        help="what a user runs to import one provider, {provider} replaced; repeatable "
+        f"(default: {processes.PROVIDER_IMPORT!r})",
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        default=RESULTS,
+        help="the recorded run the no-loss targets compare with (default: the results file, "
+        "read before it is overwritten)",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
+    unknown = set(args.sections.split(",")) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown sections: {', '.join(sorted(unknown))} (known: {', '.join(SECTIONS)})")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one run, section after section
+    args = _arguments(argv)
     rounds = args.rounds or (1 if args.quick else 5)
     count = args.count or (300 if args.quick else 10_000)
     memory_count = args.memory_count or (3_000 if args.quick else 200_000)
     latencies = [int(x) for x in args.latencies.split(",")]
+    process_latencies = (
+        [int(x) for x in args.process_latencies.split(",")]
+        if args.process_latencies
+        else latencies[:1]
+        if args.quick
+        else latencies
+    )
+    sections = set(args.sections.split(","))
+    provider_imports = args.provider_import or [processes.PROVIDER_IMPORT]
+    baseline = json.loads(args.baseline.read_text()) if args.baseline.exists() else {}
 
     info = machine()
     print(f"machine: {info['nproc']} CPUs ({info['cpu']}), Python {info['python']}, {info['platform']}")
+    print(f"load at start: {info['uptime_at_start']}")
     started = time.perf_counter()
-    with loopback_server(count) as url:
-        rows = run_listings(url, count, rounds, latencies)
-        parse = run_parse(count, rounds=max(rounds, 1) if args.quick else 5)
-        memory = run_memory(url, memory_count)
-        cli = run_cli(url, count, memory_count, rounds, latencies)
-    checks = targets(rows, parse, memory, cli)
-    report = "\n\n".join([
-        f"Listing {count:,} models (median of {rounds} interleaved rounds, each in a fresh process):",
-        listing_table(rows),
-        f"Parse throughput ({count:,} records), memory ({memory_count:,} models), the command:",
-        other_tables(parse, memory, cli),
-        "Targets:",
-        targets_table(checks),
-    ])  # fmt: skip
-    print(report)
+    load: dict[str, dict[str, Any]] = {}
+
+    @contextlib.contextmanager
+    def section(name: str) -> Iterator[bool]:
+        before = os.getloadavg()
+        yield name in sections
+        if name in sections:
+            load[name] = {"start": before, "end": os.getloadavg()}
+
+    rows: list[Contender] = []
+    parse: dict[str, Any] = {}
+    memory: dict[str, Any] = {}
+    whole: list[processes.Series] = []
+    startup: list[processes.Series] = []
+    breakdown: dict[str, Any] = {}
+    costs: dict[str, Any] = {}
+    stream: dict[str, Any] = {}
+    with child_environment(), loopback_server(count) as url:
+        with section("listings") as wanted:
+            rows = run_listings(url, count, rounds, latencies) if wanted else []
+        with section("parse") as wanted:
+            parse = run_parse(count, rounds=max(rounds, 1) if args.quick else 5) if wanted else {}
+        with section("memory") as wanted:
+            memory = run_memory(url, memory_count) if wanted else {}
+        with section("processes") as wanted:
+            whole = run_whole_processes(url, count, rounds, process_latencies) if wanted else []
+        with section("startup") as wanted:
+            if wanted:
+                startup = run_startup(url, count, rounds, provider_imports)
+                breakdown = run_importtime(url, count, min(rounds, 3), provider_imports)
+                costs = run_costs(url, count, rounds)
+        with section("stream") as wanted:
+            stream = run_stream(url, memory_count) if wanted else {}
+    checks = [
+        *targets.listing_targets(rows, parse, memory, startup),
+        *targets.issue13_targets(startup, whole),
+        *targets.no_loss_targets(rows, parse, memory, baseline),
+    ]
     elapsed = time.perf_counter() - started
+    whole_title = (
+        f"Listing {count:,} models, whole processes (median of {rounds} interleaved rounds, output to /dev/null;"
+        " in-process: the same client timed inside one process, above):"
+    )
+    text = "\n\n".join(
+        [
+            f"Listing {count:,} models in-process (median of {rounds} interleaved rounds, each in a fresh process):",
+            report.listing_table(rows),
+            whole_title,
+            report.whole_process_table(whole, rows),
+            f"Parse throughput ({count:,} records), memory ({memory_count:,} models):",
+            report.other_tables(parse, memory, stream),
+            f"Start-up, whole processes against loopback (median of {rounds}):",
+            report.startup_table(startup),
+            f"Where start-up goes: python -X importtime (median of {min(rounds, 3)}):",
+            report.importtime_tables(breakdown),
+            f"What a listing pays before its first record, in-process (median of {rounds}):",
+            report.costs_tables(costs),
+            "Targets:",
+            report.targets_table(checks),
+            _version_note(baseline.get("machine", {}).get("versions", {}), info["versions"]),
+            f"Load (1/5/15-minute averages) per section: {report.load_line(load)}",
+            f"Load at the end: {_uptime()}",
+        ]
+    )
+    print(text)
     print(f"\n(bench took {elapsed:.0f} s)")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(
         json.dumps(
             {
                 "machine": info,
-                "settings": {"count": count, "memory_count": memory_count, "rounds": rounds, "latencies_ms": latencies},
+                "settings": {
+                    "count": count,
+                    "memory_count": memory_count,
+                    "rounds": rounds,
+                    "latencies_ms": latencies,
+                    "process_latencies_ms": process_latencies,
+                    "sections": sorted(sections),
+                    "provider_imports": provider_imports,
+                },
                 "listings": [row.__dict__ | {"median": row.median} for row in rows],
                 "parse": parse,
                 "memory": memory,
-                "cli": cli,
+                "processes": [row.summary() for row in whole],
+                "startup": [row.summary() for row in startup],
+                "importtime": breakdown,
+                "startup_costs": costs,
+                "stream": stream,
                 "targets": checks,
+                "load": load,
+                "uptime_at_end": _uptime(),
                 "elapsed_s": elapsed,
             },
             indent=2,
         )
         + "\n"
     )
-    failures = [row for row in rows if row.error] + [r for r in [*parse.values(), *memory.values()] if "error" in r]
+    failures = [
+        *[row for row in rows if row.error],
+        *[row for row in [*whole, *startup] if row.error],
+        *[r for r in [*parse.values(), *memory.values(), *stream.values(), *costs.values()] if "error" in r],
+    ]
     return 1 if failures else 0
 
 

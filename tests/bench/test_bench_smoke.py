@@ -9,13 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from modelcatalog_generated.registry import PROVIDERS
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.slow
-def test_quick_bench_runs_every_comparison(tmp_path: Path) -> None:
-    output = tmp_path / "latest.json"
+@pytest.fixture(scope="module")
+def quick(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str]:
+    output = tmp_path_factory.mktemp("bench") / "latest.json"
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "NOX_CURRENT_SESSION")}
     completed = subprocess.run(  # noqa: S603 - our own noxfile, with this interpreter
         [sys.executable, str(ROOT / "noxfile.py"), "-s", "bench", "--", "--quick", "--output", str(output)],
@@ -23,11 +24,16 @@ def test_quick_bench_runs_every_comparison(tmp_path: Path) -> None:
         env=env,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=900,
         check=False,
     )
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
-    results = json.loads(output.read_text())
+    return json.loads(output.read_text()), completed.stdout
+
+
+@pytest.mark.slow
+def test_quick_bench_runs_every_comparison(quick: tuple[dict, str]) -> None:
+    results, stdout = quick
     listings = results["listings"]
     assert {row["provider"] for row in listings} == {"scenario", "truefoundry", "openwebui"}
     assert {row["client"] for row in listings} == {"modelcatalog", "scenario-sdk", "truefoundry-sdk", "raw-httpx"}
@@ -40,5 +46,43 @@ def test_quick_bench_runs_every_comparison(tmp_path: Path) -> None:
         assert parsed["drift_events"] == 0, provider  # the payloads match the specs: fast path only
     for provider, streamed in results["memory"].items():
         assert streamed["items"] == results["settings"]["memory_count"], provider
-    assert results["cli"]["help"]["median"] > 0
-    assert "Targets:" in completed.stdout
+    assert "Targets:" in stdout
+
+
+@pytest.mark.slow
+def test_quick_bench_runs_every_provider_as_a_whole_process(quick: tuple[dict, str]) -> None:
+    """The command, each SDK and the raw loop as scripts: every one exits 0 having printed every model."""
+    results, _ = quick
+    rows = results["processes"]
+    assert {row["provider"] for row in rows} == set(PROVIDERS)
+    assert {row["client"] for row in rows} == {"modelcatalog", "scenario-sdk", "truefoundry-sdk", "raw-httpx"}
+    for provider in PROVIDERS:
+        clients = {row["client"] for row in rows if row["provider"] == provider}
+        assert {"modelcatalog", "raw-httpx"} <= clients, provider
+    for row in rows:
+        assert row["error"] is None, row  # the warm-up run counted one line a model
+        assert row["runs"], row
+        assert all(run["peak_rss_kib"] > 0 for run in row["runs"]), row
+
+
+@pytest.mark.slow
+def test_quick_bench_takes_start_up_apart(quick: tuple[dict, str]) -> None:
+    results, _ = quick
+    startup = results["startup"]
+    for row in startup:
+        assert row["error"] is None, row
+        assert row["runs"], row
+    for kind in ("first-record", "provider-import"):
+        assert {row["provider"] for row in startup if row["kind"] == kind} == set(PROVIDERS), kind
+    assert [row["kind"] for row in startup].count("help") == 1
+    for command, profile in results["importtime"].items():
+        assert "error" not in profile, command
+        # one round: every import's self time is in exactly one group
+        assert sum(profile["groups_ms"].values()) == pytest.approx(profile["total_ms"]), command
+    assert set(results["startup_costs"]) == set(PROVIDERS)
+    for provider, costs in results["startup_costs"].items():
+        assert "error" not in costs, (provider, costs)
+        assert costs["phases"]["first record"] > 0, provider
+        assert costs["pieces"], provider
+    issue13 = [entry for entry in results["targets"] if entry["source"] == "issue 13"]
+    assert {entry["target"].split(":")[0] for entry in issue13} >= set(PROVIDERS)

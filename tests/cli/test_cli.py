@@ -17,7 +17,6 @@ import re
 import subprocess
 import sys
 import threading
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,7 +29,7 @@ from modelcatalog.cli import list as list_command
 from modelcatalog.cli.list import exit_status
 from modelcatalog.errors import AuthenticationError, MissingCredentialError, ServerError
 from modelcatalog.providers import PROVIDERS
-from modelcatalog.spec.upstream import run_upstream
+from modelcatalog.tooling.upstream import main as upstream_main
 from support import payloads
 from support.clients import PROVIDER_ENV, SERVER_CREDENTIALS
 from support.clients import environment as environment_of
@@ -619,7 +618,7 @@ def test_spec_diff_passes_run_upstreams_exit_status_through(tmp_path: Path, caps
     changed.write_text("openapi: 3.0.3\ninfo: {title: Scenario, version: '2'}\npaths: {}\n", encoding="utf-8")
     args = ["--repo", str(ROOT), "--provider", "scenario", "--source", f"scenario={changed}", "--format", "json"]
     args += offline
-    expected = run_upstream(args)
+    expected = upstream_main(args)
     capsys.readouterr()
     result = run("spec", "diff", *args)
     assert expected != 0
@@ -650,17 +649,25 @@ def test_help_names_upstream_and_hides_spec() -> None:
 # start-up and consistency
 
 
-def test_help_starts_without_the_heavy_imports() -> None:
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "modelcatalog", "--help"],
+HEAVY_IMPORTS = {"httpx", "msgspec", "modelcatalog.catalog", "modelcatalog.providers._base", "yaml"}
+
+
+def imported_by(*args: str) -> set[str]:
+    """Every module the command imports to run ``args`` (``python -X importtime``)."""
+    result = subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-X", "importtime", "-m", "modelcatalog", *args],
         capture_output=True,
         text=True,
         check=False,
         timeout=60,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
-    assert not imported & {"httpx", "msgspec", "modelcatalog.catalog", "modelcatalog.providers._base", "yaml"}
+    return {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+
+
+def test_help_starts_without_the_heavy_imports() -> None:
+    imported = imported_by("--help")
+    assert not imported & HEAVY_IMPORTS
     # the provider names come from the generated registry, which imports nothing else
     assert {name for name in imported if name.startswith("modelcatalog_generated")} == {
         "modelcatalog_generated",
@@ -670,14 +677,20 @@ def test_help_starts_without_the_heavy_imports() -> None:
     assert {"modelcatalog.cli", "modelcatalog.cli.list", "modelcatalog.providers"} <= imported
 
 
-def test_help_is_fast() -> None:
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
-        result = subprocess.run([*COMMAND, "--help"], capture_output=True, check=False, timeout=60)  # noqa: S603
-        timings.append(time.perf_counter() - started)
-        assert result.returncode == 0
-    assert min(timings) < 0.3, timings
+def test_version_prints_the_installed_metadata_version() -> None:
+    from importlib.metadata import version  # noqa: PLC0415
+
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout == f"modelcatalog {version('modelcatalog')}\n"
+    assert result.stderr == ""
+
+
+def test_only_version_reads_the_package_metadata() -> None:
+    assert "importlib.metadata" not in imported_by("--help")
+    with_version = imported_by("--version")
+    assert "importlib.metadata" in with_version
+    assert not with_version & HEAVY_IMPORTS
 
 
 def test_the_commands_lists_match_the_librarys() -> None:

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from modelcatalog.spec.manifest import load_manifest
-from prism import PrismError, PrismInstall, PrismServer, ensure_prism, running_prism
-from prism_pool import PrismPool, unavailable
+from modelcatalog.tooling.manifest import load_manifest
+from prism import PrismError, PrismInstall, PrismServer, ensure_prism, is_installed, running_prism
+from prism_pool import PrismPool
+from support.live_peers import install_in_view, unavailable
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -24,13 +25,13 @@ PROVIDERS = tuple(provider.name for provider in load_manifest(ROOT / "specs").pr
 
 
 @pytest.fixture(scope="session")
-def prism_install() -> PrismInstall:
-    """The pinned Prism, installed into .cache/prism if it is not there yet."""
+def prism_install(request: pytest.FixtureRequest) -> PrismInstall:
+    """The pinned Prism, installed into .cache/prism if it is not there yet (in view)."""
     try:
-        return ensure_prism()
+        with install_in_view(request.config, installing=not is_installed()):
+            return ensure_prism()
     except PrismError as exc:
-        unavailable(f"cannot install Prism: {exc}")
-        raise  # unreachable: skip/fail raise
+        unavailable(f"cannot install Prism: {exc}", "Prism")
 
 
 @pytest.fixture
@@ -42,8 +43,7 @@ def start_prism(prism_install: PrismInstall) -> Iterator[Callable[..., PrismServ
             try:
                 return stack.enter_context(running_prism(spec_path, install=prism_install, **options))
             except PrismError as exc:
-                unavailable(f"cannot start Prism for {spec_path}: {exc}")
-                raise
+                unavailable(f"cannot start Prism for {spec_path}: {exc}", "Prism")
 
         yield start
 

@@ -113,17 +113,35 @@ def _lock_digest() -> str:
     return digest.hexdigest()
 
 
+def _executable(cache_dir: Path) -> Path:
+    return cache_dir / "node_modules" / ".bin" / "prism"
+
+
+def is_installed(cache_dir: Path = CACHE_DIR) -> bool:
+    """True when cache_dir holds Prism installed from exactly the committed lock."""
+    stamp = cache_dir / STAMP_NAME
+    return _executable(cache_dir).exists() and stamp.exists() and stamp.read_text() == _lock_digest()
+
+
 def ensure_prism(cache_dir: Path = CACHE_DIR) -> PrismInstall:
-    """Install the pinned Prism into cache_dir unless the same lock is installed already."""
-    executable = cache_dir / "node_modules" / ".bin" / "prism"
+    """Install the pinned Prism into cache_dir unless the same lock is installed already.
+
+    An install says what it installs and how long it took on stderr (the fixture shows it).
+    """
+    executable = _executable(cache_dir)
     stamp = cache_dir / STAMP_NAME
     wanted = _lock_digest()
     started = time.perf_counter()
     cache_dir.mkdir(parents=True, exist_ok=True)
     with (cache_dir.parent / "prism.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if executable.exists() and stamp.exists() and stamp.read_text() == wanted:
+        if is_installed(cache_dir):
             return PrismInstall(executable, pinned_version(), installed_now=False, seconds=0.0)
+        print(  # noqa: T201
+            f"Prism {pinned_version()}: installing from the committed package-lock.json into {cache_dir} (npm ci)",
+            file=sys.stderr,
+            flush=True,
+        )
         npm = shutil.which("npm")
         if npm is None or shutil.which("node") is None:
             raise PrismError("node and npm must be on PATH to install Prism")
@@ -140,7 +158,10 @@ def ensure_prism(cache_dir: Path = CACHE_DIR) -> PrismInstall:
         if result.returncode != 0 or not executable.exists():
             raise PrismError(f"npm ci failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
         stamp.write_text(wanted)
-    return PrismInstall(executable, pinned_version(), installed_now=True, seconds=time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    summary = (result.stdout.strip().splitlines() or [""])[-1]  # npm's "added N packages in Ts"
+    print(f"Prism {pinned_version()}: installed in {seconds:.0f} s ({summary})", file=sys.stderr, flush=True)  # noqa: T201
+    return PrismInstall(executable, pinned_version(), installed_now=True, seconds=seconds)
 
 
 def _server_path(servers: list[dict[str, Any]]) -> str:

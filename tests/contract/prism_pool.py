@@ -6,13 +6,12 @@ folder uses (``from conftest import ...`` picks whichever conftest loaded first)
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pytest
-from modelcatalog.spec.manifest import load_manifest
+from modelcatalog.tooling.manifest import load_manifest
 from prism import PrismError, PrismInstall, PrismServer, running_prism
+from support.live_peers import unavailable
 
 if TYPE_CHECKING:
     import contextlib
@@ -26,12 +25,6 @@ def derived_spec(provider: str) -> Path:
         if entry.name == provider:
             return entry.derived
     raise KeyError(provider)
-
-
-def unavailable(reason: str) -> None:
-    if os.environ.get("MODELCATALOG_SKIP_LIVE") == "1":
-        pytest.skip(f"{reason} (MODELCATALOG_SKIP_LIVE=1)")
-    pytest.fail(f"{reason}; set MODELCATALOG_SKIP_LIVE=1 to skip tests that need Prism", pytrace=False)
 
 
 class PrismPool:
@@ -48,7 +41,6 @@ class PrismPool:
             try:
                 server = self._stack.enter_context(running_prism(derived_spec(provider), install=self._install))
             except PrismError as exc:
-                unavailable(f"cannot start Prism for {provider}: {exc}")
-                raise
+                unavailable(f"cannot start Prism for {provider}: {exc}", "Prism")
             self._servers[provider] = server
         return self._servers[provider]

@@ -37,7 +37,7 @@ from modelcatalog import AsyncClient, Client, HTTPSettings, ModelCatalogError, R
 from modelcatalog.catalog import ModelRecord, Query, list_catalog, normalize, plan
 from modelcatalog.events import OffSpecEvent, PaginationEvent
 from modelcatalog.providers import PROVIDERS
-from modelcatalog.spec.manifest import load_manifest
+from modelcatalog.tooling.manifest import load_manifest
 from prism import fold_servers_into_paths, request_violations
 from support import providers
 from support.providers import Cursor, Offset, PageNumber

@@ -5,10 +5,11 @@ Why a script and not a nox session of its own: CI warms the install with
 calls the same functions, and a developer can run ``python tests/integration/openwebui_env.py
 install|serve`` with nothing but the system Python (standard library only for ``install``).
 
-The venv lives in ``.cache/openwebui-<version>/venv`` (gitignored), or wherever
-``MODELCATALOG_OPENWEBUI_VENV`` points. A marker file inside it records the pinned versions,
-so the install is skipped only when exactly these pins were installed; a change of pin
-rebuilds the venv from nothing.
+What is installed: ``openwebui-requirements.txt``, a hash-locked list of open-webui and the
+distributions its server imports to serve the models API and ``/openapi.json`` offline
+(no torch, no CUDA), installed with ``--no-deps`` (``locked_venv.py``; how the list is made:
+``openwebui_lock.py``). The venv lives in ``.cache/openwebui-<version>/venv`` (gitignored),
+or wherever ``MODELCATALOG_OPENWEBUI_VENV`` points; a changed lock rebuilds it.
 """
 
 from __future__ import annotations
@@ -18,123 +19,78 @@ import contextlib
 import dataclasses
 import hashlib
 import json
-import os
 import secrets
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
-import venv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from locked_venv import InstallResult, LockedVenv, peer_venv
+from peer_process import (
+    LOG_NAME,
+    LOOPBACK,
+    Peer,
+    ServerStartError,
+    peer_environment,
+    running,
+    serve_until_interrupted,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     import httpx
 
-ROOT = Path(__file__).resolve().parents[2]
-OPENWEBUI_VERSION = "0.12.4"
-# torch goes in first, with pip: pip takes the CPU wheel lying on this machine's disk,
-# whereas letting open-webui's dependencies pick torch pulls gigabytes of CUDA wheels.
-TORCH_VERSION = "2.13.0"
-PINS = (f"torch=={TORCH_VERSION}", f"open-webui=={OPENWEBUI_VERSION}")
-MARKER_NAME = "modelcatalog-pins.txt"
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+LOCK = HERE / "openwebui-requirements.txt"
+OPENWEBUI_VERSION = "0.12.4"  # what the lock holds (openwebui_lock.py writes it for this version)
 VENV_ENV = "MODELCATALOG_OPENWEBUI_VENV"
 
-LOOPBACK = "127.0.0.1"
 ADMIN_EMAIL = "admin@modelcatalog.test"
 ADMIN_PASSWORD = "admin-password-for-loopback-tests"
 ADMIN_NAME = "Catalog Admin"
 START_TIMEOUT_S = 240.0
 
 
-def venv_dir() -> Path:
-    """Where the Open WebUI venv lives: the env override, else the gitignored cache."""
-    override = os.environ.get(VENV_ENV)
-    if override:
-        return Path(override).expanduser().resolve()
-    return ROOT / ".cache" / f"openwebui-{OPENWEBUI_VERSION}" / "venv"
-
-
-def _marker_text() -> str:
-    return "\n".join(PINS) + "\n"
+def locked_venv(env_dir: Path | None = None) -> LockedVenv:
+    """The Open WebUI venv: ``env_dir``, else ``$MODELCATALOG_OPENWEBUI_VENV``, else one in ``.cache/``."""
+    return peer_venv(
+        f"open-webui {OPENWEBUI_VERSION}",
+        LOCK,
+        ROOT / ".cache" / f"openwebui-{OPENWEBUI_VERSION}" / "venv",
+        VENV_ENV,
+        env_dir,
+    )
 
 
 def executable(env_dir: Path | None = None) -> Path:
     """The ``open-webui`` console script inside the venv."""
-    return (env_dir or venv_dir()) / "bin" / "open-webui"
+    return locked_venv(env_dir).script("open-webui")
 
 
 def is_installed(env_dir: Path | None = None) -> bool:
-    """True when the venv holds exactly the pinned versions (marker written after success)."""
-    env_dir = env_dir or venv_dir()
-    marker = env_dir / MARKER_NAME
-    return executable(env_dir).exists() and marker.exists() and marker.read_text() == _marker_text()
+    """True when the venv holds exactly the lock (its marker is written after pip succeeds)."""
+    return locked_venv(env_dir).is_installed()
 
 
-def _dir_size(path: Path) -> int:
-    total = 0
-    for dirpath, _dirs, files in os.walk(path):
-        for name in files:
-            with contextlib.suppress(OSError):
-                total += (Path(dirpath) / name).lstat().st_size
-    return total
-
-
-@dataclasses.dataclass(frozen=True)
-class InstallResult:
-    """What ``install`` did, for the report and for CI logs."""
-
-    venv: Path
-    reused: bool
-    seconds: float
-    size_bytes: int
-
-
-def install(env_dir: Path | None = None, *, quiet: bool = True) -> InstallResult:
-    """Create the venv and pip-install torch then open-webui, unless the marker says it is done."""
-    env_dir = env_dir or venv_dir()
-    started = time.monotonic()
-    if is_installed(env_dir):
-        return InstallResult(env_dir, reused=True, seconds=time.monotonic() - started, size_bytes=0)
-    # clear=True: a half-finished or differently pinned venv is rebuilt from nothing.
-    env_dir.parent.mkdir(parents=True, exist_ok=True)
-    venv.EnvBuilder(with_pip=True, clear=True, symlinks=True).create(env_dir)
-    python = env_dir / "bin" / "python"
-    pip = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "--no-input"]
-    if quiet:
-        pip.append("--quiet")
-    for pin in PINS:  # one at a time, torch first: see TORCH_VERSION
-        subprocess.run([*pip, pin], check=True)  # noqa: S603 - fixed argv, no shell
-    (env_dir / MARKER_NAME).write_text(_marker_text())
-    return InstallResult(env_dir, reused=False, seconds=time.monotonic() - started, size_bytes=_dir_size(env_dir))
+def install(env_dir: Path | None = None) -> InstallResult:
+    """Create the venv and install the lock into it, unless it holds it already."""
+    return locked_venv(env_dir).install()
 
 
 # --------------------------------------------------------------------------- server
 
 
-def free_port() -> int:
-    """A port the kernel just handed out on loopback (closed again, so a tiny race remains)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((LOOPBACK, 0))
-        return int(sock.getsockname()[1])
-
-
 def server_environment(data_dir: Path, port: int) -> dict[str, str]:
     """The offline environment, checked against open_webui/env.py and config.py of 0.12.4.
 
-    Built from a few harmless variables rather than ``os.environ``, so that a developer's
-    own ``DATABASE_URL``, ``OPENAI_API_KEY`` or ``ENV`` can never leak into the test server.
+    Nothing else of ``os.environ`` (``peer_environment``): a developer's own ``DATABASE_URL``,
+    ``OPENAI_API_KEY`` or ``ENV`` never reaches the test server.
     """
-    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "SSL_CERT_FILE")
-    env = {name: os.environ[name] for name in keep if name in os.environ}
-    env.update(
+    return peer_environment(
         {
             "DATA_DIR": str(data_dir),
             "PORT": str(port),
@@ -162,13 +118,9 @@ def server_environment(data_dir: Path, port: int) -> dict[str, str]:
             "WEBUI_ADMIN_NAME": ADMIN_NAME,
             "ENABLE_SIGNUP": "false",
             "ANONYMIZED_TELEMETRY": "false",
-            "DO_NOT_TRACK": "true",
             "SCARF_NO_ANALYTICS": "true",
-            "PYTHONHASHSEED": "0",
-            "PYTHONUNBUFFERED": "1",
         }
     )
-    return env
 
 
 @dataclasses.dataclass(frozen=True)
@@ -183,107 +135,40 @@ class RunningServer:
     start_seconds: float
 
 
-def log_tail(path: Path, lines: int = 60) -> str:
-    """The last lines of the server log, for error messages."""
-    try:
-        text = path.read_text(errors="replace")
-    except OSError as exc:
-        return f"(no log at {path}: {exc})"
-    return "\n".join(text.splitlines()[-lines:])
-
-
-class ServerStartError(RuntimeError):
-    """Open WebUI did not become ready; the message carries the tail of its log."""
-
-
-def _ready(base_url: str) -> bool:
-    # /ready answers 200 only once startup_complete is set and the database answers.
-    try:
-        with urllib.request.urlopen(f"{base_url}/ready", timeout=5) as response:  # noqa: S310 - loopback http
-            return int(response.status) == 200
-    except (urllib.error.URLError, OSError, ValueError):
-        return False
-
-
-def _stop(proc: subprocess.Popen[bytes], grace: float = 20.0) -> None:
-    """SIGTERM the whole process group (uvicorn and any children), SIGKILL after ``grace``."""
-    if proc.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=grace)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=grace)
-    else:  # the leader is gone; make sure nothing it started lingers
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(proc.pid, signal.SIGKILL)
-
-
 @contextlib.contextmanager
 def running_openwebui(
-    env_dir: Path | None = None, *, timeout: float = START_TIMEOUT_S, attempts: int = 3
+    env_dir: Path | None = None, *, timeout: float = START_TIMEOUT_S, launcher: list[str] | None = None
 ) -> Iterator[RunningServer]:
     """Start ``open-webui serve`` on 127.0.0.1 with a fresh DATA_DIR; stop it and delete it on exit.
 
-    The log goes to a file next to (not inside) the data dir; it is deleted after a clean
-    run and kept, with its path in the error, when start-up or the body fails.
+    ``launcher`` replaces the ``open-webui`` executable (``openwebui_lock.py`` runs the server
+    under ``import_trace.py``). The log goes to a file next to (not inside) the data dir; it is
+    deleted after a clean run and kept when start-up or the body fails (``peer_process.running``).
     """
     exe = executable(env_dir)
-    if not exe.exists():
+    if launcher is None and not exe.exists():
         raise ServerStartError(f"{exe} is missing: run `python tests/integration/openwebui_env.py install` first")
     work = Path(tempfile.mkdtemp(prefix="modelcatalog-openwebui-"))
     data_dir = work / "data"
-    log_path = work / "server.log"
-    proc: subprocess.Popen[bytes] | None = None
-    failed = True
-    started_ok = False
-    try:
-        for attempt in range(1, attempts + 1):
-            shutil.rmtree(data_dir, ignore_errors=True)
-            data_dir.mkdir()
-            port = free_port()
-            base_url = f"http://{LOOPBACK}:{port}"
-            started = time.monotonic()
-            with log_path.open("ab") as log:
-                log.write(f"--- attempt {attempt}: {exe} serve --host {LOOPBACK} --port {port}\n".encode())
-                log.flush()
-                proc = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
-                    [str(exe), "serve", "--host", LOOPBACK, "--port", str(port)],
-                    cwd=work,
-                    env=server_environment(data_dir, port),
-                    stdin=subprocess.DEVNULL,
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                    start_new_session=True,  # its own process group, so _stop reaches every child
-                )
-            while time.monotonic() - started < timeout:
-                if proc.poll() is not None or _ready(base_url):
-                    break
-                time.sleep(0.5)
-            if proc.poll() is None and _ready(base_url):
-                server = RunningServer(base_url, port, proc.pid, data_dir, log_path, time.monotonic() - started)
-                break
-            state = f"exited with {proc.returncode}" if proc.poll() is not None else "timed out"
-            _stop(proc)
-            lost_port = "address already in use" in log_tail(log_path, 20).lower()
-            if not lost_port or attempt == attempts:
-                raise ServerStartError(
-                    f"open-webui {state} after {time.monotonic() - started:.0f}s (limit {timeout:.0f}s); "
-                    f"log {log_path}, last lines:\n{log_tail(log_path)}"
-                )
-        started_ok = True
-        yield server
-        failed = False
-    finally:
-        if proc is not None:
-            _stop(proc)
+
+    def fresh_data_dir() -> None:
         shutil.rmtree(data_dir, ignore_errors=True)
-        if failed and started_ok:  # a start-up failure already carries the tail in its message
-            print(f"open-webui log kept at {log_path}; last lines:\n{log_tail(log_path)}", file=sys.stderr)  # noqa: T201
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+        data_dir.mkdir()
+
+    try:
+        peer = Peer(
+            "open-webui",
+            lambda port: [*(launcher or [str(exe)]), "serve", "--host", LOOPBACK, "--port", str(port)],
+            lambda port: server_environment(data_dir, port),
+            "/ready",  # 200 only once startup_complete is set and the database answers
+            before_attempt=fresh_data_dir,
+        )
+        with running(peer, work=work, timeout=timeout) as started:
+            yield RunningServer(
+                started.base_url, started.port, started.process.pid, data_dir, work / LOG_NAME, started.seconds
+            )
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)  # users and keys never outlive the run
 
 
 # --------------------------------------------------------------------------- seed
@@ -557,11 +442,9 @@ def seed(server: RunningServer) -> SeededServer:
 def _serve(args: argparse.Namespace) -> int:
     try:
         import httpx  # noqa: F401, PLC0415
-    except ModuleNotFoundError:  # seeding needs httpx: the Open WebUI venv has it
-        python = venv_dir() / "bin" / "python"
-        os.execv(python, [str(python), __file__, *sys.argv[1:]])  # noqa: S606
-    result = install()
-    print(f"install: reused={result.reused} {result.seconds:.1f}s", flush=True)  # noqa: T201
+    except ModuleNotFoundError:
+        sys.exit("serve seeds over HTTP with httpx: run it with the tests' Python, .nox/tests/bin/python")
+    install()
     with running_openwebui() as server:
         print(f"started {server.base_url} in {server.start_seconds:.1f}s (log {server.log_path})", flush=True)  # noqa: T201
         if not args.no_seed:
@@ -575,19 +458,8 @@ def _serve(args: argparse.Namespace) -> int:
             )
         if args.once:
             return 0
-        print("serving until Ctrl-C or SIGTERM", flush=True)  # noqa: T201
-        # A shell's `cmd &` starts us with SIGINT ignored: handle both signals explicitly
-        # so that leaving the `with` block always stops the server and deletes its data.
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signum, _interrupt)
-        with contextlib.suppress(KeyboardInterrupt):
-            while True:
-                time.sleep(3600)
+        serve_until_interrupted()
     return 0
-
-
-def _interrupt(signum: int, _frame: object) -> None:
-    raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -599,9 +471,7 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--once", action="store_true", help="stop right after seeding (a smoke test)")
     args = parser.parse_args(argv)
     if args.command == "install":
-        result = install(quiet=False)
-        size = f", {result.size_bytes / 1e6:.0f} MB" if result.size_bytes else ""
-        print(f"open-webui {OPENWEBUI_VERSION} in {result.venv}: reused={result.reused}, {result.seconds:.1f}s{size}")  # noqa: T201
+        install()  # says what it did
         return 0
     return _serve(args)
 

@@ -28,13 +28,10 @@ from modelcatalog_generated.openwebui.models.model_access_list_response import M
 from modelcatalog_generated.openwebui.types import UNSET
 from openwebui_env import (
     ADMIN,
-    MARKER_NAME,
     PAGE_SIZE,
-    PINS,
     READER,
     SeededModel,
     SeededServer,
-    is_installed,
     server_environment,
 )
 
@@ -295,17 +292,6 @@ def test_served_openapi_is_byte_identical_to_the_vendored_upstream(openwebui: Se
 
 
 # --------------------------------------------------------------------------- the harness itself (fast)
-
-
-def test_install_marker_requires_exactly_the_pins(tmp_path: Path) -> None:
-    env_dir = tmp_path / "venv"
-    (env_dir / "bin").mkdir(parents=True)
-    (env_dir / "bin" / "open-webui").write_text("")
-    assert not is_installed(env_dir)
-    (env_dir / MARKER_NAME).write_text("torch==2.13.0\nopen-webui==0.12.3\n")
-    assert not is_installed(env_dir)
-    (env_dir / MARKER_NAME).write_text("\n".join(PINS) + "\n")
-    assert is_installed(env_dir)
 
 
 def test_server_environment_is_offline_and_loopback_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -360,7 +360,7 @@ def test_a_provider_is_its_specs_one_manifest_entry_one_module_and_its_test_data
     before = _tree(repo)
     written = _add_acme(repo)
 
-    generate = [sys.executable, "-m", "modelcatalog.spec", "generate", "--repo", str(repo)]
+    generate = [sys.executable, "-m", "modelcatalog.tooling", "generate", "--repo", str(repo)]
     done = subprocess.run(generate, capture_output=True, text=True, env=_in_copy(repo), timeout=900, check=False)  # noqa: S603
     assert done.returncode == 0, done.stdout + done.stderr
 

@@ -80,10 +80,28 @@ def _parser() -> argparse.ArgumentParser:
         prog="modelcatalog", description="List models across AI-model providers from the shell."
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks and the library's debug log")
+    parser.add_argument("--version", action=_Version, help="print the installed version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in COMMANDS:
         command.add_parser(commands)
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``: the package metadata is read only when asked, so ``--help`` stays fast."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:  # noqa: A002
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+        try:
+            installed = version("modelcatalog")
+        except PackageNotFoundError:  # imported from a source tree that was never installed
+            installed = "unknown (not installed as a package)"
+        sys.stdout.write(f"modelcatalog {installed}\n")
+        parser.exit(EXIT_OK)
 
 
 def _report(exc: Exception, console: Console) -> int:

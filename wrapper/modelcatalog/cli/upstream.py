@@ -43,15 +43,15 @@ def add_parser(commands: Any) -> None:  # noqa: ANN401 - argparse's subparsers a
 def run(args: argparse.Namespace, out: TextIO, console: Console) -> int:
     """Run the upstream check with the arguments it was given; its exit status."""
     del out, console
-    from modelcatalog.spec.upstream import run_upstream  # noqa: PLC0415 - the tooling, only when asked for
+    from modelcatalog.tooling.upstream import main as upstream  # noqa: PLC0415 - the tooling, only when asked for
 
-    return run_upstream(args.extra)
+    return upstream(args.extra)
 
 
 def run_spec(args: argparse.Namespace, out: TextIO, console: Console) -> int:
     """``spec diff`` is ``upstream``; ``spec drift|generate`` the pipeline jobs. Exit statuses pass through."""
     if args.job == "diff":
         return run(args, out, console)
-    from modelcatalog.spec.pipeline import main as pipeline  # noqa: PLC0415 - the tooling, only when asked for
+    from modelcatalog.tooling.command import main as tooling  # noqa: PLC0415 - the tooling, only when asked for
 
-    return pipeline([args.job, *args.extra])
+    return tooling([args.job, *args.extra])

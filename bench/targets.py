@@ -1,0 +1,198 @@
+"""The targets the benchmarks check, each with the measured value, the goal and PASS or MISS.
+
+A missed target is printed, never a failure: benchmarks never fail on time. ``n/a``
+means the run did not measure it (``--quick``, ``--sections``, a crashed contender).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from processes import Series
+    from run import Contender
+
+#: earlier issues, in-process: (comparison, contender, at least this many times slower than modelcatalog, what it is)
+IN_PROCESS_RATIOS = (
+    ("truefoundry @ 20 ms", "raw httpx loop, 100/page", 10, "a sequential client (raw httpx loop, 100/page)"),
+    ("openwebui @ 20 ms", "raw httpx loop, 30/page", 10, "a sequential client (raw httpx loop, 30/page)"),
+    ("truefoundry @ 20 ms", "truefoundry-sdk 0.6.0 pager", 10, "truefoundry-sdk (sequential)"),
+    ("scenario @ 20 ms", "scenario-sdk 2.4.0 (defaults)", 2, "scenario-sdk defaults"),
+    ("scenario @ 0 ms", "scenario-sdk 2.4.0 (defaults)", 5, "scenario-sdk defaults"),
+    ("truefoundry @ 0 ms", "truefoundry-sdk 0.6.0 pager", 3, "truefoundry-sdk"),
+)
+#: issue 13: ``modelcatalog list -p <provider> --limit 1`` against loopback, whole process, at most (s)
+FIRST_RECORD_SECONDS = {"scenario": 0.25}
+FIRST_RECORD_SECONDS_DEFAULT = 0.20
+#: issue 13: whole processes at 20 ms a request: (provider, the client compared with, at least this many times faster)
+WHOLE_PROCESS_RATIOS = (
+    ("truefoundry", "truefoundry-sdk", 10),
+    ("openwebui", "raw-httpx", 10),
+    ("scenario", "scenario-sdk", 4),
+)
+#: issue 13: "no loss elsewhere": the in-process figures stay within this fraction of the recorded run
+NO_LOSS = 0.05
+
+
+def check(target: str, value: float | None, goal: float, *, unit: str, op: str, source: str) -> dict[str, Any]:
+    """One target; ``op`` is how the value must compare with the goal (``>=``, ``<=``, ``<``)."""
+    if value is None:
+        met = None
+    elif op == ">=":
+        met = value >= goal
+    elif op == "<=":
+        met = value <= goal
+    else:
+        met = value < goal
+    return {"target": target, "value": value, "goal": goal, "unit": unit, "op": op, "met": met, "source": source}
+
+
+def verdict(entry: dict[str, Any]) -> str:
+    return {True: "PASS", False: "MISS", None: "n/a"}[entry["met"]]
+
+
+def listing_targets(
+    rows: list[Contender], parse: dict[str, Any], memory: dict[str, Any], startup: list[Series]
+) -> list[dict[str, Any]]:
+    """The targets of the in-process benchmarks (the issues before 13)."""
+
+    def median(group: str, label: str) -> float | None:
+        for row in rows:
+            if row.group == group and row.label == label and not row.error:
+                return row.median
+        return None
+
+    def ratio(group: str, other: str, mine: str = "modelcatalog (defaults)") -> float | None:
+        theirs, ours = median(group, other), median(group, mine)
+        return None if theirs is None or ours is None else theirs / ours
+
+    checks = [
+        check(f"{group}: >= {goal}x {what}", ratio(group, other), goal, unit="x", op=">=", source="in-process")
+        for group, other, goal, what in IN_PROCESS_RATIOS
+    ]
+    for provider in ("scenario", "truefoundry"):
+        result = parse.get(provider, {})
+        value = result.get("decode_normalize_records_per_s", result.get("decode_records_per_s"))
+        what = "parse+normalize" if "decode_normalize_records_per_s" in result else "parse only (no normalizer yet)"
+        checks.append(
+            check(
+                f"{provider} {what} >= 50,000 records/s", value, 50_000, unit="records/s", op=">=", source="in-process"
+            )
+        )
+    for provider, result in memory.items():
+        growth = result.get("rss_growth_kib")
+        checks.append(
+            check(
+                f"{provider}: RSS growth streaming the models < 64 MB (library)",
+                None if growth is None else growth / 1024,
+                64,
+                unit="MB",
+                op="<",
+                source="in-process",
+            )
+        )
+    help_ = next((row for row in startup if row.kind == "help"), None)
+    checks.append(
+        check(
+            "`modelcatalog --help` starts in < 0.3 s",
+            help_ and help_.median(),
+            0.3,
+            unit="s",
+            op="<",
+            source="start-up",
+        )
+    )
+    return checks
+
+
+def issue13_targets(startup: list[Series], whole: list[Series]) -> list[dict[str, Any]]:
+    """Issue 13: the first record in a fraction of today's time, and the whole-process ratios at 20 ms."""
+    checks = []
+    for row in startup:
+        if row.kind == "first-record" and row.provider is not None:
+            goal = FIRST_RECORD_SECONDS.get(row.provider, FIRST_RECORD_SECONDS_DEFAULT)
+            checks.append(
+                check(
+                    f"{row.provider}: `modelcatalog list --limit 1` (loopback, whole process) <= {goal} s",
+                    row.median(),
+                    goal,
+                    unit="s",
+                    op="<=",
+                    source="issue 13",
+                )
+            )
+    for provider, other, goal in WHOLE_PROCESS_RATIOS:
+        group = f"{provider} @ 20 ms"
+        ours = next((r.median() for r in whole if r.group == group and r.client == "modelcatalog"), None)
+        theirs = next((r.median() for r in whole if r.group == group and r.client == other), None)
+        value = None if ours is None or theirs is None else theirs / ours
+        checks.append(
+            check(
+                f"{group}, 10,000 models, whole processes: the command >= {goal}x {other}",
+                value,
+                goal,
+                unit="x",
+                op=">=",
+                source="issue 13",
+            )
+        )
+    return checks
+
+
+def no_loss_targets(
+    rows: list[Contender], parse: dict[str, Any], memory: dict[str, Any], baseline: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Issue 13's "no loss elsewhere": in-process figures within ``NO_LOSS`` of the recorded run (``--baseline``)."""
+    checks = []
+    slower, lower = 1 + NO_LOSS, 1 - NO_LOSS
+    for recorded in baseline.get("listings", []):
+        if recorded.get("client") != "modelcatalog" or recorded.get("options") or recorded.get("median") is None:
+            continue
+        now = next(
+            (
+                row.median
+                for row in rows
+                if row.group == recorded["group"] and row.label == recorded["label"] and not row.error
+            ),
+            None,
+        )
+        checks.append(
+            check(
+                f"no loss: {recorded['group']} in-process <= {slower:.2f} x the recorded {recorded['median']:.3f} s",
+                now,
+                recorded["median"] * slower,
+                unit="s",
+                op="<=",
+                source="issue 13",
+            )
+        )
+    for provider, recorded in baseline.get("parse", {}).items():
+        before = recorded.get("decode_normalize_records_per_s")
+        if before is None:
+            continue
+        checks.append(
+            check(
+                f"no loss: {provider} decode+normalize >= {lower:.2f} x the recorded {before:,.0f} records/s",
+                parse.get(provider, {}).get("decode_normalize_records_per_s"),
+                before * lower,
+                unit="records/s",
+                op=">=",
+                source="issue 13",
+            )
+        )
+    for provider, recorded in baseline.get("memory", {}).items():
+        if "rss_growth_kib" not in recorded:
+            continue
+        before = recorded["rss_growth_kib"] / 1024
+        growth = memory.get(provider, {}).get("rss_growth_kib")
+        checks.append(
+            check(
+                f"no loss: {provider} streaming RSS growth <= {slower:.2f} x the recorded {before:.1f} MB",
+                None if growth is None else growth / 1024,
+                before * slower,
+                unit="MB",
+                op="<=",
+                source="issue 13",
+            )
+        )
+    return checks

@@ -1,7 +1,0 @@
-"""``python -m modelcatalog.spec``: the regenerate and drift jobs."""
-
-import sys
-
-from modelcatalog.spec.pipeline import main
-
-sys.exit(main())
