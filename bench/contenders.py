@@ -142,7 +142,8 @@ PAGE_SIZES = {"scenario": 500, "truefoundry": 100, "openwebui": 30, "modelslab":
 
 def run_parse(spec: dict[str, Any]) -> dict[str, Any]:
     """Records/s decoding pages with modelcatalog's decoder (and normalizing, when available)."""
-    from modelcatalog.decoding import OperationContext, ResponseDecoder  # noqa: PLC0415
+    from modelcatalog.context import OperationContext  # noqa: PLC0415
+    from modelcatalog.decoding import ResponseDecoder  # noqa: PLC0415
     from modelcatalog.events import EventSink  # noqa: PLC0415
     from modelcatalog.providers import get_provider  # noqa: PLC0415
     from modelcatalog_generated.structs.known_values import KNOWN_VALUES  # noqa: PLC0415

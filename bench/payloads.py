@@ -15,7 +15,10 @@ import random
 import string
 from functools import cache
 
-PROVIDERS = ("scenario", "truefoundry", "openwebui", "modelslab")
+from modelcatalog.pagination import SinglePageStyle
+from modelcatalog.providers import NAMES
+from modelcatalog.providers import PROVIDERS as SPECS
+
 VARIANTS = 400
 _ID = "\x00ID\x00"
 
@@ -278,6 +281,10 @@ def _modelslab(rng: random.Random) -> dict[str, object]:
 
 
 _BUILDERS = {"scenario": _scenario, "truefoundry": _truefoundry, "openwebui": _openwebui, "modelslab": _modelslab}
+#: the providers the bench has records for, in the registry's order
+PROVIDERS = tuple(name for name in NAMES if name in _BUILDERS)
+#: those whose listing has pages (the rest answer in one response): listed at scale and by the command
+PAGED = tuple(name for name in PROVIDERS if not isinstance(SPECS[name].operations[0].style, SinglePageStyle))
 
 
 @cache

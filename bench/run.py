@@ -38,6 +38,7 @@ import payloads
 import processes
 import report
 import targets
+from modelcatalog.providers import PROVIDERS as SPECS
 from modelcatalog_generated.registry import PROVIDERS
 
 if TYPE_CHECKING:
@@ -45,12 +46,11 @@ if TYPE_CHECKING:
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "latest.json"
+#: every provider's credential variables, for the command
 ENV = {
-    "SCENARIO_SDK_API_KEY": "bench-key",
-    "SCENARIO_SDK_API_SECRET": "bench-secret",
-    "TFY_API_KEY": "bench-key",
-    "OPENWEBUI_API_KEY": "bench-key",
-    "MODELSLAB_API_KEY": "bench-key",
+    spec.env_var: "bench-secret" if spec.argument == "api_secret" else "bench-key"
+    for provider in PROVIDERS
+    for spec in SPECS[provider].credentials
 }
 SECTIONS = ("listings", "parse", "memory", "processes", "startup", "stream")
 
@@ -170,7 +170,7 @@ def run_listings(url: str, count: int, rounds: int, latencies: list[int]) -> lis
 
 def run_parse(count: int, rounds: int) -> dict[str, dict[str, Any]]:
     out = {}
-    for provider in ("scenario", "truefoundry", "openwebui", "modelslab"):
+    for provider in payloads.PROVIDERS:
         out[provider] = _measure({"kind": "parse", "provider": provider, "count": count, "rounds": rounds})
         _progress(f"parse {provider}: {out[provider]}")
     return out
@@ -179,7 +179,7 @@ def run_parse(count: int, rounds: int) -> dict[str, dict[str, Any]]:
 def run_memory(url: str, count: int) -> dict[str, dict[str, Any]]:
     """Peak RSS growth while the library streams ``count`` models (each provider, 0 ms)."""
     out = {}
-    for provider in ("scenario", "truefoundry", "openwebui"):
+    for provider in payloads.PAGED:
         spec = {"kind": "list", "client": "modelcatalog", "provider": provider, "base_url": f"{url}/bench/0/{count}"}
         out[provider] = _measure(spec, timeout=900)
         _progress(f"memory {provider}: {out[provider]}")

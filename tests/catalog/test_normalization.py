@@ -11,6 +11,7 @@ import msgspec
 import pytest
 from catalog_fakes import modelslab_public_record, openwebui_record, scenario_record, truefoundry_record
 from modelcatalog.catalog import FIELD_SOURCES, ModelRecord, Owner, UnidentifiedRecordError, normalize
+from modelcatalog.providers import PROVIDERS
 from modelcatalog.providers.modelslab import TrainedModel
 from modelcatalog_generated.structs import modelslab, openwebui, scenario, truefoundry
 
@@ -341,14 +342,33 @@ def test_wrong_record_type_is_a_type_error() -> None:
         normalize("scenario", TrainedModel("x"))
 
 
-def test_field_sources_cover_every_schema_property() -> None:
-    properties = set(SCHEMA["properties"]) - {"provider", "source"}
-    for provider, table in FIELD_SOURCES.items():
-        assert set(table) == properties, provider
-    mapping_doc = (ROOT / "README.md").read_text()
-    for table in FIELD_SOURCES.values():
-        for where in table.values():
-            assert where in mapping_doc, where
+@pytest.mark.parametrize("provider", list(FIELD_SOURCES))
+def test_field_sources_cover_every_schema_property(provider: str) -> None:
+    assert set(FIELD_SOURCES[provider]) == set(SCHEMA["properties"]) - {"provider", "source"}
+
+
+def mapping_table() -> dict[str, dict[str, str]]:
+    """The README's "Where each field comes from" table: provider -> field -> cell."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Where each field comes from", 1)[1]
+    block = next(part for part in section.split("\n\n") if part.startswith("|"))  # the first table
+    lines = block.splitlines()
+    header, _, *rows = ([cell.strip() for cell in line.strip("|").split("|")] for line in lines)
+    titles = {PROVIDERS[name].title: name for name in PROVIDERS}
+    columns = [titles[cell.split(" (", 1)[0]] for cell in header[1:]]  # a column of an unknown provider: KeyError
+    table: dict[str, dict[str, str]] = {name: {} for name in columns}
+    for field, *cells in rows:
+        for name, cell in zip(columns, cells, strict=True):
+            table[name][field.strip("`")] = cell
+    return table
+
+
+def test_the_readme_mapping_table_says_what_field_sources_says() -> None:
+    """Each column of the README's table is a provider's FIELD_SOURCES, cell for cell (a new provider may add one)."""
+    table = mapping_table()
+    assert table, "no provider columns found in the README's mapping table"
+    for provider, column in table.items():
+        assert column == dict(FIELD_SOURCES[provider]), provider
 
 
 @pytest.mark.parametrize(

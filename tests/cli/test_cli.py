@@ -13,6 +13,7 @@ import io
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 import threading
@@ -21,27 +22,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from modelcatalog import _formats, cli
 from modelcatalog.catalog import ProviderFailure
 from modelcatalog.catalog.query import SORT_FIELDS, VISIBILITIES
+from modelcatalog.cli import formats
+from modelcatalog.cli import list as list_command
+from modelcatalog.cli.list import exit_status
 from modelcatalog.errors import AuthenticationError, MissingCredentialError, ServerError
 from modelcatalog.providers import PROVIDERS
 from modelcatalog.tooling.upstream import main as upstream_main
 from support import payloads
 from support.clients import PROVIDER_ENV, SERVER_CREDENTIALS
+from support.clients import environment as environment_of
 from support.fault_server import Delay, FaultServer, Respond
+from support.providers import modelslab, openwebui, scenario, truefoundry
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "specs" / "catalog" / "model-record.schema.json").read_text(encoding="utf-8"))
-ENV_FOR = {
-    "scenario": {"SCENARIO_SDK_API_KEY": "sc-key-0001", "SCENARIO_SDK_API_SECRET": "sc-secret-0001"},
-    "truefoundry": {"TFY_API_KEY": SERVER_CREDENTIALS["truefoundry"]},
-    "openwebui": {"OPENWEBUI_API_KEY": SERVER_CREDENTIALS["openwebui"]},
-    "modelslab": {"MODELSLAB_API_KEY": SERVER_CREDENTIALS["modelslab"]},
-}
+ENV_FOR = {name: environment_of(name) for name in PROVIDERS}
 ALL_ENV = {key: value for env in ENV_FOR.values() for key, value in env.items()}
 COMMAND = [sys.executable, "-m", "modelcatalog"]
 
@@ -71,19 +71,16 @@ def providers_args(*providers: str) -> list[str]:
 @pytest.fixture
 def server() -> Iterator[FaultServer]:
     with FaultServer(credentials=SERVER_CREDENTIALS) as running:
-        running.models["scenario"] = payloads.many(payloads.scenario_model, 7)
-        running.models["truefoundry"] = payloads.many(payloads.truefoundry_model, 5)
-        running.models["openwebui"] = payloads.many(payloads.openwebui_model, 35)
-        running.models["modelslab-trained"] = [payloads.modelslab_trained_id(n) for n in range(2)]
-        running.models["modelslab-public"] = payloads.many(payloads.modelslab_public_model, 3)
+        running.models["scenario"] = payloads.many(scenario.model, 7)
+        running.models["truefoundry"] = payloads.many(truefoundry.model, 5)
+        running.models["openwebui"] = payloads.many(openwebui.model, 35)
+        running.models["modelslab-trained"] = [modelslab.trained_id(n) for n in range(2)]
+        running.models["modelslab-public"] = payloads.many(modelslab.public_model, 3)
         yield running
 
 
 def ids_of(server: FaultServer, provider: str) -> list[str]:
-    if provider == "modelslab":
-        public = [m["model_id"] for m in server.models["modelslab-public"]]
-        return [*server.models["modelslab-trained"], *public]
-    return [m["id"] for m in server.models[provider]]
+    return payloads.ids(server, provider)
 
 
 # ----------------------------------------------------------------------------------
@@ -174,7 +171,7 @@ def test_csv_has_a_header_and_flattened_scalar_fields(server: FaultServer) -> No
     )
     assert result.returncode == 0, result.stderr
     reader = csv.DictReader(io.StringIO(result.stdout))
-    assert reader.fieldnames == list(_formats.CSV_FIELDS)
+    assert reader.fieldnames == list(formats.CSV_FIELDS)
     assert "source" not in reader.fieldnames
     expected = [key for key in SCHEMA["required"] if key not in ("owner", "source")]
     assert [f for f in reader.fieldnames if f not in ("owner_id", "owner_name")] == expected
@@ -208,7 +205,7 @@ def test_the_table_fits_the_terminal_width(server: FaultServer, columns: int) ->
     lines = result.stdout.splitlines()
     assert len(lines) == 1 + 35 + 7
     assert lines[0].startswith("PROVIDER")
-    assert all(_formats.display_width(line) <= columns for line in lines), max(map(_formats.display_width, lines))
+    assert all(formats.display_width(line) <= columns for line in lines), max(map(formats.display_width, lines))
     # rows grouped by provider in the order asked for
     assert [line.split()[0] for line in lines[1:]] == ["openwebui"] * 35 + ["scenario"] * 7
     assert "2024-01-01" in lines[-1] or columns < 60
@@ -269,7 +266,7 @@ def test_ndjson_streams_records_while_a_page_is_still_pending(server: FaultServe
 
 
 def test_a_closed_pipe_ends_quietly(server: FaultServer) -> None:
-    server.models["scenario"] = payloads.many(payloads.scenario_model, 3000)
+    server.models["scenario"] = payloads.many(scenario.model, 3000)
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
         [*COMMAND, "list", "-p", "scenario", "--base-url", server.url],
         stdout=subprocess.PIPE,
@@ -629,17 +626,30 @@ def test_spec_diff_passes_run_upstreams_exit_status_through(tmp_path: Path, caps
     assert json.loads(result.stdout)
 
 
-def test_spec_diff_help_is_the_tools_own() -> None:
-    result = run("spec", "diff", "--help")
+@pytest.mark.parametrize("command", [["upstream"], ["spec", "diff"]])
+def test_the_upstream_check_and_its_old_name_run_the_same_tool(tmp_path: Path, command: list[str]) -> None:
+    vendored = ROOT / "specs" / "scenario" / "upstream.yaml"
+    args = ["--repo", str(ROOT), "--provider", "scenario", "--source", f"scenario={vendored}", "--index", str(tmp_path)]
+    result = run(*command, *args, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)
+    helped = run(*command, "--help")
+    assert helped.returncode == 0
+    assert "--source PROVIDER=URL_OR_PATH" in helped.stdout
+
+
+def test_help_names_upstream_and_hides_spec() -> None:
+    result = run("--help")
     assert result.returncode == 0
-    assert "--source PROVIDER=URL_OR_PATH" in result.stdout
+    listed = result.stdout.split("positional arguments:", 1)[1].split("options:", 1)[0]
+    assert re.findall(r"^    (\w+)", listed, re.MULTILINE) == ["list", "providers", "upstream"]
 
 
 # ----------------------------------------------------------------------------------
 # start-up and consistency
 
 
-HEAVY_IMPORTS = {"httpx", "msgspec", "modelcatalog_generated", "modelcatalog.catalog", "yaml"}
+HEAVY_IMPORTS = {"httpx", "msgspec", "modelcatalog.catalog", "modelcatalog.providers._base", "yaml"}
 
 
 def imported_by(*args: str) -> set[str]:
@@ -658,7 +668,13 @@ def imported_by(*args: str) -> set[str]:
 def test_help_starts_without_the_heavy_imports() -> None:
     imported = imported_by("--help")
     assert not imported & HEAVY_IMPORTS
-    assert "modelcatalog.cli" in imported
+    # the provider names come from the generated registry, which imports nothing else
+    assert {name for name in imported if name.startswith("modelcatalog_generated")} == {
+        "modelcatalog_generated",
+        "modelcatalog_generated.registry",
+    }
+    assert not {f"modelcatalog.providers.{name}" for name in PROVIDERS} & imported
+    assert {"modelcatalog.cli", "modelcatalog.cli.list", "modelcatalog.providers"} <= imported
 
 
 def test_version_prints_the_installed_metadata_version() -> None:
@@ -678,22 +694,21 @@ def test_only_version_reads_the_package_metadata() -> None:
 
 
 def test_the_commands_lists_match_the_librarys() -> None:
-    assert set(cli.PROVIDER_NAMES) == set(PROVIDERS)
-    assert cli.VISIBILITIES == VISIBILITIES
-    assert cli.SORT_FIELDS == SORT_FIELDS
-    assert cli.FORMATS == _formats.FORMATS
+    assert list_command.VISIBILITIES == VISIBILITIES
+    assert list_command.SORT_FIELDS == SORT_FIELDS
+    assert list_command.FORMATS == formats.FORMATS
 
 
 def test_layout_helpers() -> None:
-    assert _formats.clip("abcdef", 4) == "abc…"
-    assert _formats.clip("abc", 4) == "abc"
-    assert _formats.clip("日本語", 4) == "日…"
-    assert _formats.display_width("日本語") == 6
-    assert _formats.fit([20, 20], [3, 3], 30) == [14, 14]  # 14 + 2 (gap) + 14
-    assert _formats.fit([20, 4], [3, 4], 20) == [14, 4]  # the narrow column keeps its width
-    assert _formats.fit([20, 5], [3, 5], 30) == [20, 5]  # fits as it is
-    assert _formats.fit([20, 5], [10, 5], 12) is None  # not even the minimums fit
-    assert _formats.fit([9, 30, 30], [9, 3, 3], 40) == [9, 14, 13]  # the spare column goes to a cut one
+    assert formats.clip("abcdef", 4) == "abc…"
+    assert formats.clip("abc", 4) == "abc"
+    assert formats.clip("日本語", 4) == "日…"
+    assert formats.display_width("日本語") == 6
+    assert formats.fit([20, 20], [3, 3], 30) == [14, 14]  # 14 + 2 (gap) + 14
+    assert formats.fit([20, 4], [3, 4], 20) == [14, 4]  # the narrow column keeps its width
+    assert formats.fit([20, 5], [3, 5], 30) == [20, 5]  # fits as it is
+    assert formats.fit([20, 5], [10, 5], 12) is None  # not even the minimums fit
+    assert formats.fit([9, 30, 30], [9, 3, 3], 40) == [9, 14, 13]  # the spare column goes to a cut one
 
 
 def test_exit_status_rules() -> None:
@@ -701,12 +716,10 @@ def test_exit_status_rules() -> None:
     server_error = ServerError("down", status_code=503, provider="openwebui")
     missing = MissingCredentialError("TFY_API_KEY", provider="truefoundry")
     failure: Any = ProviderFailure
-    assert cli.exit_status(["scenario"], []) == 0
-    assert cli.exit_status(["scenario"], [failure("scenario", auth)]) == 3
-    assert cli.exit_status(["scenario", "openwebui"], [failure("scenario", auth)]) == 1
-    assert cli.exit_status(["scenario", "openwebui"], [failure("scenario", auth), failure("openwebui", auth)]) == 3
-    assert (
-        cli.exit_status(["scenario", "openwebui"], [failure("scenario", auth), failure("openwebui", server_error)]) == 1
-    )
-    assert cli.exit_status(["truefoundry"], [failure("truefoundry", missing)]) == 2
-    assert cli.exit_status(["truefoundry", "scenario"], [failure("truefoundry", missing)]) == 1
+    assert exit_status(["scenario"], []) == 0
+    assert exit_status(["scenario"], [failure("scenario", auth)]) == 3
+    assert exit_status(["scenario", "openwebui"], [failure("scenario", auth)]) == 1
+    assert exit_status(["scenario", "openwebui"], [failure("scenario", auth), failure("openwebui", auth)]) == 3
+    assert exit_status(["scenario", "openwebui"], [failure("scenario", auth), failure("openwebui", server_error)]) == 1
+    assert exit_status(["truefoundry"], [failure("truefoundry", missing)]) == 2
+    assert exit_status(["truefoundry", "scenario"], [failure("truefoundry", missing)]) == 1

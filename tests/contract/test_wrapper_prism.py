@@ -13,7 +13,7 @@ TrueFoundry's total is 100 with one item a page, Open WebUI's total is 0 with on
 item): the tests check that the pager ends anyway and says why. ``Prefer:
 dynamic=true`` (sent with ``HTTPSettings.headers``) makes Prism generate a random body
 for every request; those listings must parse and normalize, with only
-``ModelCatalogError`` subclasses or drift/pagination events allowed. Measured here
+``ModelCatalogError`` subclasses or off-spec/pagination events allowed. Measured here
 (Prism 5.16.0, 200 listings a provider, 3 pages at most): no listing raised, every
 record normalized.
 """
@@ -21,6 +21,7 @@ record normalized.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import threading
 from collections import Counter
@@ -34,17 +35,19 @@ import pytest
 import yaml
 from modelcatalog import AsyncClient, Client, HTTPSettings, ModelCatalogError, RetryPolicy
 from modelcatalog.catalog import ModelRecord, Query, list_catalog, normalize, plan
-from modelcatalog.events import DriftEvent, PaginationEvent
-from modelcatalog.providers import PROVIDERS, openwebui, scenario, truefoundry
+from modelcatalog.events import OffSpecEvent, PaginationEvent
+from modelcatalog.providers import PROVIDERS
 from modelcatalog.tooling.manifest import load_manifest
 from prism import fold_servers_into_paths, request_violations
+from support import providers
+from support.providers import Cursor, Offset, PageNumber
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
 pytestmark = [
     pytest.mark.slow,
-    # every drift and pagination event is also a warning: collected through on_event instead
+    # every off-spec and pagination event is also a warning: collected through on_event instead
     pytest.mark.filterwarnings("ignore::modelcatalog.events.ModelCatalogWarning"),
 ]
 
@@ -58,78 +61,40 @@ NO_RETRY = RetryPolicy(max_attempts=1)
 DYNAMIC = {"Prefer": "dynamic=true"}
 DYNAMIC_LISTINGS = 20
 DYNAMIC_MAX_PAGES = 3  # a random cursor or total would otherwise page on until DEFAULT_MAX_PAGES
-#: ModelsLab's finetune list gets a random ``status`` in Prism's dynamic mode (the example's
-#: "success" is ignored): ModelsLab's own error by design (tests/properties and tests/hostile
-#: cover it), so the dynamic listings of ModelsLab are of its public list
-DYNAMIC_OPERATION = {"modelslab": "POST /api/v4/dreambooth/model_list"}
+#: the operation a provider's dynamic listings use, where not all (its test data's DYNAMIC_OPERATION)
+DYNAMIC_OPERATION = {
+    name: data.DYNAMIC_OPERATION for name, data in providers.every() if hasattr(data, "DYNAMIC_OPERATION")
+}
 ProviderName = str
 
-CREDENTIALS: dict[ProviderName, dict[str, str]] = {
-    "scenario": {"api_key": "sc-key", "api_secret": "sc-secret"},
-    "truefoundry": {"api_key": "tfy-key"},
-    "openwebui": {"api_key": "sk-openwebui"},
-    "modelslab": {"api_key": "ml-key"},
+#: keys a test client sends: any value, Prism checks only that the credential is there
+CREDENTIALS: dict[ProviderName, dict[str, str]] = {name: providers.credentials(name) for name in PROVIDERS}
+#: every filter of each provider module's FILTERS, with a value its spec allows (its test data)
+EVERY_FILTER: dict[ProviderName, dict[str, Any]] = {name: dict(data.EVERY_FILTER) for name, data in providers.every()}
+#: spec defaults openapi-python-client always sends (DESIGN.md): Scenario's privacy, TrueFoundry's flag
+ALWAYS_SENT: dict[ProviderName, frozenset[str]] = {
+    name: frozenset(getattr(data, "ALWAYS_SENT", ())) for name, data in providers.every()
 }
 
-# Every filter of each provider module's FILTERS, with a value its spec allows.
-EVERY_FILTER: dict[ProviderName, dict[str, Any]] = {
-    "scenario": {
-        "privacy": "public",
-        "status": "trained",
-        "sort_by": "createdAt",
-        "sort_direction": "asc",
-        "type_": "flux.1",
-        "types": ["flux.1", "sd-xl-lora"],
-        "tags": ["sci-fi", "landscape"],
-        "collection_id": "collection_1",
-        "collection_ids": ["collection_1", "collection_2"],
-        "created_after": dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC),
-        "created_before": dt.datetime(2025, 6, 7, 8, 9, 10, 123000, tzinfo=UTC),
-        "updated_after": dt.datetime(2024, 1, 2, tzinfo=dt.timezone(dt.timedelta(hours=2))),
-        "updated_before": dt.datetime(2026, 1, 2, tzinfo=UTC),
-        "blacklisted": True,
-        "loaded_only": False,
-        "original_assets": True,
-    },
-    "truefoundry": {
-        "fqn": "model:tenant/repo/my-model",
-        "ml_repo_id": "repo_1",
-        "name": "my-model",
-        "run_id": "run_1",
-        "include_empty_models": False,
-    },
-    "openwebui": {
-        "query": "llama",
-        "view_option": "created",
-        "tag": "chat",
-        "order_by": "updated_at",
-        "direction": "asc",
-    },
-    "modelslab": {},  # its list operations take no filters (the key travels in the body)
-}
-FILTER_MODULES = {"scenario": scenario, "truefoundry": truefoundry, "openwebui": openwebui}
-# What the listing itself sends on every page, besides the filters.
-PAGING_KEYS: dict[ProviderName, set[str]] = {
-    "scenario": {"pageSize", "paginationToken"},
-    "truefoundry": {"offset", "limit"},
-    "openwebui": {"page"},
-    "modelslab": set(),
-}
-# Spec defaults openapi-python-client always sends (DESIGN.md): Scenario's privacy, TrueFoundry's flag.
-ALWAYS_SENT: dict[ProviderName, set[str]] = {
-    "scenario": {"privacy"},
-    "truefoundry": {"include_empty_models"},
-    "openwebui": set(),
-    "modelslab": set(),
-}
+
+def paging_keys(provider: ProviderName) -> set[str]:
+    """What the listing itself sends on every page, besides the filters."""
+    keys: set[str] = set()
+    for route in providers.data(provider).ROUTES:
+        paging = route.paging
+        if isinstance(paging, Cursor):
+            keys |= {paging.size, paging.token}
+        elif isinstance(paging, Offset):
+            keys |= {paging.offset, paging.limit}
+        elif isinstance(paging, PageNumber):
+            keys.add(paging.page)
+    return keys
 
 
 def wire_key(provider: ProviderName, name: str) -> str:
-    """The query key a filter travels as: Scenario's are camelCase (``type_`` is ``type``)."""
-    if provider != "scenario":
-        return name
-    head, *rest = name.rstrip("_").split("_")
-    return head + "".join(word.capitalize() for word in rest)
+    """The query key a filter travels as (Scenario's are camelCase: ``type_`` is ``type``)."""
+    spell = getattr(providers.data(provider), "wire_key", None)
+    return name if spell is None else str(spell(name))
 
 
 def wire_value(value: object) -> str:
@@ -283,11 +248,11 @@ def validated(provider: ProviderName, items: Iterable[object]) -> list[ModelReco
 # --------------------------------------------------------------------------- filters
 
 
-def test_every_filter_of_every_provider_is_covered() -> None:
-    """A filter added to a provider module fails here until it gets a valid value above."""
-    for provider, module in FILTER_MODULES.items():
-        assert set(EVERY_FILTER[provider]) == set(module.FILTERS), provider
-    assert set(EVERY_FILTER) == set(PROVIDERS)
+@pytest.mark.parametrize("provider", list(PROVIDERS))
+def test_every_filter_of_every_provider_is_covered(provider: ProviderName) -> None:
+    """A filter added to a provider module fails here until its test data gives it a valid value."""
+    module = importlib.import_module(f"modelcatalog.providers.{provider}")
+    assert set(EVERY_FILTER[provider]) == set(getattr(module, "FILTERS", ())), provider
 
 
 @pytest.mark.parametrize("provider", list(PROVIDERS))
@@ -304,7 +269,7 @@ def test_every_filter_at_once_is_accepted_sync(prism_base_url: Callable[[str], s
         assert_filters_sent(provider, request, filters)
         keys = set(request.url.params.keys())
         expected = {wire_key(provider, name) for name in filters} | ALWAYS_SENT[provider]
-        assert expected <= keys <= expected | PAGING_KEYS[provider], str(request.url)
+        assert expected <= keys <= expected | paging_keys(provider), str(request.url)
 
 
 @pytest.mark.parametrize("provider", list(PROVIDERS))
@@ -598,13 +563,13 @@ async def test_dynamic_bodies_parse_and_normalize(
     assert all(r.headers["prefer"] == "dynamic=true" for r in recorder.requests)
     recorder.assert_clean(provider)
     assert len({response.content for response in recorder.exchanges}) > len(recorder.exchanges) // 2  # random
-    assert all(isinstance(event, DriftEvent | PaginationEvent) for event in events)
+    assert all(isinstance(event, OffSpecEvent | PaginationEvent) for event in events)
     listings = sum(count for name, count in tally.items() if name != "records")
     errors = {name: count / listings for name, count in tally.items() if name not in {"ok", "records"}}
-    drift = Counter(event.kind for event in events if isinstance(event, DriftEvent))
+    off_spec = Counter(event.kind for event in events if isinstance(event, OffSpecEvent))
     summary = {"listings": listings, "ok": tally["ok"], "records": tally["records"], "errors": errors}
-    record_property("dynamic", json.dumps({**summary, "drift": dict(drift)}))
-    print(f"{provider}: {summary} drift events={dict(drift)}")  # noqa: T201 - shown with -rP or -s
+    record_property("dynamic", json.dumps({**summary, "off_spec": dict(off_spec)}))
+    print(f"{provider}: {summary} off-spec events={dict(off_spec)}")  # noqa: T201 - shown with -rP or -s
     assert listings == DYNAMIC_LISTINGS
     # measured: 800 of 800 listings parsed; most failing would mean the wrapper no longer reads its spec
     assert tally["ok"] >= DYNAMIC_LISTINGS * 3 // 4, summary

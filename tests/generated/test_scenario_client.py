@@ -2,7 +2,7 @@
 
 Payloads: ``tests/fixtures/payloads/scenario/list_models.json`` is the example of
 docs.scenario.com's Python SDK reference (``models.list``) with real-looking values in
-place of the placeholders ("createdAt": "createdAt" is not a date); ``list_models_drifted.json``
+place of the placeholders ("createdAt": "createdAt" is not a date); ``list_models_off_spec.json``
 is a page from a Scenario that shipped things after our spec: a 38th model type, a new
 capability, new statuses and new fields.
 """
@@ -162,7 +162,7 @@ def test_absent_optional_fields_are_unset(payload, serve) -> None:
 
 
 def test_values_and_fields_added_after_the_spec_are_kept(payload, serve) -> None:
-    model = _page(serve(payload("scenario", "list_models_drifted.json"))).models[0]
+    model = _page(serve(payload("scenario", "list_models_off_spec.json"))).models[0]
 
     # a 38th model type is kept as the plain string it came as
     assert model.type_ == "flux.3-foo"
@@ -183,7 +183,7 @@ def test_values_and_fields_added_after_the_spec_are_kept(payload, serve) -> None
 
 
 def test_last_page_has_no_pagination_token(payload, serve) -> None:
-    page = _page(serve(payload("scenario", "list_models_drifted.json")))
+    page = _page(serve(payload("scenario", "list_models_off_spec.json")))
 
     assert isinstance(page.next_pagination_token, Unset)
 
@@ -274,7 +274,7 @@ def test_error_status_parses_the_error_body(serve) -> None:
 
 
 async def test_async_listing_matches_sync(payload, serve) -> None:
-    served = serve(payload("scenario", "list_models_drifted.json"))
+    served = serve(payload("scenario", "list_models_off_spec.json"))
     async with _client(served) as client:
         response = await list_models.asyncio_detailed(client=client, pagination_token="tok-3")
 

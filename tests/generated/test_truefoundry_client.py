@@ -3,7 +3,7 @@
 TrueFoundry's page prints the schema but no example response, so
 ``tests/fixtures/payloads/truefoundry/list_models.json`` fills every property of that
 schema with real-looking values (a transformers model, an sklearn model, a model with no
-version yet); ``list_models_drifted.json`` carries a framework and a model source the
+version yet); ``list_models_off_spec.json`` carries a framework and a model source the
 spec does not list (``vllm``, ``huggingface-hub``), a new subject type and a new field.
 """
 
@@ -185,7 +185,7 @@ def test_each_source_tag_picks_its_class(payload, serve, tag) -> None:
 
 
 def test_frameworks_and_sources_added_later_are_kept_whole(payload, serve) -> None:
-    model = _page(serve(payload("truefoundry", "list_models_drifted.json"))).data[0]
+    model = _page(serve(payload("truefoundry", "list_models_off_spec.json"))).data[0]
 
     manifest = model.latest_version.manifest
     assert type(manifest.framework) is ModelManifestFrameworkUnknown
@@ -261,7 +261,7 @@ def test_validation_error_is_typed(serve) -> None:
 
 
 async def test_async_listing_matches_sync(payload, serve) -> None:
-    served = serve(payload("truefoundry", "list_models_drifted.json"))
+    served = serve(payload("truefoundry", "list_models_off_spec.json"))
     async with AuthenticatedClient(
         base_url=BASE_URL, token=TOKEN, httpx_args={"transport": served.transport}
     ) as client:

@@ -21,6 +21,7 @@ from support.hostile import (
     PROVIDERS,
     assert_clean,
     first,
+    operations,
     page,
     processing_forever,
     wire_credential,
@@ -63,8 +64,8 @@ def test_max_body_size_refuses_a_larger_page_in_one_line(serve: Callable[..., Ra
     assert result.returncode == EXIT_ERROR
     assert "is larger than the cap of 4,096 bytes after decompression" in result.stderr
     assert "--max-body-size" in result.stderr
-    # not retried (ModelsLab's trained list, ids only, fits; its public list does not)
-    assert len(server.requests) == (2 if provider == "modelslab" else 1)
+    # not retried: one request an operation (ModelsLab's trained list, ids only, fits; its public list does not)
+    assert len(server.requests) == operations(provider)
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)

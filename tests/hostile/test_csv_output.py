@@ -14,8 +14,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from modelcatalog._formats import CSV_FIELDS, csv_cell
-from support import payloads
+from modelcatalog.cli.formats import CSV_FIELDS, csv_cell
+from support import providers
 from support.hostile_listing import PROVIDERS, canary_server, run_command
 
 if TYPE_CHECKING:
@@ -44,18 +44,26 @@ RAW = [raw for raw, _ in CELLS if raw]
 
 @pytest.fixture
 def server() -> Iterator[FaultServer]:
-    """Each provider's records named after the hostile cells; ModelsLab's trained ids are the cells too."""
+    """Every route's records named after the hostile cells (ModelsLab's trained ids are the cells)."""
     with canary_server() as running:
-        running.models["scenario"] = [payloads.scenario_model(n, name=raw) for n, raw in enumerate(RAW)]
-        running.models["truefoundry"] = [payloads.truefoundry_model(n, name=raw) for n, raw in enumerate(RAW)]
-        running.models["openwebui"] = [
-            payloads.openwebui_model(n, name=raw, meta={"description": raw}) for n, raw in enumerate(RAW)
-        ]
-        running.models["modelslab-trained"] = list(RAW)
-        running.models["modelslab-public"] = [
-            payloads.modelslab_public_model(n, model_name=raw, description=raw) for n, raw in enumerate(RAW)
-        ]
+        for route in providers.routes().values():
+            assert route.named is not None, f"{route.name}: its test data needs named= for this suite"
+            running.models[route.name] = [route.named(n, raw) for n, raw in enumerate(RAW)]
         yield running
+
+
+def shown(listed: list[Any], provider: str, field: str) -> list[list[Any]]:
+    """For each of ``provider``'s routes, in order, the ``field`` of its records (``[]`` where it shows another)."""
+    columns = []
+    for number, route in enumerate(providers.data(provider).ROUTES):
+        chunk = listed[number * len(RAW) : (number + 1) * len(RAW)]
+        columns.append([row[field] for row in chunk] if field in route.shows else [])
+    return columns
+
+
+def expected(provider: str, field: str, values: list[str]) -> list[list[str]]:
+    """What ``shown`` should be: ``values`` for every route that shows ``field``."""
+    return [values if field in route.shows else [] for route in providers.data(provider).ROUTES]
 
 
 def rows(stdout: str) -> list[dict[str, str]]:
@@ -76,15 +84,8 @@ def test_the_command_writes_csv_a_spreadsheet_cannot_run(server: FaultServer, pr
     assert done.stderr == ""
     safe = dict(CELLS)
     listed = rows(done.stdout)
-    if provider == "modelslab":  # the trained ids (nothing else), then the public models
-        trained, public = listed[: len(RAW)], listed[len(RAW) :]
-        assert [row["id"] for row in trained] == [safe[raw] for raw in RAW]
-        assert [row["name"] for row in public] == [safe[raw] for raw in RAW]
-        assert [row["description"] for row in public] == [safe[raw] for raw in RAW]
-    else:
-        assert [row["name"] for row in listed] == [safe[raw] for raw in RAW]
-    if provider == "openwebui":
-        assert [row["description"] for row in listed] == [safe[raw] for raw in RAW]
+    for field in ("id", "name", "description"):  # each route's records in the provider's order
+        assert shown(listed, provider, field) == expected(provider, field, [safe[raw] for raw in RAW]), field
     for control in ("\x1b", "\x07", "\r", "\t"):
         assert control not in done.stdout
     assert done.stdout.count("\n") == len(listed) + 1  # a line a record, after the header
@@ -99,8 +100,5 @@ def test_ndjson_and_json_keep_every_character(server: FaultServer, provider: str
     records: list[dict[str, Any]] = (
         [json.loads(line) for line in done.stdout.splitlines()] if fmt == "ndjson" else json.loads(done.stdout)
     )
-    if provider == "modelslab":
-        assert [r["id"] for r in records[: len(RAW)]] == RAW
-        assert [r["name"] for r in records[len(RAW) :]] == RAW
-    else:
-        assert [r["name"] for r in records] == RAW
+    for field in ("id", "name", "description"):
+        assert shown(records, provider, field) == expected(provider, field, RAW), field

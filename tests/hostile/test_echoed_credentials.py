@@ -180,7 +180,7 @@ async def test_a_credential_echoed_in_response_headers_is_scrubbed_from_debug_lo
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("provider", PROVIDERS)
-async def test_a_credential_echoed_as_a_field_name_is_scrubbed_from_drift_events(
+async def test_a_credential_echoed_as_a_field_name_is_scrubbed_from_off_spec_events(
     serve: Callable[..., RawServer], provider: str, mode: str
 ) -> None:
     def echo(request: RawRequest, wire: Wire) -> bool:
@@ -195,7 +195,7 @@ async def test_a_credential_echoed_as_a_field_name_is_scrubbed_from_drift_events
     outcome = await observe(provider, mode, server.url)
     assert outcome.error is None
     assert len(outcome.events) >= len(ECHOES)
-    assert any("RuntimeDriftWarning" in line for line in outcome.warnings)
+    assert any("OffSpecWarning" in line for line in outcome.warnings)
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from modelcatalog import Client, ConfigurationError
 from modelcatalog.catalog import list_catalog
 from modelcatalog.errors import IncompleteListingError
-from support import payloads
+from modelcatalog.providers import PROVIDERS as SPECS
+from support import payloads, providers
 from support.fault_server import MAX_DELAY, Delay, FaultServer
 from support.hostile_listing import (
     CREDENTIALS,
@@ -35,12 +37,6 @@ if TYPE_CHECKING:
 
 #: long enough for a first page on a busy machine; the held page waits longer (MAX_DELAY)
 DEADLINE = 2.0
-OPERATION = {
-    "scenario": "GET /v1/models",
-    "truefoundry": "GET /api/ml/v1/models",
-    "openwebui": "GET /api/v1/models/list",
-    "modelslab": "POST /api/v4/dreambooth/model_list",  # the second list: the trained list comes first
-}
 MODES = pytest.mark.parametrize("mode", ["sync", "async"])
 assert MAX_DELAY > DEADLINE
 
@@ -51,23 +47,44 @@ def server() -> Iterator[FaultServer]:
         yield running
 
 
-def hold_the_second_page(server: FaultServer, provider: str, *, first_page: int) -> list[str]:
-    """Models on two pages (or ModelsLab's two lists); the server holds the second. The ids served first."""
+@dataclass(frozen=True)
+class Held:
+    """A listing whose second request the server holds: the ids served before it, and where it waits."""
+
+    ids: list[str]
+    #: the operation of the held request
+    operation: str
+    #: pages that operation had listed when the deadline passed
+    pages: int
+
+
+def first_page_size(provider: str, asked: int | None = None) -> int:
+    """The size of the first page the library asks ``provider`` for (``asked``, where its style lets the caller)."""
+    operation = SPECS[provider].operations[0]
+    return operation.style.page_size_for(
+        asked, None, default=operation.default_page_size, maximum=operation.max_page_size
+    )
+
+
+def hold_the_second_page(server: FaultServer, provider: str, *, first_page: int) -> Held:
+    """Models on two pages (or, for a provider with several lists, on each); the server holds the second request."""
     held = Delay(MAX_DELAY)
-    if provider == "modelslab":
-        server.models["modelslab-trained"] = [payloads.modelslab_trained_id(n) for n in range(2)]
-        server.models["modelslab-public"] = payloads.many(payloads.modelslab_public_model, 2)
-        server.inject("modelslab-public", held)
-        return list(server.models["modelslab-trained"])
-    factory = {"scenario": payloads.scenario_model, "truefoundry": payloads.truefoundry_model}
-    server.models[provider] = payloads.many(factory.get(provider, payloads.openwebui_model), first_page + 3)
-    if provider == "scenario":
-        server.inject(provider, held, skip=1)
-    elif provider == "truefoundry":
-        server.inject(provider, held, where={"offset": str(first_page)})
-    else:
-        server.inject(provider, held, where={"page": "2"})
-    return [model["id"] for model in server.models[provider][:first_page]]
+    routes = providers.data(provider).ROUTES
+    if len(routes) > 1:  # the first list answers; the next one is held (ModelsLab's public list)
+        for route in routes:
+            server.models[route.name] = route.records(2)
+        server.inject(routes[1].name, held)
+        first = routes[0]
+        return Held([first.record_id(r) for r in server.models[first.name]], routes[1].operation, 0)
+    (route,) = routes
+    later = route.paging.later_page(first_page)
+    if later is None:  # one answer holds everything: that is the request held
+        server.models[route.name] = route.records(2)
+        server.inject(route.name, held)
+        return Held([], route.operation, 0)
+    server.models[route.name] = route.records(first_page + 3)
+    server.inject(route.name, held, **later)
+    return Held(providers.ids(provider, server.models)[:first_page], route.operation, 1)
 
 
 def deadline_detail(pages: int) -> str:
@@ -77,13 +94,13 @@ def deadline_detail(pages: int) -> str:
 @MODES
 @pytest.mark.parametrize("provider", PROVIDERS)
 async def test_the_deadline_ends_the_listing_with_what_it_has(server: FaultServer, mode: str, provider: str) -> None:
-    options: dict[str, Any] = {} if provider in {"openwebui", "modelslab"} else {"page_size": 3}
-    first = hold_the_second_page(server, provider, first_page=options.get("page_size", 30))
+    options: dict[str, Any] = {"page_size": 3} if SPECS[provider].operations[0].style.sizable else {}
+    held = hold_the_second_page(server, provider, first_page=first_page_size(provider, options.get("page_size")))
     listed = await list_models(mode, provider, server, deadline=DEADLINE, **options)
     assert listed.error is None  # an incomplete listing, not an error
-    assert listed.ids == first
+    assert listed.ids == held.ids
     assert [(e.operation, e.kind, e.detail) for e in listed.incomplete] == [
-        (OPERATION[provider], "deadline_reached", deadline_detail(0 if provider == "modelslab" else 1))
+        (held.operation, "deadline_reached", deadline_detail(held.pages))
     ]
     assert listed.events == list(listed.incomplete)
     assert listed.warnings == [f"PaginationWarning: {listed.incomplete[0].describe()}"]
@@ -91,8 +108,8 @@ async def test_the_deadline_ends_the_listing_with_what_it_has(server: FaultServe
 
 @MODES
 async def test_the_catalog_deadline_covers_every_provider_at_once(server: FaultServer, mode: str) -> None:
-    first_page = {"scenario": 250, "truefoundry": 200, "openwebui": 30, "modelslab": 0}
-    first = {p: hold_the_second_page(server, p, first_page=first_page[p]) for p in PROVIDERS}
+    held = {p: hold_the_second_page(server, p, first_page=first_page_size(p)) for p in PROVIDERS}
+    first = {p: held[p].ids for p in PROVIDERS}
     done = await catalog(mode, server, list(PROVIDERS), deadline=DEADLINE)
     result = done.result
     assert sorted(f.provider for f in result.incomplete) == sorted(PROVIDERS)
@@ -108,8 +125,8 @@ async def test_the_catalog_deadline_covers_every_provider_at_once(server: FaultS
 
 
 def test_the_command_prints_what_it_listed_before_the_deadline_and_exits_1(server: FaultServer) -> None:
-    first_page = {"scenario": 250, "truefoundry": 200, "openwebui": 30, "modelslab": 0}
-    first = {p: hold_the_second_page(server, p, first_page=first_page[p]) for p in PROVIDERS}
+    held = {p: hold_the_second_page(server, p, first_page=first_page_size(p)) for p in PROVIDERS}
+    first = {p: held[p].ids for p in PROVIDERS}
     done = run_command(server, list(PROVIDERS), f"--deadline={DEADLINE}")
     assert done.status == 1
     printed: dict[str, list[str]] = {}
@@ -122,12 +139,14 @@ def test_the_command_prints_what_it_listed_before_the_deadline_and_exits_1(serve
     assert len(warnings) + len(errors) == len(done.errors)
     assert_lines(
         warnings,
-        sorted(f"modelcatalog: warning: PaginationWarning: {p} {OPERATION[p]}: deadline reached: " for p in PROVIDERS),
+        sorted(
+            f"modelcatalog: warning: PaginationWarning: {p} {held[p].operation}: deadline reached: " for p in PROVIDERS
+        ),
     )
     # after every record, one line a provider, each saying how far it got
     assert sorted(errors) == sorted(
-        f"modelcatalog: error: {p} {OPERATION[p]}: listing incomplete: deadline reached: "
-        f"{deadline_detail(0 if p == 'modelslab' else 1)}" + (f" (after {len(first[p])} records)" if first[p] else "")
+        f"modelcatalog: error: {p} {held[p].operation}: listing incomplete: deadline reached: "
+        f"{deadline_detail(held[p].pages)}" + (f" (after {len(first[p])} records)" if first[p] else "")
         for p in PROVIDERS
     )
 
@@ -146,7 +165,7 @@ def test_a_deadline_that_is_no_positive_number_of_seconds_is_refused_before_any_
 
 @pytest.mark.parametrize("seconds", ["0", "-1", "nan", "inf", "soon"])
 def test_the_command_refuses_a_deadline_that_is_no_positive_number(server: FaultServer, seconds: str) -> None:
-    server.models["truefoundry"] = payloads.many(payloads.truefoundry_model, 1)
+    payloads.fill(server, "truefoundry", 1)
     done = run_command(server, ["truefoundry"], f"--deadline={seconds}", sent=False)
     assert done.status == 2
     assert done.stdout == ""

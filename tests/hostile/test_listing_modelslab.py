@@ -17,6 +17,7 @@ from modelcatalog import AuthenticationError, ProviderReportedError, SchemaMisma
 from support import payloads
 from support.fault_server import FaultServer, Respond
 from support.hostile_listing import assert_lines, canary_server, list_models, run_command
+from support.providers import modelslab
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -50,8 +51,8 @@ REPORTED = [
 @pytest.fixture
 def server() -> Iterator[FaultServer]:
     with canary_server() as running:
-        running.models["modelslab-trained"] = [payloads.modelslab_trained_id(n) for n in range(2)]
-        running.models["modelslab-public"] = payloads.many(payloads.modelslab_public_model, 2)
+        running.models["modelslab-trained"] = [modelslab.trained_id(n) for n in range(2)]
+        running.models["modelslab-public"] = payloads.many(modelslab.public_model, 2)
         yield running
 
 

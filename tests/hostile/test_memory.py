@@ -35,6 +35,7 @@ from support.hostile import (
     gzip_bomb,
     until_close,
 )
+from support.providers import openwebui, truefoundry
 from support.raw_server import GiB, MiB, RawRequest, Wire, json_answer
 
 if TYPE_CHECKING:
@@ -103,12 +104,12 @@ def first_page_then_bombs(request: RawRequest, wire: Wire) -> bool | None:
     query = parse_qs(urlsplit(request.target).query)
     if request.path == "/api/ml/v1/models" and query.get("offset", ["0"]) == ["0"]:
         size = int(query["limit"][0])
-        models = payloads.many(payloads.truefoundry_model, size)
+        models = payloads.many(truefoundry.model, size)
         total = size * (PAGES_IN_FLIGHT + 1)
         wire.send(json_answer({"data": models, "pagination": {"total": total, "offset": 0, "limit": size}}))
         return True
     if request.path == "/api/v1/models/list" and query.get("page", ["1"]) == ["1"]:
-        models = payloads.many(payloads.openwebui_model, 30)
+        models = payloads.many(openwebui.model, 30)
         wire.send(json_answer({"items": models, "total": 30 * (PAGES_IN_FLIGHT + 1)}))
         return True
     return gzip_bomb(10 * GiB)(request, wire)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from modelcatalog import TransportError
-from support.hostile import MODES, PROVIDERS, first, observe, page, sent_the_canary
+from support.hostile import MODES, PROVIDERS, first, observe, operations, page, sent_the_canary
 from support.raw_server import RawRequest, Wire, answer, head
 
 if TYPE_CHECKING:
@@ -62,8 +62,8 @@ async def test_a_body_cut_once_is_retried_and_the_listing_completes(
     server = serve(first(CUTS[cut][0], times=1))
     outcome = await observe(provider, mode, server.url)
     assert outcome.error is None
-    assert len(outcome.items) == (4 if provider == "modelslab" else 2)
-    assert len(server.requests) == (3 if provider == "modelslab" else 2)
+    assert len(outcome.items) == 2 * operations(provider)
+    assert len(server.requests) == operations(provider) + 1
     retries = [line for line in outcome.logs if "retrying" in line]
     assert len(retries) == 1
     assert "attempt 2 of 2" in retries[0]

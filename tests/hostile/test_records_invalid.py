@@ -1,7 +1,7 @@
 """One bad record costs one record (issue 10, item 7).
 
 A record that does not match its provider's spec (a required nested field missing, a
-wrong type) is left out and reported: a ``DriftEvent`` of kind ``invalid_record`` naming
+wrong type) is left out and reported: a ``OffSpecEvent`` of kind ``invalid_record`` naming
 the provider, the record's id when it is readable and the JSON path, one warning line,
 and the listing counts as incomplete (the command exits 1). The rest of the page, and
 the pages after it, are delivered. ``strict=True`` / ``--strict`` raise
@@ -16,14 +16,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from modelcatalog import DriftEvent, SchemaMismatchError
+from modelcatalog import OffSpecEvent, SchemaMismatchError
 from modelcatalog.errors import IncompleteListingError
-from support import payloads
+from support import providers
 from support.fault_server import FaultServer, Respond
 from support.hostile_listing import KEY, assert_lines, canary_server, catalog, list_models, run_command
+from support.providers import Invalid, Route, openwebui, truefoundry
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterator
 
 MODES = pytest.mark.parametrize("mode", ["sync", "async"])
 BAD_ID = f"bad-{KEY}"  # what a careless server might put there; reported as "bad-***"
@@ -31,77 +32,52 @@ BAD_ID = f"bad-{KEY}"  # what a careless server might put there; reported as "ba
 
 @dataclass(frozen=True)
 class Case:
-    """One provider's record list with its second record broken."""
+    """One route's record list with its second record broken (the route's ``invalid`` test data)."""
 
-    route: str
-    operation: str
-    make: Callable[[int], Any]
-    #: the second record, broken
-    broken: Any
-    #: where the report points, and what it says is wrong there
-    path: str
-    detail: str
-    #: the id the report quotes ("" when the record has none that can be read)
-    shown: str = "bad-***"
+    route: Route
+    provider: str
+    invalid: Invalid
 
     @property
-    def provider(self) -> str:
-        return self.route.split("-", 1)[0]
+    def operation(self) -> str:
+        return self.route.operation
+
+    @property
+    def path(self) -> str:
+        return self.invalid.path
+
+    @property
+    def detail(self) -> str:
+        return self.invalid.detail
+
+    @property
+    def shown(self) -> str:
+        """The id the report quotes, scrubbed ("" when the record has none that can be read)."""
+        return "bad-***" if self.invalid.quotes_id else ""
+
+    @property
+    def broken(self) -> Any:
+        return self.invalid.record
+
+    def make(self, n: int) -> Any:
+        return self.route.record(n)
 
     def fill(self, server: FaultServer, count: int = 4) -> list[str]:
-        """``count`` records with the second one broken; the ids of the good ones."""
+        """``count`` records with the second one broken (the provider's other lists empty); the good ones' ids."""
+        for route in providers.data(self.provider).ROUTES:
+            server.models[route.name] = []
         records = [self.make(n) for n in range(count)]
         records[1] = self.broken
-        server.models[self.route] = records
-        if self.route == "modelslab-public":
-            server.models["modelslab-trained"] = []
-        good = [r for index, r in enumerate(records) if index != 1]
-        return [r if isinstance(r, str) else r.get("id", r.get("model_id")) for r in good]
+        server.models[self.route.name] = records
+        return [self.route.record_id(r) for index, r in enumerate(records) if index != 1]
 
 
-CASES = {
-    "scenario": Case(
-        "scenario",
-        "GET /v1/models",
-        payloads.scenario_model,
-        payloads.scenario_model(1, id=BAD_ID, thumbnail={"url": "https://cdn.example/t.png"}),
-        "$.models[1].thumbnail",
-        "Object missing required field `assetId`",
-    ),
-    "truefoundry": Case(
-        "truefoundry",
-        "GET /api/ml/v1/models",
-        payloads.truefoundry_model,
-        payloads.truefoundry_model(1, id=BAD_ID, created_by_subject={"subjectType": "user"}),
-        "$.data[1].created_by_subject",
-        "Object missing required field `subjectId`",
-    ),
-    "openwebui": Case(
-        "openwebui",
-        "GET /api/v1/models/list",
-        payloads.openwebui_model,
-        payloads.openwebui_model(1, id=BAD_ID, access_grants=[{"id": "grant-1", "permission": "read"}]),
-        "$.items[1].access_grants[0]",
-        "Object missing required field `resource_type`",
-    ),
-    "modelslab-trained": Case(
-        "modelslab-trained",
-        "POST /api/v3/finetune_list",
-        payloads.modelslab_trained_id,
-        {"model_id": BAD_ID},  # an object where the spec lists id strings
-        "$.data[1]",
-        "Expected `str`, got `object`",
-        shown="",
-    ),
-    "modelslab-public": Case(
-        "modelslab-public",
-        "POST /api/v4/dreambooth/model_list",
-        payloads.modelslab_public_model,
-        payloads.modelslab_public_model(1, model_id=BAD_ID, model_name=["not", "a", "name"]),
-        "$[1].model_name",
-        "Expected `str`, got `array`",
-    ),
-}
+def _case(route: Route) -> Case:
+    assert route.invalid is not None, f"{route.name}: its test data needs invalid= for this suite"
+    return Case(route, providers.provider_of(route.name), route.invalid(BAD_ID))
+
+
+CASES = {name: _case(route) for name, route in providers.routes().items()}
 EACH = pytest.mark.parametrize("case", list(CASES.values()), ids=list(CASES))
 
 
@@ -112,11 +88,12 @@ def server() -> Iterator[FaultServer]:
 
 
 def operation_of(case: Case) -> dict[str, str]:
-    return {"operation": case.operation} if case.provider == "modelslab" else {}
+    """List only the case's operation where the provider has several."""
+    return {"operation": case.operation} if len(providers.data(case.provider).ROUTES) > 1 else {}
 
 
-def expected_event(case: Case) -> DriftEvent:
-    return DriftEvent(case.provider, case.operation, "invalid_record", case.path, case.shown, case.detail)
+def expected_event(case: Case) -> OffSpecEvent:
+    return OffSpecEvent(case.provider, case.operation, "invalid_record", case.path, case.shown, case.detail)
 
 
 def record_line(case: Case) -> str:
@@ -137,7 +114,7 @@ async def test_a_bad_record_is_left_out_reported_and_the_rest_delivered(
     assert listed.ids == good
     assert listed.events == [expected_event(case)]
     assert listed.incomplete == (expected_event(case),)
-    assert listed.warnings == [f"RuntimeDriftWarning: {record_line(case)}"]
+    assert listed.warnings == [f"OffSpecWarning: {record_line(case)}"]
 
 
 @MODES
@@ -180,9 +157,9 @@ async def test_the_pages_after_a_bad_record_are_delivered_and_none_is_asked_twic
 
 
 BROKEN_ENVELOPES = [
-    ("truefoundry", {"data": [payloads.truefoundry_model(0)]}, "$"),  # no pagination
+    ("truefoundry", {"data": [truefoundry.model(0)]}, "$"),  # no pagination
     ("scenario", {"models": {"id": "not-a-list"}}, "$.models"),
-    ("openwebui", {"items": [payloads.openwebui_model(0)], "total": "many"}, "$.total"),
+    ("openwebui", {"items": [openwebui.model(0)], "total": "many"}, "$.total"),
 ]
 
 
@@ -203,7 +180,7 @@ async def test_a_broken_envelope_still_raises(
 async def test_the_catalog_keeps_the_good_records_and_reports_the_listing_incomplete(
     server: FaultServer, mode: str
 ) -> None:
-    cases = [CASES["scenario"], CASES["truefoundry"], CASES["openwebui"]]
+    cases = [CASES[name] for name in ("scenario", "truefoundry", "openwebui")]
     good = {case.provider: case.fill(server) for case in cases}
     done = await catalog(mode, server, [case.provider for case in cases])
     result = done.result
@@ -218,7 +195,7 @@ async def test_the_catalog_keeps_the_good_records_and_reports_the_listing_incomp
             f"{case.provider} {case.operation}: listing incomplete: "
             f"1 record(s) left out, not matching the spec (the first at {case.path})"
         )
-    assert sorted(done.warnings) == sorted(f"RuntimeDriftWarning: {record_line(case)}" for case in cases)
+    assert sorted(done.warnings) == sorted(f"OffSpecWarning: {record_line(case)}" for case in cases)
 
 
 @EACH
@@ -233,7 +210,7 @@ def test_the_command_prints_the_good_records_then_says_the_listing_is_incomplete
         f"modelcatalog: error: {case.provider} {case.operation}: listing incomplete: 1 record(s) left out, "
         f"not matching the spec (the first at {case.path}) (after {len(good)} records)"
     )
-    assert done.errors == [f"modelcatalog: warning: RuntimeDriftWarning: {record_line(case)}", incomplete]
+    assert done.errors == [f"modelcatalog: warning: OffSpecWarning: {record_line(case)}", incomplete]
 
 
 @EACH

@@ -25,7 +25,7 @@ import msgspec
 import pytest
 from modelcatalog import AsyncClient, Client, HTMLPageError, HTTPSettings
 from modelcatalog.catalog import ModelRecord, Owner, Query, alist_catalog, list_catalog, plan
-from modelcatalog.events import DriftEvent, PaginationEvent
+from modelcatalog.events import OffSpecEvent, PaginationEvent
 from modelcatalog.pagination import DEFAULT_CONCURRENCY
 from openwebui_env import ADMIN, ADMIN_NAME, PAGE_SIZE, READER, READER_NAME, SeededModel, SeededServer
 from support.clients import PROVIDER_ENV
@@ -40,7 +40,7 @@ RECORD_VALIDATOR = jsonschema.Draft202012Validator(
     json.loads((ROOT / "specs" / "catalog" / "model-record.schema.json").read_text()),
     format_checker=jsonschema.FormatChecker(),
 )
-Event = DriftEvent | PaginationEvent
+Event = OffSpecEvent | PaginationEvent
 
 
 class Counting(httpx.BaseTransport, httpx.AsyncBaseTransport):

@@ -9,7 +9,7 @@ array and open object given a small upper bound so an example stays a few KB.
 Bodies are drawn structure first (objects, arrays, unions here) with hypothesis-jsonschema
 drawing the leaves (patterns, bounded numbers); ``date-time`` strings come from a
 strategy that writes RFC 3339 as providers do. The generated-response tests validate
-every drawn body against its schema with ``jsonschema``, so this builder cannot drift
+every drawn body against its schema with ``jsonschema``, so this builder cannot stray
 away from the documents unnoticed. The schemas are read from the committed documents at
 import time: a change to a spec changes what is generated without touching the tests.
 """
@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from modelcatalog import Client, HTTPSettings
 from modelcatalog.catalog import ModelRecord, normalize
-from modelcatalog.decoding import OperationContext
+from modelcatalog.context import OperationContext
 from modelcatalog.errors import ModelCatalogError
 from modelcatalog.events import EventSink
 from modelcatalog.providers import PROVIDERS
@@ -116,7 +116,7 @@ def response_schema(provider: str, operation: ListOperation[Any], *, closed: boo
 
     ``closed``: objects that list their properties and say nothing about others get
     ``additionalProperties: false`` (bodies the spec describes exactly); otherwise JSON
-    Schema's default lets generated bodies carry extra keys (runtime drift).
+    Schema's default lets generated bodies carry extra keys (off-spec).
     """
     document = _document(provider)
     method, path = _spec_path(operation)

@@ -1,4 +1,4 @@
-"""Damaged responses give the library's typed errors or drift reports, never a crash or a leaked key.
+"""Damaged responses give the library's typed errors or off-spec reports, never a crash or a leaked key.
 
 Every test starts from bodies that decode (generated from the derived documents, or the
 recorded payloads in ``tests/fixtures/payloads/``), damages them one way, and runs them
@@ -53,10 +53,10 @@ if TYPE_CHECKING:
 CASES = cases()
 EXAMPLES = 15
 FIXTURES = ROOT / "tests" / "fixtures" / "payloads"
-#: the recorded payloads of each operation that decode (drifted ones included)
+#: the recorded payloads of each operation that decode (off-spec ones included)
 RECORDED = {
-    "GET /v1/models": ["scenario/list_models.json", "scenario/list_models_drifted.json"],
-    "GET /api/ml/v1/models": ["truefoundry/list_models.json", "truefoundry/list_models_drifted.json"],
+    "GET /v1/models": ["scenario/list_models.json", "scenario/list_models_off_spec.json"],
+    "GET /api/ml/v1/models": ["truefoundry/list_models.json", "truefoundry/list_models_off_spec.json"],
     "GET /api/v1/models/list": ["openwebui/list_models.json"],
     "POST /api/v3/finetune_list": ["modelslab/finetune_list.json"],
     "POST /api/v4/dreambooth/model_list": ["modelslab/model_list.json"],
@@ -551,8 +551,8 @@ def test_regression_invalid_utf8_in_a_string_is_not_json(case: ResponseCase, whe
     assert CANARY.encode() not in outcome.error.body
 
 
-def test_regression_a_credential_echoed_as_a_field_name_or_enum_value_is_scrubbed_from_drift() -> None:
-    """Was the canary verbatim in the RuntimeDriftWarning text and the DriftEvent handed to on_event."""
+def test_regression_a_credential_echoed_as_a_field_name_or_enum_value_is_scrubbed_from_off_spec_events() -> None:
+    """Was the canary verbatim in the OffSpecWarning text and the OffSpecEvent handed to on_event."""
     (case,) = [case for case in CASES if case.provider == "scenario"]
     value = msgspec.json.decode(msgspec.json.encode(_recorded(case)[0]))
     value["models"][0][f"echo-{CANARY}"] = 1

@@ -1,4 +1,4 @@
-"""The credentials the loopback server expects, and HTTP settings that keep retries fast."""
+"""The credentials the loopback server expects, every variable a provider reads, and HTTP settings for fast retries."""
 
 from __future__ import annotations
 
@@ -6,32 +6,27 @@ from typing import Any
 
 import httpx
 from modelcatalog import HTTPSettings, RetryPolicy
+from modelcatalog.providers import NAMES, PROVIDERS
+
+from support import providers
 
 #: the credentials each provider's client sends, and the server expects
-CREDENTIALS: dict[str, dict[str, str]] = {
-    "scenario": {"api_key": "sc-key-0001", "api_secret": "sc-secret-0001"},
-    "truefoundry": {"api_key": "tfy-token-0001"},
-    "openwebui": {"api_key": "sk-owui-0001"},
-    "modelslab": {"api_key": "ml-key-0001"},
-}
-SERVER_CREDENTIALS = {
-    "scenario": "sc-key-0001:sc-secret-0001",
-    "truefoundry": "tfy-token-0001",
-    "openwebui": "sk-owui-0001",
-    "modelslab": "ml-key-0001",
-}
+CREDENTIALS: dict[str, dict[str, str]] = {name: providers.credentials(name) for name in NAMES}
+#: what the fault server expects of each provider's client, decoded ("key:secret" for Basic)
+SERVER_CREDENTIALS: dict[str, str] = {name: providers.server_credential(name) for name in NAMES}
 #: every variable a provider reads: cleared so a developer's real environment never leaks in
-PROVIDER_ENV = (
-    "SCENARIO_SDK_API_KEY",
-    "SCENARIO_SDK_API_SECRET",
-    "SCENARIO_BASE_URL",
-    "TFY_API_KEY",
-    "TFY_HOST",
-    "OPENWEBUI_API_KEY",
-    "OPENWEBUI_BASE_URL",
-    "MODELSLAB_API_KEY",
-    "MODELSLAB_BASE_URL",
+PROVIDER_ENV: tuple[str, ...] = tuple(
+    variable
+    for provider in PROVIDERS.values()
+    for variable in (*(spec.env_var for spec in provider.credentials), provider.base_url_env)
+    if variable
 )
+
+
+def environment(provider: str, credentials: dict[str, str] | None = None) -> dict[str, str]:
+    """The variables that hold ``provider``'s credentials (default: the ones the server expects)."""
+    given = CREDENTIALS[provider] if credentials is None else credentials
+    return {spec.env_var: given[spec.argument] for spec in PROVIDERS[provider].credentials}
 
 
 def fast_http(**retry: Any) -> HTTPSettings:

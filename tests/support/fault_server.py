@@ -1,20 +1,12 @@
-"""A real HTTP server on 127.0.0.1 that lists models like the four providers, with scripted faults.
+"""A real HTTP server on 127.0.0.1 that lists models like every provider, with scripted faults.
 
-It serves each provider's list endpoint from an in-memory model set, paginated the way
-that provider paginates, and checks credentials the way it authenticates:
-
-==================  ======  ==============================  =================================
-route               method  path                            pagination
-==================  ======  ==============================  =================================
-scenario            GET     /v1/models                      ``paginationToken`` / ``pageSize``
-truefoundry         GET     /api/ml/v1/models               ``offset`` / ``limit``, a total
-openwebui           GET     /api/v1/models/list             ``page``, 30 a page, a total
-modelslab-trained   POST    /api/v3/finetune_list           none (ids only)
-modelslab-public    POST    /api/v4/dreambooth/model_list   none
-==================  ======  ==============================  =================================
-
-Open WebUI's documented ``/api/models/list`` answers with an HTML page and 200, as the
-real server does. Everything is served below ``prefix`` when one is set.
+It serves each provider's list operations (the routes of ``support.providers.<name>``:
+``scenario``, ``truefoundry``, ``openwebui``, ``modelslab-trained``, ``modelslab-public``
+...) from an in-memory model set, paged the way that provider pages (a cursor, an
+offset with a total, page numbers, one answer), in the provider's envelope, and checks
+credentials the way it authenticates. Other paths a provider's real server answers with
+a web page (Open WebUI's documented ``/api/models/list``) answer the same way here.
+Everything is served below ``prefix`` when one is set.
 
 Faults are scripted with ``inject(route, fault, where=..., skip=..., times=...)``: the
 next request to ``route`` whose query matches ``where`` (after ``skip`` such requests)
@@ -28,7 +20,6 @@ keep-alive connections are shut down on stop, and the request log keeps the last
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import json
 import socket
@@ -39,23 +30,24 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import parse_qs, urlsplit
 
+from support import providers
+from support.providers import Cursor, PageInfo, encode_token
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
 
 MAX_RECORDED = 10_000
-OPENWEBUI_PAGE_SIZE = 30
-SCENARIO_MAX_PAGE_SIZE = 500
 MAX_DELAY = 5.0
-HTML_PAGE = b"<!doctype html><html><head><title>Open WebUI</title></head><body><div id=app></div></body></html>"
 
-ROUTES: dict[str, tuple[str, str]] = {
-    "scenario": ("GET", "/v1/models"),
-    "truefoundry": ("GET", "/api/ml/v1/models"),
-    "openwebui": ("GET", "/api/v1/models/list"),
-    "modelslab-trained": ("POST", "/api/v3/finetune_list"),
-    "modelslab-public": ("POST", "/api/v4/dreambooth/model_list"),
+#: route name -> how it is served (every provider's, from its test data)
+ROUTES = providers.routes()
+_BY_PATH = {route.path: name for name, route in ROUTES.items()}
+#: other paths real servers answer with a web page (status 200)
+PAGES: dict[str, bytes] = {
+    path: page for _, data in providers.every() for path, page in getattr(data, "PAGES", {}).items()
 }
-_BY_PATH = {path: name for name, (_, path) in ROUTES.items()}
+_AUTH = {name: data.AUTH for name, data in providers.every()}
+_PROVIDER_OF = {route: providers.provider_of(route) for route in ROUTES}
 
 
 # -- faults --------------------------------------------------------------------------------
@@ -309,10 +301,10 @@ class FaultServer:
     def _answer(self, request: RecordedRequest, local: str) -> _Answer:
         route = request.route
         if route is None:
-            if local == "/api/models/list":  # Open WebUI's documented path: the web app, 200
-                return _Answer(body=HTML_PAGE, content_type="text/html; charset=utf-8")
+            if local in PAGES:  # a path the real server answers with its web app, 200
+                return _Answer(body=PAGES[local], content_type="text/html; charset=utf-8")
             return _Answer(404, {"detail": "Not Found"})
-        if request.method != ROUTES[route][0]:
+        if request.method != ROUTES[route].method:
             return _Answer(405, {"detail": "Method Not Allowed"})
         faults = self._take_faults(route, request.query)
         answer = self._scripted(request, route, faults) or self._check_credentials(request, route)
@@ -343,21 +335,14 @@ class FaultServer:
         return None
 
     def _check_credentials(self, request: RecordedRequest, route: str) -> _Answer | None:
-        provider = route.split("-", 1)[0]
+        provider = _PROVIDER_OF[route]
         expected = self.credentials.get(provider)
         if expected is None:
             return None
-        if provider == "modelslab":
-            if _credential(request) != expected:  # ModelsLab: an error object, status 200
-                return _Answer(200, {"status": "error", "message": "Invalid API key provided"})
+        if _AUTH[provider].carried(request.headers, request.body) == expected:
             return None
-        if provider == "scenario":
-            wanted = "Basic " + base64.b64encode(expected.encode()).decode()
-        else:
-            wanted = f"Bearer {expected}"
-        if request.headers.get("authorization") != wanted:
-            return _Answer(401, {"detail": "Not authenticated"})
-        return None
+        status, body = _AUTH[provider].refusal()
+        return _Answer(status, body)
 
     def _page(self, route: str, query: Mapping[str, str], faults: list[Fault]) -> _Answer:
         with self._lock:
@@ -366,40 +351,21 @@ class FaultServer:
         claimed = [f.total for f in faults if isinstance(f, ClaimTotal)]
         total = claimed[-1] if claimed else len(models) + delta
         same = any(isinstance(f, SamePage) for f in faults)
-        if route == "scenario":
-            size = int(query.get("pageSize", "100"))
-            if not 1 <= size <= SCENARIO_MAX_PAGE_SIZE:
-                msg = f"pageSize must be between 1 and {SCENARIO_MAX_PAGE_SIZE}"
-                raise ValueError(msg)
-            token = query.get("paginationToken")
-            start = 0 if same or not token else _decode_token(token)
-            items = models[start : start + size]
-            payload: dict[str, Any] = {"models": _adjust(items, faults)}
+        served = ROUTES[route]
+        window = served.paging.window(query, restart=same)
+        end = len(models) if window.size is None else window.start + window.size
+        items = _adjust(models[window.start : end], faults)
+        cursor = None
+        if isinstance(served.paging, Cursor):
             if same:
                 with self._lock:
                     self._fresh_cursors += 1
-                    payload["nextPaginationToken"] = f"fresh-{self._fresh_cursors}"
-            elif any(isinstance(f, RepeatCursor) for f in faults) and token:
-                payload["nextPaginationToken"] = token
-            elif start + size < len(models):
-                payload["nextPaginationToken"] = _encode_token(start + size)
-            return _Answer(payload=payload)
-        if route == "truefoundry":
-            offset, limit = int(query.get("offset", "0")), int(query.get("limit", "100"))
-            if offset < 0 or limit < 1:
-                msg = "offset must be >= 0 and limit >= 1"
-                raise ValueError(msg)
-            start = 0 if same else offset
-            items = _adjust(models[start : start + limit], faults)
-            return _Answer(payload={"data": items, "pagination": {"total": total, "offset": offset, "limit": limit}})
-        if route == "openwebui":
-            page = 1 if same else max(int(query.get("page", "1")), 1)
-            start = (page - 1) * OPENWEBUI_PAGE_SIZE
-            items = _adjust(models[start : start + OPENWEBUI_PAGE_SIZE], faults)
-            return _Answer(payload={"items": items, "total": total})
-        if route == "modelslab-trained":
-            return _Answer(payload={"status": "success", "messege": "model list", "data": _adjust(models, faults)})
-        return _Answer(payload=_adjust(models, faults))
+                    cursor = f"fresh-{self._fresh_cursors}"
+            elif any(isinstance(f, RepeatCursor) for f in faults) and window.sent:
+                cursor = window.sent
+            elif end < len(models):
+                cursor = encode_token(end)
+        return _Answer(payload=served.envelope(items, PageInfo(total, cursor, window.sent, window.size)))
 
 
 def _adjust(items: list[Any], faults: list[Fault]) -> list[Any]:
@@ -411,35 +377,11 @@ def _adjust(items: list[Any], faults: list[Fault]) -> list[Any]:
     return items
 
 
-def _encode_token(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode().rstrip("=")
-
-
-def _decode_token(token: str) -> int:
-    try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-        return int(raw.removeprefix("offset:"))
-    except ValueError as exc:
-        msg = "invalid paginationToken"
-        raise ValueError(msg) from exc
-
-
 def _credential(request: RecordedRequest) -> str | None:
     """The credential a request carried, decoded: what a careless server would echo."""
-    if request.route and request.route.startswith("modelslab"):
-        try:
-            key = json.loads(request.body).get("key")
-        except (ValueError, AttributeError):
-            return None
-        return key if isinstance(key, str) else None
-    authorization = request.headers.get("authorization") or ""
-    scheme, _, value = authorization.partition(" ")
-    if scheme == "Basic":
-        try:
-            return base64.b64decode(value).decode()
-        except ValueError:
-            return None
-    return value or None
+    if request.route is None:
+        return None
+    return _AUTH[_PROVIDER_OF[request.route]].carried(request.headers, request.body)
 
 
 def _send(handler: BaseHTTPRequestHandler, answer: _Answer) -> None:

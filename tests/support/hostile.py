@@ -20,22 +20,22 @@ from urllib.parse import quote, quote_plus
 
 import httpx
 from modelcatalog import AsyncClient, Client, HTTPSettings, RetryPolicy
+from modelcatalog.providers import NAMES
 from modelcatalog.providers import PROVIDERS as PROVIDER_SPECS
 
-from support import payloads
+from support import providers
+from support.providers import BodyKey, Route
 from support.raw_server import Bomb, RawRequest, Wire, head, json_answer
 
-PROVIDERS = ("scenario", "truefoundry", "openwebui", "modelslab")
+PROVIDERS = NAMES
 MODES = ("sync", "async")
 CANARY = "CANARY"
 # "/" and "+" make the URL-encoded and JSON-escaped forms differ from the plain one
 KEY = "CANARY/h0st+1le-key"
 SECRET = "CANARY/s3cr+t-val"
+_CANARIES = {"api_key": KEY, "api_secret": SECRET}
 CREDENTIALS: dict[str, dict[str, str]] = {
-    "scenario": {"api_key": KEY, "api_secret": SECRET},
-    "truefoundry": {"api_key": KEY},
-    "openwebui": {"api_key": KEY},
-    "modelslab": {"api_key": KEY},
+    name: {spec.argument: _CANARIES[spec.argument] for spec in PROVIDER_SPECS[name].credentials} for name in PROVIDERS
 }
 #: provider -> its credential variables, set to the canary
 ENVIRONMENT: dict[str, dict[str, str]] = {
@@ -43,13 +43,9 @@ ENVIRONMENT: dict[str, dict[str, str]] = {
     for name in PROVIDERS
 }
 BASE_URL_ENV: dict[str, str] = {name: str(PROVIDER_SPECS[name].base_url_env) for name in PROVIDERS}
-PATHS = {
-    "/v1/models": "scenario",
-    "/api/ml/v1/models": "truefoundry",
-    "/api/v1/models/list": "openwebui",
-    "/api/v3/finetune_list": "modelslab-trained",
-    "/api/v4/dreambooth/model_list": "modelslab-public",
-}
+#: path under the base URL -> the route served there
+ROUTES: dict[str, Route] = {route.path: route for route in providers.routes().values()}
+_AUTH = {route.path: providers.data(providers.provider_of(route.name)).AUTH for route in ROUTES.values()}
 
 
 def _b64_forms(raw: bytes) -> set[str]:
@@ -77,13 +73,22 @@ def _forms() -> tuple[str, ...]:
 FORMS = _forms()
 
 
+def operations(provider: str) -> int:
+    """How many list operations ``provider`` has (a listing sends at least that many requests)."""
+    return len(PROVIDER_SPECS[provider].operations)
+
+
+def first_page_label(provider: str) -> str:
+    """How an error names the first page of ``provider``'s first operation."""
+    style = PROVIDER_SPECS[provider].operations[0].style
+    return style.label(style.first(None))
+
+
 def wire_credential(request: RawRequest) -> str:
-    """The credential as it travelled: the whole Authorization value, or ModelsLab's key."""
-    if request.path.startswith("/api/v3") or request.path.startswith("/api/v4"):
-        try:
-            return str(request.json().get("key", ""))
-        except ValueError:
-            return ""
+    """The credential as it travelled: the whole Authorization value, or the key in the body."""
+    auth = _AUTH.get(request.path)
+    if isinstance(auth, BodyKey):
+        return auth.carried(request.headers, request.body) or ""
     return request.headers.get("authorization", "")
 
 
@@ -95,21 +100,8 @@ def sent_the_canary(requests: list[RawRequest]) -> bool:
 
 def page(path: str, count: int = 2) -> Any:
     """A valid, complete page for the operation at ``path``, holding ``count`` models."""
-    route = PATHS[path]
-    if route == "scenario":
-        return {"models": payloads.many(payloads.scenario_model, count)}
-    if route == "truefoundry":
-        models = payloads.many(payloads.truefoundry_model, count)
-        return {"data": models, "pagination": {"total": count, "offset": 0, "limit": 200}}
-    if route == "openwebui":
-        return {"items": payloads.many(payloads.openwebui_model, count), "total": count}
-    if route == "modelslab-trained":
-        return {
-            "status": "success",
-            "messege": "model list",
-            "data": payloads.many(payloads.modelslab_trained_id, count),
-        }
-    return payloads.many(payloads.modelslab_public_model, count)
+    route = ROUTES[path]
+    return route.page(route.records(count))
 
 
 def normal(request: RawRequest, wire: Wire) -> bool:

@@ -20,9 +20,12 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from modelcatalog import AsyncClient, Client, ModelCatalogError
-from modelcatalog.catalog import CatalogResult, Query, alist_catalog, list_catalog
+from modelcatalog.catalog import CatalogResult, Query, alist_catalog, list_catalog, normalize
+from modelcatalog.providers import NAMES
+from modelcatalog.providers import PROVIDERS as SPECS
 
-from support.clients import PROVIDER_ENV, fast_http
+from support import providers
+from support.clients import PROVIDER_ENV, environment, fast_http
 from support.fault_server import FaultServer
 
 if TYPE_CHECKING:
@@ -31,21 +34,14 @@ if TYPE_CHECKING:
 CANARY = "CANARY-d41b7e"
 KEY = f"{CANARY}-key"
 SECRET = f"{CANARY}-secret"
-PROVIDERS = ("scenario", "truefoundry", "openwebui", "modelslab")
+PROVIDERS = NAMES
+_CANARIES = {"api_key": KEY, "api_secret": SECRET}
 CREDENTIALS: dict[str, dict[str, str]] = {
-    "scenario": {"api_key": KEY, "api_secret": SECRET},
-    "truefoundry": {"api_key": KEY},
-    "openwebui": {"api_key": KEY},
-    "modelslab": {"api_key": KEY},
+    name: {spec.argument: _CANARIES[spec.argument] for spec in SPECS[name].credentials} for name in PROVIDERS
 }
 #: what the server expects of each provider's client
-SERVER_CREDENTIALS = {"scenario": f"{KEY}:{SECRET}", "truefoundry": KEY, "openwebui": KEY, "modelslab": KEY}
-ENV = {
-    "scenario": {"SCENARIO_SDK_API_KEY": KEY, "SCENARIO_SDK_API_SECRET": SECRET},
-    "truefoundry": {"TFY_API_KEY": KEY},
-    "openwebui": {"OPENWEBUI_API_KEY": KEY},
-    "modelslab": {"MODELSLAB_API_KEY": KEY},
-}
+SERVER_CREDENTIALS = {name: providers.server_credential(name, CREDENTIALS[name]) for name in PROVIDERS}
+ENV = {name: environment(name, CREDENTIALS[name]) for name in PROVIDERS}
 #: the forms a credential takes on the wire and in text
 FORMS = (
     CANARY,
@@ -68,11 +64,6 @@ def assert_sent(server: FaultServer) -> None:
     assert KEY.encode() in received or FORMS[2].encode() in received
 
 
-def record_id(item: Any) -> str:
-    """The provider's id of a record (ModelsLab's are ``model_id``s; its trained list, ``TrainedModel``)."""
-    return str(item.id if hasattr(item, "id") else item.model_id)
-
-
 def _everything_about(error: BaseException) -> str:
     parts = [str(error), repr(error), "".join(traceback.format_exception(error)), repr(error.args)]
     parts.extend(repr(value) for value in vars(error).values())
@@ -83,6 +74,7 @@ def _everything_about(error: BaseException) -> str:
 class Listed:
     """What one ``list_models`` produced, as a user could see it."""
 
+    provider: str
     items: list[Any] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -91,7 +83,7 @@ class Listed:
 
     @property
     def ids(self) -> list[str]:
-        return [record_id(item) for item in self.items]
+        return [normalize(self.provider, item).id for item in self.items]
 
     def kinds(self) -> list[str]:
         return [event.kind for event in self.events]
@@ -99,7 +91,7 @@ class Listed:
 
 async def list_models(mode: str, provider: str, server: FaultServer, **options: Any) -> Listed:
     """``Client`` (``mode`` "sync") or ``AsyncClient`` ("async") ``.list_models(**options)`` against ``server``."""
-    listed = Listed()
+    listed = Listed(provider)
     arguments: dict[str, Any] = {"base_url": server.url, "http": fast_http(), **CREDENTIALS[provider]}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

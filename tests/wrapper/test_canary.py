@@ -23,10 +23,12 @@ from urllib.parse import quote
 import httpx
 import pytest
 from modelcatalog import AsyncClient, Client, HTTPSettings, ModelCatalogError, RetryPolicy
-from support import payloads
-from support.clients import PROVIDER_ENV
+from modelcatalog.providers import PROVIDERS as SPECS
+from support import payloads, providers
+from support.clients import PROVIDER_ENV, environment
 from support.fault_server import Delay, FaultServer, Respond, Truncate
 from support.hostile import everything_about
+from support.providers import scenario
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -34,24 +36,11 @@ if TYPE_CHECKING:
 CANARY = "CANARY-7f3a9c"
 KEY = f"{CANARY}-key"
 SECRET = f"{CANARY}-secret"
-CREDENTIALS = {
-    "scenario": {"api_key": KEY, "api_secret": SECRET},
-    "truefoundry": {"api_key": KEY},
-    "openwebui": {"api_key": KEY},
-    "modelslab": {"api_key": KEY},
-}
-ENV_NAMES = {
-    "scenario": {"SCENARIO_SDK_API_KEY": KEY, "SCENARIO_SDK_API_SECRET": SECRET},
-    "truefoundry": {"TFY_API_KEY": KEY},
-    "openwebui": {"OPENWEBUI_API_KEY": KEY},
-    "modelslab": {"MODELSLAB_API_KEY": KEY},
-}
-ROUTE = {
-    "scenario": "scenario",
-    "truefoundry": "truefoundry",
-    "openwebui": "openwebui",
-    "modelslab": "modelslab-trained",
-}
+_CANARIES = {"api_key": KEY, "api_secret": SECRET}
+CREDENTIALS = {name: {spec.argument: _CANARIES[spec.argument] for spec in SPECS[name].credentials} for name in SPECS}
+ENV_NAMES = {name: environment(name, CREDENTIALS[name]) for name in SPECS}
+#: the route a fault is injected on: the provider's first list
+ROUTE = {name: data.ROUTES[0].name for name, data in providers.every()}
 FORMS = (
     CANARY,
     base64.b64encode(f"{KEY}:{SECRET}".encode()).decode(),
@@ -100,7 +89,7 @@ def test_the_search_finds_a_leak() -> None:
 @pytest.fixture
 def canary_server() -> Iterator[FaultServer]:
     """A server expecting the canary credentials, so a request without them would be refused."""
-    expected = {"scenario": f"{KEY}:{SECRET}", "truefoundry": KEY, "openwebui": KEY, "modelslab": KEY}
+    expected = {name: providers.server_credential(name, CREDENTIALS[name]) for name in SPECS}
     with FaultServer(credentials=expected) as running:
         yield running
 
@@ -133,7 +122,7 @@ def cases(providers: list[str], faults: list[str]) -> list[tuple[str, str]]:
 async def test_no_error_path_leaks_a_credential(
     canary_server: FaultServer, caplog: pytest.LogCaptureFixture, mode: str, fault: str, provider: str
 ) -> None:
-    canary_server.models["scenario"] = payloads.many(payloads.scenario_model, 2)
+    canary_server.models["scenario"] = payloads.many(scenario.model, 2)
     canary_server.inject(ROUTE[provider], FAULTS[fault], times=None)
     caplog.set_level(logging.DEBUG)
     with warnings.catch_warnings(record=True) as caught:
@@ -152,7 +141,7 @@ async def test_no_error_path_leaks_a_credential(
 async def test_wrong_credentials_and_connection_errors(
     canary_server: FaultServer, caplog: pytest.LogCaptureFixture, mode: str
 ) -> None:
-    canary_server.credentials.update({"scenario": "a:b", "truefoundry": "x", "openwebui": "x", "modelslab": "x"})
+    canary_server.credentials.update(dict.fromkeys(SPECS, "a:b"))  # none of them the canary
     caplog.set_level(logging.DEBUG)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -8,31 +8,20 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from modelcatalog import Client, ConfigurationError, InsecureTransportError, MissingCredentialError, Secret
 from modelcatalog.events import InsecureTransportWarning
-from support import payloads
-from support.clients import CREDENTIALS, fast_http
+from modelcatalog.providers import PROVIDERS
+from support import payloads, providers
+from support.clients import CREDENTIALS, environment, fast_http
 from support.fault_server import FaultServer
+from support.providers import scenario
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-ENV = {
-    "scenario": {"SCENARIO_SDK_API_KEY": "sc-key-0001", "SCENARIO_SDK_API_SECRET": "sc-secret-0001"},
-    "truefoundry": {"TFY_API_KEY": "tfy-token-0001"},
-    "openwebui": {"OPENWEBUI_API_KEY": "sk-owui-0001"},
-    "modelslab": {"MODELSLAB_API_KEY": "ml-key-0001"},
-}
-BASE_URL_ENV = {
-    "scenario": "SCENARIO_BASE_URL",
-    "truefoundry": "TFY_HOST",
-    "openwebui": "OPENWEBUI_BASE_URL",
-    "modelslab": "MODELSLAB_BASE_URL",
-}
-PATHS = {
-    "scenario": ["/v1/models"],
-    "truefoundry": ["/api/ml/v1/models"],
-    "openwebui": ["/api/v1/models/list"],
-    "modelslab": ["/api/v3/finetune_list", "/api/v4/dreambooth/model_list"],
-}
+#: each provider's credential variables, set to what the server expects
+ENV = {name: environment(name) for name in PROVIDERS}
+BASE_URL_ENV = {name: str(spec.base_url_env) for name, spec in PROVIDERS.items()}
+#: the paths a listing asks for, in the provider's order
+PATHS = {name: [route.path for route in data.ROUTES] for name, data in providers.every()}
 
 
 @pytest.fixture
@@ -103,7 +92,7 @@ def test_the_base_url_replaces_scheme_host_port_and_prefix(prefixed: FaultServer
 
 
 def test_the_wire_shape_of_each_provider(server: FaultServer, make_client: Any) -> None:
-    server.models["scenario"] = payloads.many(payloads.scenario_model, 1)
+    server.models["scenario"] = payloads.many(scenario.model, 1)
     list(make_client("scenario").list_models(filters={"types": ["sd-xl-lora", "flux.1-lora"], "tags": "sci-fi"}))
     [request] = server.requests
     assert request.headers["authorization"] == "Basic c2Mta2V5LTAwMDE6c2Mtc2VjcmV0LTAwMDE="

@@ -35,17 +35,13 @@ from modelcatalog import (
     TimeoutError,  # noqa: A004
     TransportError,
 )
-from support import payloads
+from support import payloads, providers
 from support.clients import CREDENTIALS
 from support.fault_server import FaultServer, Respond, Truncate
+from support.providers import scenario
 
-OPERATION = {
-    "scenario": "GET /v1/models",
-    "truefoundry": "GET /api/ml/v1/models",
-    "openwebui": "GET /api/v1/models/list",
-    "modelslab-trained": "POST /api/v3/finetune_list",
-    "modelslab-public": "POST /api/v4/dreambooth/model_list",
-}
+#: route -> the operation it serves
+OPERATION = {name: route.operation for name, route in providers.routes().items()}
 HTML = "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>"
 
 
@@ -155,7 +151,7 @@ def test_the_documented_open_webui_path_serves_html(server: FaultServer) -> None
 
 
 async def test_truncated_json(server: FaultServer, failing: Any) -> None:
-    server.models["scenario"] = payloads.many(payloads.scenario_model, 2)
+    server.models["scenario"] = payloads.many(scenario.model, 2)
     server.inject("scenario", Truncate(keep=40))
     error = await failing("scenario")
     assert isinstance(error, NotJSONError)
@@ -170,7 +166,7 @@ async def test_truncated_json(server: FaultServer, failing: Any) -> None:
     [
         ("truefoundry", {"data": [{"id": 1}], "pagination": {"total": 1}}, "$.data[0].id"),
         ("truefoundry", {"data": []}, "$"),
-        ("scenario", {"models": [payloads.scenario_model(0, createdAt="yesterday")]}, "$.models[0].createdAt"),
+        ("scenario", {"models": [scenario.model(0, createdAt="yesterday")]}, "$.models[0].createdAt"),
         ("openwebui", {"items": "none", "total": 0}, "$.items"),
         ("modelslab-public", {"model_id": "not-a-list"}, "$"),
     ],
@@ -299,3 +295,10 @@ def test_every_class_is_exported_and_a_model_catalog_error() -> None:
         value = getattr(modelcatalog, name)
         if isinstance(value, type) and name.endswith("Error"):
             assert issubclass(value, ModelCatalogError), name
+
+
+def test_pagination_error_is_deprecated_and_out_of_all() -> None:
+    assert "PaginationError" not in modelcatalog.__all__
+    with pytest.warns(DeprecationWarning, match="PaginationError is deprecated"):
+        old = modelcatalog.PaginationError
+    assert old is modelcatalog.IncompleteListingError

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from modelcatalog import ConfigurationError, PaginationEvent
 from modelcatalog.events import PaginationWarning
-from support import payloads
+from support import payloads, providers
 from support.fault_server import Delay, EmptyPage, FaultServer, Mutate, RepeatCursor, ReportTotal, ShortPage
+from support.providers import truefoundry
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -52,19 +53,9 @@ def listing(request: pytest.FixtureRequest, make_client: Any, make_async_client:
 
 def fill(server: FaultServer, route: str, count: int) -> list[str]:
     """Put ``count`` models on ``route``; return their ids in server order."""
-    if route == "scenario":
-        server.models[route] = payloads.many(payloads.scenario_model, count)
-    elif route == "truefoundry":
-        server.models[route] = payloads.many(payloads.truefoundry_model, count)
-    elif route == "openwebui":
-        server.models[route] = payloads.many(payloads.openwebui_model, count)
-    elif route == "modelslab-trained":
-        server.models[route] = [payloads.modelslab_trained_id(n) for n in range(count)]
-        return list(server.models[route])
-    else:
-        server.models[route] = payloads.many(payloads.modelslab_public_model, count)
-        return [model["model_id"] for model in server.models[route]]
-    return [model["id"] for model in server.models[route]]
+    served = providers.routes()[route]
+    server.models[route] = served.records(count)
+    return [served.record_id(record) for record in server.models[route]]
 
 
 # -- every style, items and pages -----------------------------------------------------------------
@@ -328,7 +319,7 @@ async def test_models_added_at_the_front_mid_listing_are_deduplicated(
     server: FaultServer, listing: Lister, concurrency: int
 ) -> None:
     expected = fill(server, "truefoundry", 15)
-    newcomers = payloads.many(payloads.truefoundry_model, 2, start=100)
+    newcomers = payloads.many(truefoundry.model, 2, start=100)
 
     def prepend(models: list[Any]) -> None:
         models[:0] = newcomers
@@ -347,7 +338,7 @@ async def test_models_added_at_the_front_mid_listing_are_deduplicated(
 
 async def test_models_appended_mid_listing_are_fetched(server: FaultServer, listing: Lister) -> None:
     expected = fill(server, "truefoundry", 15)
-    newcomers = payloads.many(payloads.truefoundry_model, 3, start=100)
+    newcomers = payloads.many(truefoundry.model, 3, start=100)
     server.inject("truefoundry", Mutate(lambda models: models.extend(newcomers)), where={"offset": "10"})
     items, events = await listing("truefoundry", page_size=5)
     assert ids(items) == expected + [model["id"] for model in newcomers]

@@ -8,7 +8,7 @@ import httpx
 import modelcatalog
 import pytest
 from modelcatalog.events import PaginationEvent
-from support import payloads
+from support.providers import openwebui, truefoundry
 
 
 def _client(provider: str, body: dict[str, Any], events: list[Any]) -> modelcatalog.Client:
@@ -25,7 +25,7 @@ def _client(provider: str, body: dict[str, Any], events: list[Any]) -> modelcata
 @pytest.mark.parametrize("concurrency", [1, 16])
 def test_an_absurd_total_neither_crashes_nor_plans_every_page(total: int, concurrency: int) -> None:
     events: list[Any] = []
-    body = {"data": [payloads.truefoundry_model(1)], "pagination": {"total": total, "offset": 0, "limit": 100}}
+    body = {"data": [truefoundry.model(1)], "pagination": {"total": total, "offset": 0, "limit": 100}}
     with _client("truefoundry", body, events) as client:
         items = list(client.list_models(limit=3, concurrency=concurrency, max_pages=5))
     assert [item.id for item in items] == [items[0].id]  # the same model on every page: kept once
@@ -34,7 +34,7 @@ def test_an_absurd_total_neither_crashes_nor_plans_every_page(total: int, concur
 
 def test_a_page_number_total_beyond_float_range_is_planned_with_integers() -> None:
     events: list[Any] = []
-    body = {"items": [payloads.openwebui_model(1)], "total": 10**400}
+    body = {"items": [openwebui.model(1)], "total": 10**400}
     with _client("openwebui", body, events) as client:
         items = list(client.list_models(max_pages=3))
     assert len(items) == 1
@@ -45,7 +45,7 @@ def test_a_page_number_total_beyond_float_range_is_planned_with_integers() -> No
 
 def test_a_listing_that_ends_on_its_last_allowed_page_is_not_reported_as_capped() -> None:
     events: list[Any] = []
-    body = {"items": [payloads.openwebui_model(1)], "total": 1}
+    body = {"items": [openwebui.model(1)], "total": 1}
     with _client("openwebui", body, events) as client:
         items = list(client.list_models(max_pages=1))
     assert len(items) == 1
@@ -54,7 +54,7 @@ def test_a_listing_that_ends_on_its_last_allowed_page_is_not_reported_as_capped(
 
 @pytest.mark.parametrize("concurrency", [1, 16])
 def test_a_server_that_caps_page_size_is_planned_around_without_loss(concurrency: int) -> None:
-    models = [payloads.truefoundry_model(n) for n in range(250)]
+    models = [truefoundry.model(n) for n in range(250)]
     asked: list[tuple[int, int]] = []
 
     def serve(request: httpx.Request) -> httpx.Response:
@@ -77,7 +77,7 @@ def test_a_server_that_caps_page_size_is_planned_around_without_loss(concurrency
 @pytest.mark.parametrize("concurrency", [1, 16])
 def test_pages_larger_than_planned_end_at_the_first_empty_page_complete(concurrency: int) -> None:
     """An Open WebUI serving 50 a page, not 30: page 3 is empty, but every model of the total is already listed."""
-    models = [payloads.openwebui_model(n) for n in range(100)]
+    models = [openwebui.model(n) for n in range(100)]
 
     def serve(request: httpx.Request) -> httpx.Response:
         page = int(request.url.params["page"])

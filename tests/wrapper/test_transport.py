@@ -26,6 +26,7 @@ from modelcatalog.transport import SAFE_TO_RETRY, AsyncRetryTransport, RetryTran
 from support import payloads
 from support.clients import fast_http
 from support.fault_server import Delay, FaultServer, Respond
+from support.providers import openwebui, scenario, truefoundry
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -274,7 +275,7 @@ def test_modelslab_post_lists_are_retried(server: FaultServer, make_client: Call
 def test_rate_limits_are_waited_out(
     server: FaultServer, make_client: Callable[..., Any], headers: dict[str, str]
 ) -> None:
-    server.models["scenario"] = payloads.many(payloads.scenario_model, 3)
+    server.models["scenario"] = payloads.many(scenario.model, 3)
     server.inject("scenario", Respond(429, '{"error": "slow down"}', headers=headers), times=2)
     assert len(list(make_client("scenario").list_models())) == 3
     assert len(server.requests) == 3
@@ -313,7 +314,7 @@ def test_a_slow_server_times_out_after_retries(server: FaultServer, make_client:
 
 
 def test_a_slow_first_answer_is_retried(server: FaultServer, make_client: Callable[..., Any]) -> None:
-    server.models["truefoundry"] = payloads.many(payloads.truefoundry_model, 2)
+    server.models["truefoundry"] = payloads.many(truefoundry.model, 2)
     server.inject("truefoundry", Delay(1.0))
     settings = fast_http()
     settings = type(settings)(retry=settings.retry, timeout=httpx.Timeout(0.1))
@@ -321,7 +322,7 @@ def test_a_slow_first_answer_is_retried(server: FaultServer, make_client: Callab
 
 
 def test_connections_are_reused(server: FaultServer, make_client: Callable[..., Any]) -> None:
-    server.models["truefoundry"] = payloads.many(payloads.truefoundry_model, 30)
+    server.models["truefoundry"] = payloads.many(truefoundry.model, 30)
     items = list(make_client("truefoundry").list_models(page_size=3, concurrency=1))
     assert len(items) == 30
     assert len(server.requests) == 10
@@ -343,7 +344,7 @@ def test_extra_headers_go_on_every_request_but_credentials_win() -> None:
 
     def serve(request: httpx.Request) -> httpx.Response:
         seen.append(request.headers)
-        return httpx.Response(200, json={"items": [payloads.openwebui_model(1)], "total": 1})
+        return httpx.Response(200, json={"items": [openwebui.model(1)], "total": 1})
 
     settings = modelcatalog.HTTPSettings(
         transport=httpx.MockTransport(serve), headers={"Prefer": "dynamic=true", "Authorization": "Bearer nope"}

@@ -12,8 +12,10 @@ and the generated clients.
 
 from __future__ import annotations
 
-import importlib
+import warnings
 from typing import TYPE_CHECKING
+
+from modelcatalog._exports import lazy
 
 _EXPORTS = {
     "AsyncClient": "modelcatalog.client",
@@ -29,7 +31,6 @@ _EXPORTS = {
     "ModelCatalogError": "modelcatalog.errors",
     "NotFoundError": "modelcatalog.errors",
     "NotJSONError": "modelcatalog.errors",
-    "PaginationError": "modelcatalog.errors",
     "ProviderReportedError": "modelcatalog.errors",
     "RateLimitError": "modelcatalog.errors",
     "RequestValidationError": "modelcatalog.errors",
@@ -38,8 +39,11 @@ _EXPORTS = {
     "ServerError": "modelcatalog.errors",
     "TimeoutError": "modelcatalog.errors",
     "TransportError": "modelcatalog.errors",
-    "DriftEvent": "modelcatalog.events",
+    "OffSpecEvent": "modelcatalog.events",
+    "OffSpecWarning": "modelcatalog.events",
     "PaginationEvent": "modelcatalog.events",
+    # the names OffSpecEvent and OffSpecWarning had before
+    "DriftEvent": "modelcatalog.events",
     "RuntimeDriftWarning": "modelcatalog.events",
     "Page": "modelcatalog.pagination",
     "Secret": "modelcatalog.secrets",
@@ -63,8 +67,9 @@ __all__ = [
     "ModelCatalogError",
     "NotFoundError",
     "NotJSONError",
+    "OffSpecEvent",
+    "OffSpecWarning",
     "Page",
-    "PaginationError",
     "PaginationEvent",
     "ProviderReportedError",
     "RateLimitError",
@@ -80,14 +85,19 @@ __all__ = [
 ]
 
 
+_load = lazy(__name__, _EXPORTS, globals())
+
+
 def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        msg = f"module 'modelcatalog' has no attribute {name!r}"
-        raise AttributeError(msg)
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+    if name == "PaginationError":
+        warnings.warn(
+            "modelcatalog.PaginationError is deprecated and was never raised: pages that contradict each other "
+            "end the listing incomplete (IncompleteListingError, which this name now stands for)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        name = "IncompleteListingError"
+    return _load(name)
 
 
 def __dir__() -> list[str]:
@@ -108,7 +118,6 @@ if TYPE_CHECKING:
         ModelCatalogError,
         NotFoundError,
         NotJSONError,
-        PaginationError,
         ProviderReportedError,
         RateLimitError,
         RequestValidationError,
@@ -118,7 +127,7 @@ if TYPE_CHECKING:
         TimeoutError,  # noqa: A004 - ours, a TransportError
         TransportError,
     )
-    from modelcatalog.events import DriftEvent, PaginationEvent, RuntimeDriftWarning
+    from modelcatalog.events import DriftEvent, OffSpecEvent, OffSpecWarning, PaginationEvent, RuntimeDriftWarning
     from modelcatalog.pagination import Page
     from modelcatalog.secrets import Secret
     from modelcatalog.transport import HTTPSettings, RetryPolicy

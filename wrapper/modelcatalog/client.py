@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, Self
 import httpx
 
 from modelcatalog.bodies import BodyTooLarge, BodyUndecodable
-from modelcatalog.decoding import OperationContext, Records, ResponseDecoder
-from modelcatalog.endpoints import credential, resolve_base_url
+from modelcatalog.context import OperationContext
+from modelcatalog.decoding import Records, ResponseDecoder
 from modelcatalog.errors import (
     BodyTooLargeError,
     ConfigurationError,
@@ -45,8 +45,9 @@ from modelcatalog.pagination import (
     new_ledger,
 )
 from modelcatalog.providers import Provider, get_provider
-from modelcatalog.responses import raise_for_status
+from modelcatalog.responses import check_response
 from modelcatalog.secrets import redact, scrub_library_logs
+from modelcatalog.settings import credential, resolve_base_url
 from modelcatalog.transport import ATTEMPTS, SAFE_TO_RETRY, HTTPSettings, async_http_client, sync_http_client
 
 if TYPE_CHECKING:
@@ -127,15 +128,10 @@ class _Base:
         *,
         strict: bool = False,
     ) -> Page[Any]:
-        """Check the status and body, decode, and cut out the page."""
-        raise_for_status(response, ctx)
-        body = response.content
-        if operation.check_body is not None:
-            operation.check_body(body, ctx)
+        """Check what the response means, decode, and cut out the page."""
+        body = check_response(response, operation, ctx, html_hint=self.provider.html_hint)
         decoder = _decoder(operation.envelope, self.provider.name, Records(operation.records, operation.record_id))
-        decoded, left_out = decoder.decode_counting(
-            body, ctx, content_type=response.headers.get("content-type", ""), status=response.status_code, strict=strict
-        )
+        decoded, left_out = decoder.decode_counting(body, ctx, status=response.status_code, strict=strict)
         page = operation.page_of(decoded, position)
         return dataclasses.replace(page, left_out=left_out) if left_out else page
 
@@ -198,11 +194,11 @@ class _Base:
 class Client(_Base):
     """List a provider's models (sync). Use as a context manager, or call ``close()``.
 
-    Arguments: ``provider`` ("scenario", "truefoundry", "openwebui", "modelslab");
+    Arguments: ``provider`` (a name of ``modelcatalog.providers.NAMES``, or a ``Provider``);
     ``base_url`` (replaces scheme, host, port and prefix of the documented paths);
     ``api_key``/``api_secret`` (else from the provider's environment variables);
     ``allow_insecure_http``; ``http`` (timeouts, retries, transport); ``on_event``
-    (receives each runtime-drift and pagination event once).
+    (receives each off-spec and pagination event once).
     """
 
     def __init__(self, provider: str | Provider, **options: Any) -> None:  # noqa: ANN401 - see _Base
@@ -338,7 +334,7 @@ def _wire_error(
 
     Never the request's headers or body; the library's text only scrubbed.
     """
-    page = _which_page(style, position)
+    page = style.label(position)
     attempts = int(request.extensions.get(ATTEMPTS, 1))
     where = str(request.url.copy_with(query=None))
     error: ModelCatalogError
@@ -365,16 +361,6 @@ def _wire_error(
     error = kind(message, provider=ctx.provider, operation=ctx.operation)
     error.attempts = attempts
     return error
-
-
-def _which_page(style: PaginationStyle, position: Position) -> str:
-    if style.name == "single":
-        return "the list"
-    if style.name == "offset":
-        return f"the page at offset {position}"
-    if style.name == "page-number":
-        return f"page {position}"
-    return "the first page" if position is None else f"the page after cursor {str(position)[:40]!r}"
 
 
 @contextlib.contextmanager

@@ -1,9 +1,13 @@
 """Turn a response body into the generated decoding Structs, or into a typed error.
 
+``responses.check_response`` has already decided the body is the operation's answer
+(a success status, not an HTML page, no error the provider reports in its own words);
+what is left here is whether it is JSON of the spec's shape.
+
 The fast path is one msgspec decode (in C, types checked as it goes, the cycle
 collector paused). The generated Structs forbid unknown fields, so a response the
 spec fully describes decodes in that one pass. Anything else takes the slow path:
-decode to plain JSON values, report each unknown field as runtime drift and set it
+decode to plain JSON values, report each unknown field as off-spec and set it
 aside, then convert. Unknown values of the enums the spec lists are reported from the
 decoded Structs.
 
@@ -11,7 +15,7 @@ What is still wrong after that costs as little as it can. A broken envelope (no 
 list, a missing total) is a ``SchemaMismatchError`` that says where, with the body
 attached. A record that does not match the spec costs that record only: the page's
 records are converted one by one, each bad one is left out and reported as a
-``DriftEvent`` (``invalid_record``, with its id and JSON path), which makes the listing
+``OffSpecEvent`` (``invalid_record``, with its id and JSON path), which makes the listing
 incomplete. ``strict=True`` raises ``SchemaMismatchError`` for a bad record instead.
 Only a failing page takes these slower paths; a page that matches decodes in one pass.
 """
@@ -23,49 +27,29 @@ import re
 import types
 import typing
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 
 import msgspec
 
-from modelcatalog.errors import HTMLPageError, NotJSONError, SchemaMismatchError
-from modelcatalog.events import DriftEvent, EventSink
-from modelcatalog.secrets import Secret, redact
+from modelcatalog.errors import NotJSONError, SchemaMismatchError
+from modelcatalog.events import OffSpecEvent
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from modelcatalog.context import OperationContext
+
 E = TypeVar("E")
 _PATH = re.compile(r" - at `(?P<path>[^`]*)`$")
-_HTML_PREFIXES = (b"<!doctype", b"<html", b"<head", b"<body", b"<?xml")
 #: how much of a bad record's id and of the reason a report quotes (a server may send megabytes)
 _QUOTED_ID_CHARS = 100
 _QUOTED_REASON_CHARS = 200
 
 
-@dataclass
-class OperationContext:
-    """Who is asking: named in every error and event; its secrets are scrubbed from both."""
-
-    provider: str
-    operation: str
-    sink: EventSink = field(default_factory=EventSink)
-    secrets: tuple[Secret, ...] = ()
-
-    def scrub(self, text: str) -> str:
-        """``text`` with every secret of this operation replaced by ``***``."""
-        return redact(text, self.secrets)
-
-    def scrub_bytes(self, body: bytes) -> bytes:
-        """The body with secrets scrubbed (a server may echo a credential back)."""
-        if not self.secrets:
-            return body
-        return self.scrub(body.decode("utf-8", errors="replace")).encode("utf-8")
-
-
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause the cycle collector while a page decodes (acyclic data; ~2.5x faster)."""
+    """Pause the cycle collector while a page decodes (acyclic data; several times faster)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -107,21 +91,18 @@ class ResponseDecoder(Generic[E]):
         if records is not None:
             self._record_type, self._records_attr = _record_type(envelope, records)
 
-    def decode(
-        self, body: bytes, ctx: OperationContext, *, content_type: str = "", status: int = 200, strict: bool = False
-    ) -> E:
+    def decode(self, body: bytes, ctx: OperationContext, *, status: int = 200, strict: bool = False) -> E:
         """The decoded envelope; unknown fields and enum values are reported to ``ctx.sink``.
 
         A record that does not match the spec is left out and reported, or with
         ``strict`` raises ``SchemaMismatchError``.
         """
-        return self.decode_counting(body, ctx, content_type=content_type, status=status, strict=strict)[0]
+        return self.decode_counting(body, ctx, status=status, strict=strict)[0]
 
     def decode_counting(
-        self, body: bytes, ctx: OperationContext, *, content_type: str = "", status: int = 200, strict: bool = False
+        self, body: bytes, ctx: OperationContext, *, status: int = 200, strict: bool = False
     ) -> tuple[E, int]:
         """``decode``, and how many records were left out (the pager counts them as received)."""
-        _reject_html(body, ctx, content_type, status)
         left_out = 0
         try:
             with _collector_paused():
@@ -221,7 +202,7 @@ def _list_item(annotation: Any) -> Any:
     raise TypeError(msg)
 
 
-def _invalid_record(ctx: OperationContext, item: Any, where: str, id_field: str, exc: Exception) -> DriftEvent:
+def _invalid_record(ctx: OperationContext, item: Any, where: str, id_field: str, exc: Exception) -> OffSpecEvent:
     """The report of one record left out: its id if readable, the JSON path and what is wrong there."""
     found = item.get(id_field) if isinstance(item, dict) else None
     name = ""
@@ -231,7 +212,7 @@ def _invalid_record(ctx: OperationContext, item: Any, where: str, id_field: str,
     match = _PATH.search(message)
     inner = match.group("path")[1:] if match else ""  # "$.class.status" -> ".class.status"
     reason = ctx.scrub(message[: match.start()] if match else message)[:_QUOTED_REASON_CHARS]
-    return DriftEvent(ctx.provider, ctx.operation, "invalid_record", ctx.scrub(where + inner), name, reason)
+    return OffSpecEvent(ctx.provider, ctx.operation, "invalid_record", ctx.scrub(where + inner), name, reason)
 
 
 def _mismatch(exc: Exception, body: bytes, ctx: OperationContext, status: int) -> SchemaMismatchError:
@@ -273,23 +254,6 @@ def _too_deep(body: bytes, ctx: OperationContext, status: int) -> SchemaMismatch
     return error
 
 
-def _reject_html(body: bytes, ctx: OperationContext, content_type: str, status: int) -> None:
-    head = body[:64].lstrip().lower()
-    if "html" in content_type.lower() or head.startswith(_HTML_PREFIXES):
-        msg = (
-            f"got an HTML page (status {status}) where JSON was expected: the base URL or path is "
-            "probably wrong (Open WebUI serves its web app on unknown paths, e.g. the documented "
-            "/api/models/list; the API is /api/v1/models/list)"
-        )
-        raise HTMLPageError(
-            msg,
-            body=ctx.scrub_bytes(body),
-            status_code=status,
-            provider=ctx.provider,
-            operation=ctx.operation,
-        )
-
-
 class _Shapes:
     """What each Struct type accepts, computed once from msgspec's type info."""
 
@@ -306,7 +270,9 @@ class _Shapes:
             fields = self._wire_fields(struct_info)
             for key in [key for key in value if key not in fields]:
                 name = ctx.scrub(key)  # a server may echo a credential back, even as a key
-                ctx.sink.emit(DriftEvent(ctx.provider, ctx.operation, "unknown_field", struct_info.cls.__name__, name))
+                ctx.sink.emit(
+                    OffSpecEvent(ctx.provider, ctx.operation, "unknown_field", struct_info.cls.__name__, name)
+                )
                 del value[key]
             for key, child in value.items():
                 self.set_aside_unknown_fields(child, fields[key], ctx)
@@ -347,7 +313,7 @@ class _Shapes:
                 if item is not None and item is not msgspec.UNSET and item not in known:
                     location = f"{info.cls.__name__}.{wire}"
                     shown = ctx.scrub(str(item))
-                    ctx.sink.emit(DriftEvent(ctx.provider, ctx.operation, "unknown_enum_value", location, shown))
+                    ctx.sink.emit(OffSpecEvent(ctx.provider, ctx.operation, "unknown_enum_value", location, shown))
         for f in info.fields:
             if self._type_contains_enums(f.type):
                 self.check_enums(getattr(obj, f.name), f.type, ctx)

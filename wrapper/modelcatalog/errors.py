@@ -23,9 +23,9 @@ that nothing is lost), and never contains a credential: messages are built throu
     │   ├── HTMLPageError           an HTML page with a success status
     │   ├── SchemaMismatchError     JSON that does not match the provider's spec
     │   └── ProviderReportedError   ModelsLab's 200 with any status but success, or without data
-    ├── PaginationError             the server's pages contradict each other
-    └── IncompleteListingError      a listing stopped early or left records out (not raised:
-                                    the catalog's ProviderFailure carries it, with the records kept)
+    ├── IncompleteListingError      a listing stopped early or left records out (not raised:
+    │                               the catalog's ProviderFailure carries it, with the records kept)
+    └── ProviderDefinitionError     a provider module lacks a piece (when it is first used)
 
 An error never chains to an underlying library's exception directly: its ``__cause__``
 is an ``UnderlyingError`` holding that exception's type and scrubbed text (the library's
@@ -181,16 +181,12 @@ class ProviderReportedError(ResponseError):
     """The provider reported an error inside a success response (ModelsLab)."""
 
 
-class PaginationError(ModelCatalogError):
-    """The pages contradict each other in a way that cannot be handled safely."""
-
-
 class IncompleteListingError(ModelCatalogError):
     """A listing that ended without every record: it stopped early, or left bad records out.
 
     Not raised by a listing: the records it has are delivered, and the catalog reports
     this as the provider's ``ProviderFailure`` (the command exits 1). ``reasons`` are the
-    events that made it incomplete (``PaginationEvent``/``DriftEvent``).
+    events that made it incomplete (``PaginationEvent``/``OffSpecEvent``).
     """
 
     def __init__(
@@ -203,6 +199,10 @@ class IncompleteListingError(ModelCatalogError):
     ) -> None:
         self.reasons = reasons
         super().__init__(message, provider=provider, operation=operation)
+
+
+class ProviderDefinitionError(ModelCatalogError):
+    """A provider module that lacks a piece: raised when it is first used, naming the piece."""
 
 
 class UnderlyingError(Exception):

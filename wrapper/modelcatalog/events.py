@@ -1,4 +1,4 @@
-"""Things a listing noticed without failing: runtime drift and pagination anomalies.
+"""Things a listing noticed without failing: off-spec responses and pagination anomalies.
 
 Each is reported once per listing: as a Python warning (so it shows up in logs and
 can be turned into an error with ``-W error``) and as an event a caller can collect
@@ -21,8 +21,8 @@ class ModelCatalogWarning(UserWarning):
     """Base class of the warnings modelcatalog emits."""
 
 
-class RuntimeDriftWarning(ModelCatalogWarning):
-    """A response carried a field or enum value the vendored spec does not know."""
+class OffSpecWarning(ModelCatalogWarning):
+    """A response carried a field, an enum value or a record the vendored spec does not describe."""
 
 
 class PaginationWarning(ModelCatalogWarning):
@@ -34,8 +34,8 @@ class InsecureTransportWarning(ModelCatalogWarning):
 
 
 @dataclass(frozen=True)
-class DriftEvent:
-    """Something in a response that the provider's spec does not describe.
+class OffSpecEvent:
+    """Something in a response that the provider's spec does not describe: it is *off-spec*.
 
     - ``unknown_field`` / ``unknown_enum_value``: ``location`` is a schema-level path
       such as ``Model.type``; ``value`` is the unknown field's name or enum value. The
@@ -65,7 +65,7 @@ class DriftEvent:
             record = f"record {self.value!r}" if self.value else "a record without a readable id"
             return f"{where}: {record} left out: it does not match the spec at {self.location}: {self.detail}"
         what = "field" if self.kind == "unknown_field" else "enum value"
-        return f"{where}: unknown {what} {self.value!r} at {self.location} (runtime drift)"
+        return f"{where}: unknown {what} {self.value!r} at {self.location} (off-spec)"
 
 
 PaginationKind = Literal[
@@ -109,7 +109,7 @@ class PaginationEvent:
         return f"{self.provider} {self.operation}: {self.kind.replace('_', ' ')}: {self.detail}"
 
 
-Event = DriftEvent | PaginationEvent
+Event = OffSpecEvent | PaginationEvent
 EventHandler = Callable[[Event], None]
 
 
@@ -143,7 +143,7 @@ class EventSink:
         self._seen.add(event)
         if event.incomplete:
             self.incomplete.append(event)
-        category = RuntimeDriftWarning if isinstance(event, DriftEvent) else PaginationWarning
+        category = OffSpecWarning if isinstance(event, OffSpecEvent) else PaginationWarning
         warnings.warn(event.describe(), category, stacklevel=2)
         if self._handler is not None:
             self._handler(event)
@@ -157,3 +157,8 @@ def _scrubbed(event: Event, scrub: Callable[[str], str]) -> Event:
         if isinstance(value := getattr(event, f.name), str) and (cleaned := scrub(value)) != value
     }
     return dataclasses.replace(event, **changes) if changes else event  # type: ignore[arg-type] # str fields only
+
+
+#: the names from before "drift" came to mean only generated code that differs from specs/ (still importable)
+DriftEvent = OffSpecEvent
+RuntimeDriftWarning = OffSpecWarning

@@ -1,4 +1,12 @@
-"""Map an HTTP response's status to the library's typed errors."""
+"""What an HTTP response means: the operation's answer, or which typed error.
+
+The one place that decides, in this order: the status (after the transport's retries),
+an error the provider reports inside a success body in its own words
+(``ListOperation.check_body``: ModelsLab's envelope), and an HTML page where JSON was
+expected (a wrong base URL or path). A provider supplies its own wrong-path hint
+(``Provider.html_hint``); the rules are the same for every provider. What is left,
+whether the body is JSON of the spec's shape, is ``decoding``'s.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from modelcatalog.errors import (
     APIError,
     AuthenticationError,
+    HTMLPageError,
     NotFoundError,
     RateLimitError,
     RequestValidationError,
@@ -18,13 +27,46 @@ from modelcatalog.transport import ATTEMPTS, retry_after_seconds
 if TYPE_CHECKING:
     import httpx
 
-    from modelcatalog.decoding import OperationContext
+    from modelcatalog.context import OperationContext
+    from modelcatalog.providers import ListOperation
 
 BODY_EXCERPT_CHARS = 300
 #: longer than any form of a credential (a 2 KB JWT, URL-encoded, is about 6 KB)
 _SCRUB_MARGIN = 64 * 1024
 E = TypeVar("E", bound=APIError)
 _UNAUTHORIZED = frozenset({401, 403})
+_HTML_PREFIXES = (b"<!doctype", b"<html", b"<head", b"<body", b"<?xml")
+
+
+def check_response(
+    response: httpx.Response, operation: ListOperation[object], ctx: OperationContext, *, html_hint: str = ""
+) -> bytes:
+    """The body of ``response`` when it holds the operation's answer; else raise the typed error.
+
+    ``html_hint`` is the provider's word on what an HTML page most likely means.
+    """
+    raise_for_status(response, ctx)
+    body = response.content
+    if operation.check_body is not None:
+        operation.check_body(body, ctx)
+    reject_html(body, ctx, response.headers.get("content-type", ""), response.status_code, html_hint)
+    return body
+
+
+def reject_html(body: bytes, ctx: OperationContext, content_type: str, status: int, hint: str = "") -> None:
+    """Raise ``HTMLPageError`` for an HTML page (by its content type or its first bytes)."""
+    head = body[:64].lstrip().lower()
+    if "html" in content_type.lower() or head.startswith(_HTML_PREFIXES):
+        msg = f"got an HTML page (status {status}) where JSON was expected: the base URL or path is probably wrong" + (
+            f" ({hint})" if hint else ""
+        )
+        raise HTMLPageError(
+            msg,
+            body=ctx.scrub_bytes(body),
+            status_code=status,
+            provider=ctx.provider,
+            operation=ctx.operation,
+        )
 
 
 def raise_for_status(response: httpx.Response, ctx: OperationContext) -> None:

@@ -1,7 +1,7 @@
 """Values each opened response enum lists in the vendored spec (machine-written, never edit).
 
 provider name -> decoding Struct name -> wire field name -> known values. The wrapper
-reports a value outside these as runtime drift instead of failing the record.
+reports a value outside these as off-spec instead of failing the record.
 """
 
 KNOWN_VALUES: dict[str, dict[str, dict[str, frozenset[object]]]] = {

@@ -21,6 +21,9 @@ that says why, after all the records it has.
   they yield once every provider is done, in order, failures last.
 - ``list_catalog`` / ``alist_catalog`` collect a ``CatalogResult``: ``.records``,
   ``.failures`` (``.incomplete``: those that are incomplete listings), ``.ok``.
+- ``on_progress`` receives a ``ProviderProgress`` each time a provider's records or its
+  failure arrive, as they arrive, sorted query or not (a progress line needs no second
+  query).
 
 ``deadline`` (seconds) bounds the whole listing, every provider at once: when it passes,
 each provider still listing ends with what it has, as an incomplete listing. ``strict``
@@ -42,15 +45,16 @@ from typing import TYPE_CHECKING, Any, Final
 
 from modelcatalog_generated.catalog import ModelRecord
 
-from modelcatalog.catalog.normalization import NORMALIZERS, UnidentifiedRecordError
+from modelcatalog.catalog.normalization import UnidentifiedRecordError
 from modelcatalog.catalog.query import Query, Request, plan, stop_after
 from modelcatalog.client import AsyncClient, Client
 from modelcatalog.errors import ConfigurationError, IncompleteListingError, ModelCatalogError
-from modelcatalog.events import DriftEvent, Event, EventHandler, EventSink, ModelCatalogWarning, PaginationEvent
-from modelcatalog.providers import PROVIDERS
+from modelcatalog.events import Event, EventHandler, EventSink, ModelCatalogWarning, OffSpecEvent, PaginationEvent
+from modelcatalog.providers import NAMES, get_provider
 
 if TYPE_CHECKING:
     from modelcatalog.pagination import Page
+    from modelcatalog.providers import Provider
 
 
 class CatalogWarning(ModelCatalogWarning):
@@ -75,13 +79,20 @@ class ProviderFailure:
         return isinstance(self.error, IncompleteListingError)
 
     def describe(self) -> str:
-        """One line for a person: which provider, which error, how far it got."""
+        """One line for a person: provider, operation, the library's message, and how far it got.
+
+        Messages of modelcatalog's errors are scrubbed of credentials; an exception that is
+        not one of them is named by its type only, since its text could hold anything.
+        """
         error = self.error
-        message = error.message if isinstance(error, ModelCatalogError) else str(error)
-        operation = getattr(error, "operation", None)
-        where = f"{self.provider} {operation}" if operation else self.provider
+        if isinstance(error, ModelCatalogError):
+            text = str(error) if error.provider else f"{self.provider}: {error}"
+        else:
+            text = (
+                f"{self.provider}: unexpected {type(error).__name__} (not a modelcatalog error: its text is not shown)"
+            )
         after = f" (after {self.records} records)" if self.records else ""
-        return f"{where}: {type(error).__name__}: {message}{after}"
+        return text + after
 
 
 CatalogItem = ModelRecord | ProviderFailure
@@ -105,12 +116,23 @@ class CatalogResult:
         """The failures that are incomplete listings: their records are in ``records``, some are missing."""
         return [failure for failure in self.failures if failure.incomplete]
 
-    def by_provider(self) -> dict[str, list[ModelRecord]]:
-        """The records grouped by provider, in listing order."""
-        grouped: dict[str, list[ModelRecord]] = {}
-        for record in self.records:
-            grouped.setdefault(record.provider, []).append(record)
-        return grouped
+
+@dataclass(frozen=True)
+class ProviderProgress:
+    """Where one provider's listing stands, given to ``on_progress`` each time its records or its failure arrive.
+
+    Reported in the thread (or task) that reads the stream, as items arrive: before a
+    sorted query orders them and before the query's limit cuts them.
+    """
+
+    provider: str
+    #: matching records received from this provider so far
+    records: int
+    #: set when the provider failed, or its listing ended incomplete
+    failure: ProviderFailure | None = None
+
+
+ProgressHandler = Callable[[ProviderProgress], None]
 
 
 SyncSource = str | Client
@@ -122,27 +144,30 @@ ClientOptions = Mapping[str, Mapping[str, Any]]
 class _Job:
     """One provider's share of a listing: its source, its requests, what it delivered."""
 
-    provider: str
+    spec: Provider
     source: Any
     requests: list[Request]
     delivered: int = 0
     seen: set[str] | None = None
-    normalizers: Mapping[type, Callable[[Any], ModelRecord]] = field(default_factory=dict)
     #: why this provider's listing lacks records so far (events from its pagers)
     incomplete: list[Event] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.normalizers = NORMALIZERS[self.provider]
         if len(self.requests) > 1:
             self.seen = set()  # several listings (Scenario scopes) may overlap
 
+    @property
+    def provider(self) -> str:
+        return self.spec.name
+
     def accept(self, page: Page[Any], query: Query, needed: int | None) -> list[ModelRecord]:
         """The page's records that match, normalized, deduplicated, cut to what is still needed."""
-        normalizers, seen, matches = self.normalizers, self.seen, query.matches
+        normalizers, seen, matches = self.spec.normalizers, self.seen, query.matches
+        undeclared = self.spec.normalize  # a record type no operation declared: a TypeError naming it
         batch: list[ModelRecord] = []
         for item in page.items:
             try:
-                record = normalizers[type(item)](item)
+                record = normalizers.get(type(item), undeclared)(item)
             except UnidentifiedRecordError as exc:
                 warnings.warn(f"{self.provider}: {exc}; left out of the catalog", CatalogWarning, stacklevel=2)
                 continue
@@ -173,7 +198,7 @@ class _Job:
     def out_of_time(self, request: Request, run: _Run) -> None:
         """The deadline passed before ``request`` began: reported like a pager's own deadline."""
         sink = EventSink(run.on_event)
-        for operation in PROVIDERS[self.provider].operation(request.operation):
+        for operation in self.spec.operation(request.operation):
             detail = "stopped before the first page (deadline)"
             sink.emit(PaginationEvent(self.provider, operation.name, "deadline_reached", detail))
         self.incomplete.extend(sink.incomplete)
@@ -183,7 +208,7 @@ class _Job:
         if not self.incomplete:
             return None
         reasons = tuple(dict.fromkeys(self.incomplete))
-        bad = [reason for reason in reasons if isinstance(reason, DriftEvent)]
+        bad = [reason for reason in reasons if isinstance(reason, OffSpecEvent)]
         stops = [reason for reason in reasons if isinstance(reason, PaginationEvent)]
         parts = [f"{reason.kind.replace('_', ' ')}: {reason.detail}" for reason in stops]
         if bad:
@@ -199,18 +224,15 @@ class _Job:
 
 
 def _jobs(query: Query, sources: Iterable[Any] | None) -> list[_Job]:
+    """One job per source that can match; every provider's module checked before any request."""
     if sources is None:
-        sources = sorted(query.providers) if query.providers is not None else list(PROVIDERS)
+        sources = sorted(query.providers) if query.providers is not None else list(NAMES)
     jobs = []
     for source in sources:
-        provider = source.lower() if isinstance(source, str) else source.provider.name
-        if provider not in PROVIDERS:
-            known = ", ".join(PROVIDERS)
-            msg = f"unknown provider {source!r} (known: {known})"
-            raise ValueError(msg)
-        requests = plan(query, provider)
+        spec = get_provider(source) if isinstance(source, str) else source.provider
+        requests = plan(query, spec.name)
         if requests:  # nothing this provider lists can match: no client, no request
-            jobs.append(_Job(provider, source, requests))
+            jobs.append(_Job(spec, source, requests))
     return jobs
 
 
@@ -256,6 +278,7 @@ def stream_catalog(
     on_event: EventHandler | None = None,
     deadline: float | None = None,
     strict: bool = False,
+    on_progress: ProgressHandler | None = None,
 ) -> Iterator[ModelRecord | ProviderFailure]:
     """Records from every provider as they arrive, and a ``ProviderFailure`` for each that fails.
 
@@ -265,13 +288,14 @@ def stream_catalog(
     provider whose listing is incomplete ends with a ``ProviderFailure`` carrying an
     ``IncompleteListingError``; ``deadline`` (seconds) bounds the whole listing and
     ``strict`` fails a provider on a record that does not match its spec.
+    ``on_progress`` is told each time a provider's records or its failure arrive.
     """
     query = query or Query()
     _check_deadline(deadline)
     jobs = _jobs(query, sources)
     if query.limit == 0:
         return
-    settings = _Settings(client_options or {}, on_event, strict, deadline)
+    settings = _Settings(client_options or {}, on_event, strict, deadline, on_progress)
     if query.needs_everything:
         yield from _sorted(query, _threads(query, jobs, settings))
         return
@@ -300,11 +324,18 @@ def list_catalog(
     on_event: EventHandler | None = None,
     deadline: float | None = None,
     strict: bool = False,
+    on_progress: ProgressHandler | None = None,
 ) -> CatalogResult:
     """Every matching record and every failure, collected (see ``stream_catalog``)."""
     return _collect(
         stream_catalog(
-            query, sources, client_options=client_options, on_event=on_event, deadline=deadline, strict=strict
+            query,
+            sources,
+            client_options=client_options,
+            on_event=on_event,
+            deadline=deadline,
+            strict=strict,
+            on_progress=on_progress,
         )
     )
 
@@ -317,6 +348,7 @@ class _Settings:
     on_event: EventHandler | None
     strict: bool
     deadline: float | None
+    on_progress: ProgressHandler | None = None
 
     def run(self, query: Query, put: Callable[[Any], None], **extra: Any) -> _Run:  # noqa: ANN401
         """The shared state of one listing, its clock started now."""
@@ -342,6 +374,24 @@ def _check_deadline(deadline: float | None) -> None:
 _BATCHES_IN_FLIGHT = 4
 
 
+class _Tally:
+    """Counts each provider's records as they reach the consumer, and tells ``on_progress``."""
+
+    def __init__(self, handler: ProgressHandler | None) -> None:
+        self._handler = handler
+        self._counts: dict[str, int] = {}
+
+    def arrived(self, item: list[ModelRecord] | ProviderFailure) -> None:
+        if self._handler is None:
+            return
+        if isinstance(item, ProviderFailure):
+            self._handler(ProviderProgress(item.provider, self._counts.get(item.provider, 0), item))
+            return
+        provider = item[0].provider  # a batch is one provider's, and never empty
+        count = self._counts[provider] = self._counts.get(provider, 0) + len(item)
+        self._handler(ProviderProgress(provider, count))
+
+
 def _threads(query: Query, jobs: list[_Job], settings: _Settings) -> Generator[list[ModelRecord] | ProviderFailure]:
     """Run each job in its own thread; yield record batches and failures as they come."""
     if not jobs:
@@ -365,12 +415,14 @@ def _threads(query: Query, jobs: list[_Job], settings: _Settings) -> Generator[l
     for job in jobs:
         pool.submit(_run_sync, job, run)
     running = len(jobs)
+    tally = _Tally(settings.on_progress)
     try:
         while running:
             item = inbox.get()
             if item is _DONE:
                 running -= 1
             else:
+                tally.arrived(item)
                 yield item
     finally:
         run.stop.set()  # a consumer that stopped early releases the workers after their current page
@@ -447,6 +499,7 @@ async def astream_catalog(
     on_event: EventHandler | None = None,
     deadline: float | None = None,
     strict: bool = False,
+    on_progress: ProgressHandler | None = None,
 ) -> AsyncIterator[ModelRecord | ProviderFailure]:
     """The async twin of ``stream_catalog``: providers listed as concurrent tasks."""
     query = query or Query()
@@ -454,7 +507,7 @@ async def astream_catalog(
     jobs = _jobs(query, sources)
     if query.limit == 0:
         return
-    stream = _tasks(query, jobs, _Settings(client_options or {}, on_event, strict, deadline))
+    stream = _tasks(query, jobs, _Settings(client_options or {}, on_event, strict, deadline, on_progress))
     ordered = _asorted(query, stream) if query.needs_everything else _alimited(query.limit, stream)
     async for item in ordered:
         yield item
@@ -494,11 +547,18 @@ async def alist_catalog(
     on_event: EventHandler | None = None,
     deadline: float | None = None,
     strict: bool = False,
+    on_progress: ProgressHandler | None = None,
 ) -> CatalogResult:
     """The async twin of ``list_catalog``."""
     result = CatalogResult()
     items = astream_catalog(
-        query, sources, client_options=client_options, on_event=on_event, deadline=deadline, strict=strict
+        query,
+        sources,
+        client_options=client_options,
+        on_event=on_event,
+        deadline=deadline,
+        strict=strict,
+        on_progress=on_progress,
     )
     async for item in items:
         if isinstance(item, ProviderFailure):
@@ -518,6 +578,7 @@ async def _tasks(
     run = settings.run(query, inbox.put_nowait, room=room)
     tasks = [asyncio.create_task(_run_async(job, run)) for job in jobs]
     running = len(tasks)
+    tally = _Tally(settings.on_progress)
     try:
         while running:
             item = await inbox.get()
@@ -526,6 +587,7 @@ async def _tasks(
             if item is _DONE:
                 running -= 1
             else:
+                tally.arrived(item)
                 yield item
     finally:
         for task in tasks:
@@ -575,7 +637,9 @@ __all__ = [
     "CatalogResult",
     "CatalogWarning",
     "ClientOptions",
+    "ProgressHandler",
     "ProviderFailure",
+    "ProviderProgress",
     "SyncSource",
     "alist_catalog",
     "astream_catalog",

@@ -4,8 +4,8 @@ The client-side check (``Query.matches``) defines the result. A provider's own f
 are sent only where they can return *more* records than the query wants, never fewer:
 the client filter then removes the extra, so the results are the same with pushdown on
 or off (``Query(..., pushdown=False)``), only the amount of data moved differs.
-``plan(query, provider)`` says what is sent; what each provider allows is written next
-to its planner, from its docs.
+``plan(query, provider)`` says what is sent: it asks the provider's own planner
+(``Provider.plan``, in its module, written from its docs).
 
 Matching rules: ``text`` is a case-insensitive substring of the name or the id;
 ``name`` is the exact name; every tag in ``tags`` must be on the record (exact, case
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from modelcatalog.providers import PROVIDERS
+from modelcatalog.providers import NAMES, get_provider
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable, Mapping
@@ -133,7 +133,7 @@ class Query:
             msg = f"limit must be >= 0, got {limit}"
             raise ValueError(msg)
         values: dict[str, Any] = {
-            "providers": _names(providers, "provider(s)", PROVIDERS),
+            "providers": _names(providers, "provider(s)", NAMES),
             "text": text or None,
             "name": name,
             "tags": (tags,) if isinstance(tags, str) else tuple(tags),
@@ -178,13 +178,6 @@ class Query:
     def matches(self, record: ModelRecord) -> bool:
         """Whether ``record`` meets every criterion (the definition of the result)."""
         return all(check(record) for check in self._checks)
-
-    def filter(self, records: Iterable[ModelRecord]) -> Iterable[ModelRecord]:
-        """The records that match, lazily, in their order (no sort, no limit)."""
-        checks = self._checks
-        if not checks:
-            return records
-        return (r for r in records if all(check(r) for check in checks))
 
     def order(self, records: Iterable[ModelRecord]) -> list[ModelRecord]:
         """Sorted as asked (unknown values last, ties by provider and id), cut to ``limit``."""
@@ -255,154 +248,24 @@ _SORT_KEYS: Final[Mapping[str, Callable[[ModelRecord], Any]]] = {
 class Request:
     """One listing to run against a provider: which operation, with which provider filters.
 
+    ``operation`` is one of the provider's operation names (None: every operation);
     ``pushed`` names the query criteria the server applies too (the client applies them
-    again); ``scope`` is set where a provider lists disjoint sets by a parameter that is
-    not a filter (Scenario's ``privacy``), which is sent whether or not pushdown is on.
+    again).
     """
 
     operation: str | None = None
     filters: Mapping[str, Any] = field(default_factory=dict)
     pushed: tuple[str, ...] = ()
-    scope: str | None = None
 
 
 def plan(query: Query, provider: str) -> list[Request]:
     """The listings that cover ``query`` at ``provider``; an empty list when none can match."""
     if query.providers is not None and provider not in query.providers:
         return []
-    planner = _PLANNERS.get(provider)
+    planner = get_provider(provider).plan
     if planner is None:
         return [Request()]
     return planner(query)
-
-
-# Scenario (docs: scenario-list-models-api-reference.md). `privacy` picks the set listed:
-# "private" (the default: the team's private and unlisted models) or "public" (the
-# public catalog). tags/types/collectionIds and updatedAfter/updatedBefore exist only
-# with privacy=public; createdAfter/createdBefore need sortBy=createdAt and
-# updatedAfter/updatedBefore need sortBy=updatedAt (so only one pair can go out);
-# `status` is left to the client: whether the default listing hides deleted models is
-# not documented, so sending status=deleted could return more than not sending it.
-_SCENARIO_SCOPES: Final = {"public": ("public",), "private": ("private", "unlisted")}
-
-
-def _scenario(query: Query) -> list[Request]:
-    wanted = query.visibility
-    scopes = [
-        scope
-        for scope, shows in _SCENARIO_SCOPES.items()
-        if (wanted is None and scope == "private") or (wanted is not None and wanted.intersection(shows))
-    ]
-    return [_scenario_request(query, scope) for scope in sorted(scopes)]
-
-
-def _scenario_request(query: Query, scope: str) -> Request:
-    filters: dict[str, Any] = {"privacy": scope}
-    if not query.pushdown:
-        return Request(filters=filters, scope=scope)
-    pushed: list[str] = []
-    public = scope == "public"
-    if public and query.tags and not any("," in tag for tag in query.tags):
-        filters["tags"] = list(query.tags)
-        pushed.append("tags")
-    if public and query.kind is not None and query.kind <= _scenario_types():
-        filters["types"] = sorted(query.kind)
-        pushed.append("kind")
-    sort_by: str | None = None
-    if query.created_since is not None or query.created_until is not None:
-        sort_by = "createdAt"
-        _bounds(filters, "created", query.created_since, query.created_until)
-        pushed.append("created")
-    elif public and (query.updated_since is not None or query.updated_until is not None):
-        sort_by = "updatedAt"
-        _bounds(filters, "updated", query.updated_since, query.updated_until)
-        pushed.append("updated")
-    elif query.sort is not None and (query.sort.field == "created_at" or (public and query.sort.field == "updated_at")):
-        sort_by = "createdAt" if query.sort.field == "created_at" else "updatedAt"
-    if sort_by is not None:
-        filters["sort_by"] = sort_by
-        wire_sort = {"createdAt": "created_at", "updatedAt": "updated_at"}[sort_by]
-        descending = query.sort.descending if query.sort is not None and query.sort.field == wire_sort else True
-        filters["sort_direction"] = "desc" if descending else "asc"
-    return Request(filters=filters, pushed=tuple(pushed), scope=scope)
-
-
-def _bounds(filters: dict[str, Any], prefix: str, since: datetime | None, until: datetime | None) -> None:
-    """Scenario's bounds are exclusive; ours include ``since``: widen both by ``DATE_SLACK``."""
-    if since is not None:
-        filters[f"{prefix}_after"] = since - DATE_SLACK
-    if until is not None:
-        filters[f"{prefix}_before"] = until + DATE_SLACK
-
-
-def _scenario_types() -> frozenset[str]:
-    from modelcatalog_generated.scenario.models.model_type import ModelType  # noqa: PLC0415 - only when planning
-
-    return frozenset(member.value for member in ModelType)
-
-
-# TrueFoundry (docs: truefoundry-list-models.md): `name` filters by the model's name.
-# Whether it is exact or a substring is not said; either way it returns every model
-# with that exact name, which is what `Query.name` asks for.
-def _truefoundry(query: Query) -> list[Request]:
-    if query.pushdown and query.name is not None:
-        return [Request(filters={"name": query.name}, pushed=("name",))]
-    return [Request()]
-
-
-# Open WebUI 0.12.4 (models.py search_models): `query` is ILIKE %q% on the name, the
-# base model id and the owner's name, email and username, so it can carry `Query.name`
-# (more rows, never fewer) but not `Query.text` (the id is not searched). `tag` is a
-# case-insensitive LIKE '%"tag"%' over the JSON text of `meta`: safe for one tag made of
-# printable ASCII without quotes or backslashes (which JSON would escape). The server
-# orders a filtered query only when `order_by` is given, so pages are kept stable by
-# always sending an order (created_at desc, the unfiltered default, unless the query
-# sorts by name or a date): an order never changes which records match.
-_OPENWEBUI_ORDER: Final = {"name": "name", "created_at": "created_at", "updated_at": "updated_at"}
-
-
-def _openwebui(query: Query) -> list[Request]:
-    order_by, descending = "created_at", True
-    if query.sort is not None and query.sort.field in _OPENWEBUI_ORDER:
-        order_by, descending = _OPENWEBUI_ORDER[query.sort.field], query.sort.descending
-    filters: dict[str, Any] = {"order_by": order_by, "direction": "desc" if descending else "asc"}
-    pushed: list[str] = []
-    if query.pushdown:
-        if query.name is not None and "\\" not in query.name:
-            filters["query"] = query.name
-            pushed.append("name")
-        tag = next((t for t in query.tags if _like_safe(t)), None)
-        if tag is not None:
-            filters["tag"] = tag
-            pushed.append("tags")
-    return [Request(filters=filters, pushed=tuple(pushed))]
-
-
-def _like_safe(tag: str) -> bool:
-    return bool(tag) and tag.isascii() and tag.isprintable() and '"' not in tag and "\\" not in tag
-
-
-# ModelsLab: no filters at all. The trained list gives ids only, so it can match a
-# query only through the id: it is skipped when a criterion needs any other field.
-_ID_ONLY_BLIND: Final = ("name", "kind", "status", "visibility")
-
-
-def _modelslab(query: Query) -> list[Request]:
-    public = Request(operation="POST /api/v4/dreambooth/model_list")
-    trained = Request(operation="POST /api/v3/finetune_list")
-    dates = (query.created_since, query.created_until, query.updated_since, query.updated_until)
-    blind = query.tags or any(getattr(query, a) is not None for a in _ID_ONLY_BLIND) or any(dates)
-    if query.pushdown and blind:
-        return [Request(operation=public.operation, pushed=("trained-list-skipped",))]
-    return [trained, public]
-
-
-_PLANNERS: Final[Mapping[str, Callable[[Query], list[Request]]]] = {
-    "scenario": _scenario,
-    "truefoundry": _truefoundry,
-    "openwebui": _openwebui,
-    "modelslab": _modelslab,
-}
 
 
 def stop_after(query: Query) -> int | None:

@@ -1,8 +1,13 @@
-"""What a provider adapter declares: its endpoints, credentials, and list operations.
+"""What a provider module declares: where it lives, how it authenticates, what it lists and how it reads.
 
-Adding a provider means one module that builds a ``Provider``: which generated
-operation builds each request, which pagination style it uses, which generated Struct
-decodes the response, and how to read items, totals and cursors out of it.
+A provider is one module, ``modelcatalog.providers.<name>``, whose ``PROVIDER`` is a
+``Provider``: its base URL and credentials, and for each list operation which generated
+operation builds the request, which pagination style it uses, which generated Struct
+decodes the response, how to read items, totals and cursors out of it, and how one of
+its records becomes the catalog's ``ModelRecord``; then where each catalog field comes
+from, which query criteria its server can apply (``plan``), and what a wrong path looks
+like there. The registry (``modelcatalog.providers``) checks every piece when the module
+is first used.
 """
 
 from __future__ import annotations
@@ -16,7 +21,10 @@ import httpx
 from modelcatalog.secrets import Secret
 
 if TYPE_CHECKING:
-    from modelcatalog.decoding import OperationContext
+    from modelcatalog_generated.catalog import ModelRecord
+
+    from modelcatalog.catalog.query import Query, Request
+    from modelcatalog.context import OperationContext
     from modelcatalog.pagination import Page, PaginationStyle, Position
 
 R = TypeVar("R")
@@ -53,19 +61,24 @@ class ListOperation(Generic[R]):
     #: the envelope field (wire name) that holds the records; None: the body is the list.
     #: A record that does not match the spec is left out of it, and reported.
     records: str | None
+    #: the type of the records ``page_of`` yields
+    record_type: type[R]
+    #: one of those records -> the catalog's record
+    normalize: Callable[[R], ModelRecord]
     #: the record field (wire name) that names a record in reports of a bad one
     record_id: str = "id"
     default_page_size: int = 100
     max_page_size: int | None = None
     #: POST lists that only read are safe to retry
     safe_to_retry: bool = False
-    #: a check of the raw body before decoding (ModelsLab's errors, which come with status 200)
+    #: raises the provider's own error for a success body that reports one (ModelsLab's
+    #: errors come with status 200); ``responses.check_response`` calls it
     check_body: Callable[[bytes, OperationContext], None] | None = None
 
 
 @dataclass(frozen=True)
 class Provider:
-    """A provider: where it lives, how it authenticates, what it lists."""
+    """A provider: where it lives, how it authenticates, what it lists and how its records read."""
 
     name: str
     title: str
@@ -75,8 +88,29 @@ class Provider:
     base_url_env: str | None
     credentials: tuple[CredentialSpec, ...]
     operations: tuple[ListOperation[Any], ...]
+    #: catalog field -> where its value comes from, in words (``FIELD_SOURCES``; the README's table)
+    field_sources: Mapping[str, str]
     #: credentials -> an httpx.Auth for the headers (None when they travel in the body)
     auth: Callable[[Credentials], httpx.Auth | None] = field(default=lambda _: None)
+    #: query -> the listings that cover it, with what the server can filter (None: every
+    #: operation once, nothing pushed); see ``modelcatalog.catalog.plan``
+    plan: Callable[[Query], list[Request]] | None = None
+    #: what an HTML page instead of JSON most likely means at this provider (a wrong-path hint)
+    html_hint: str = ""
+    #: record type -> its normalizer, from the operations
+    normalizers: Mapping[type, Callable[[Any], ModelRecord]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "normalizers", {op.record_type: op.normalize for op in self.operations})
+
+    def normalize(self, record: object) -> ModelRecord:
+        """One of this provider's records, as its list operations yield it -> the catalog's record."""
+        normalizer = self.normalizers.get(type(record))
+        if normalizer is None:
+            known = ", ".join(kind.__qualname__ for kind in self.normalizers)
+            msg = f"no {self.name!r} normalizer for {type(record).__qualname__}; known: {known}"
+            raise TypeError(msg)
+        return normalizer(record)
 
     def operation(self, name: str | None) -> tuple[ListOperation[Any], ...]:
         """The operations to list: all of them, or the one called ``name``."""

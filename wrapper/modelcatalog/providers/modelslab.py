@@ -9,27 +9,34 @@ Errors arrive with status 200, as an object whose ``status`` is not ``success``
 (``{"status": "error" | "failed", "message": ...}``), and the finetune list's spec makes
 every field optional. So an object with any other status, and a finetune list without
 ``data``, is a ``ProviderReportedError`` with ModelsLab's message (an
-``AuthenticationError`` when the message is about the key), never an empty list.
+``AuthenticationError`` when the message is about the key), never an empty list
+(``check_body``, which ``responses.check_response`` calls).
+
+Neither list takes a filter, and the trained list gives ids only: ``plan`` skips it
+when a query needs any other field.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import msgspec
+from modelcatalog_generated.catalog import ModelRecord
 from modelcatalog_generated.modelslab.api.model_management import get_trained_model_list
 from modelcatalog_generated.modelslab.api.public_models import get_public_model_list
 from modelcatalog_generated.modelslab.models.api_key_request import ApiKeyRequest
 from modelcatalog_generated.structs import modelslab as structs
 
+from modelcatalog.catalog.normalization import UnidentifiedRecordError, as_text, parse_loose_datetime
+from modelcatalog.catalog.query import Query, Request
 from modelcatalog.errors import AuthenticationError, ProviderReportedError
 from modelcatalog.pagination import Page, Position, SinglePageStyle
 from modelcatalog.providers._base import Credentials, CredentialSpec, Filters, ListOperation, Provider, RequestKwargs
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
-    from modelcatalog.decoding import OperationContext
+    from modelcatalog.context import OperationContext
 
 
 class TrainedModel(msgspec.Struct, frozen=True, gc=False):
@@ -145,6 +152,127 @@ def _public_key(model: structs.PublicModel) -> str:
     return model.model_id if isinstance(model.model_id, str) else repr(model)
 
 
+# -- the catalog records ------------------------------------------------------------------
+
+FIELD_SOURCES: Final[Mapping[str, str]] = {
+    "id": "model_id",
+    "name": "model_name (public list); null (trained list)",
+    "description": "description (public list); null (trained list)",
+    "kind": "null",
+    "base_model": "null",
+    "status": "status (public list); null (trained list)",
+    "visibility": "public (public list); null (trained list)",
+    "owner": "null",
+    "created_at": "created_at when ISO 8601 (public list); null otherwise",
+    "updated_at": "null",
+    "tags": "null",
+    "capabilities": "null",
+    "version": "null",
+    "url": "null",
+    "fqn": "null",
+    "namespace": "null",
+}
+
+
+def normalize_public(model: structs.PublicModel) -> ModelRecord:
+    """ModelsLab public model: named and described, listed publicly."""
+    if model.model_id.__class__ is not str:
+        msg = f"ModelsLab public model without model_id (name {as_text(model.model_name)!r})"
+        raise UnidentifiedRecordError(msg)
+    return ModelRecord(
+        provider="modelslab",
+        id=model.model_id,
+        name=as_text(model.model_name),
+        description=as_text(model.description),
+        kind=None,
+        base_model=None,
+        status=as_text(model.status),
+        visibility="public",
+        owner=None,
+        created_at=parse_loose_datetime(model.created_at),
+        updated_at=None,
+        tags=None,
+        capabilities=None,
+        version=None,
+        url=None,
+        fqn=None,
+        namespace=None,
+        source=model,
+    )
+
+
+def normalize_trained(model: TrainedModel) -> ModelRecord:
+    """ModelsLab trained model: the finetune list gives the id and nothing else."""
+    return ModelRecord(
+        provider="modelslab",
+        id=model.model_id,
+        name=None,
+        description=None,
+        kind=None,
+        base_model=None,
+        status=None,
+        visibility=None,
+        owner=None,
+        created_at=None,
+        updated_at=None,
+        tags=None,
+        capabilities=None,
+        version=None,
+        url=None,
+        fqn=None,
+        namespace=None,
+        source=model,
+    )
+
+
+# -- the operations --------------------------------------------------------------------------
+
+TRAINED = ListOperation(
+    name="POST /api/v3/finetune_list",
+    prefix="/api/v3",
+    style=SinglePageStyle(),
+    build_request=_body_builder(get_trained_model_list._get_kwargs),  # noqa: SLF001
+    envelope=structs.TrainedModelListResponse,
+    page_of=_trained_page,
+    item_key=lambda model: model.model_id,
+    records="data",
+    record_type=TrainedModel,
+    normalize=normalize_trained,
+    safe_to_retry=True,
+    check_body=_check_trained,
+)
+PUBLIC = ListOperation(
+    name="POST /api/v4/dreambooth/model_list",
+    prefix="/api/v4/dreambooth",
+    style=SinglePageStyle(),
+    build_request=_body_builder(get_public_model_list._get_kwargs),  # noqa: SLF001
+    envelope=list[structs.PublicModel],
+    page_of=_public_page,
+    item_key=_public_key,
+    records=None,
+    record_type=structs.PublicModel,
+    normalize=normalize_public,
+    record_id="model_id",
+    safe_to_retry=True,
+    check_body=_check_public,
+)
+
+
+# -- pushdown --------------------------------------------------------------------------------
+# No filters at all. The trained list gives ids only, so it can match a query only
+# through the id: it is skipped when a criterion needs any other field.
+_ID_ONLY_BLIND: Final = ("name", "kind", "status", "visibility")
+
+
+def plan(query: Query) -> list[Request]:
+    """Both lists, trained first; only the public one when the query needs more than an id."""
+    dates = (query.created_since, query.created_until, query.updated_since, query.updated_until)
+    blind = query.tags or any(getattr(query, a) is not None for a in _ID_ONLY_BLIND) or any(dates)
+    if query.pushdown and blind:
+        return [Request(operation=PUBLIC.name, pushed=("trained-list-skipped",))]
+    return [Request(operation=TRAINED.name), Request(operation=PUBLIC.name)]
+
+
 PROVIDER = Provider(
     name="modelslab",
     title="ModelsLab",
@@ -152,33 +280,18 @@ PROVIDER = Provider(
     default_base_url="https://modelslab.com",
     base_url_env="MODELSLAB_BASE_URL",
     credentials=(CredentialSpec("api_key", "MODELSLAB_API_KEY"),),
-    operations=(
-        ListOperation(
-            name="POST /api/v3/finetune_list",
-            prefix="/api/v3",
-            style=SinglePageStyle(),
-            build_request=_body_builder(get_trained_model_list._get_kwargs),  # noqa: SLF001
-            envelope=structs.TrainedModelListResponse,
-            page_of=_trained_page,
-            item_key=lambda model: model.model_id,
-            records="data",
-            safe_to_retry=True,
-            check_body=_check_trained,
-        ),
-        ListOperation(
-            name="POST /api/v4/dreambooth/model_list",
-            prefix="/api/v4/dreambooth",
-            style=SinglePageStyle(),
-            build_request=_body_builder(get_public_model_list._get_kwargs),  # noqa: SLF001
-            envelope=list[structs.PublicModel],
-            page_of=_public_page,
-            item_key=_public_key,
-            records=None,
-            record_id="model_id",
-            safe_to_retry=True,
-            check_body=_check_public,
-        ),
-    ),
+    operations=(TRAINED, PUBLIC),
+    field_sources=FIELD_SOURCES,
+    plan=plan,
 )
 
-__all__: Sequence[str] = ("PROVIDER", "TrainedModel")
+__all__: Sequence[str] = (
+    "FIELD_SOURCES",
+    "PROVIDER",
+    "PUBLIC",
+    "TRAINED",
+    "TrainedModel",
+    "normalize_public",
+    "normalize_trained",
+    "plan",
+)

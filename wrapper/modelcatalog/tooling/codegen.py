@@ -72,7 +72,7 @@ can express (see ``modelcatalog.tooling.open_enums.decoding_variant``). Never ed
 STRUCTS_BASE = '''"""The base of every decoding Struct (machine-written, never edit).
 
 ``forbid_unknown_fields``: a response with a field the spec does not list fails the
-fast decode, and the wrapper takes the slow path that reports the field as drift and
+fast decode, and the wrapper takes the slow path that reports the field as off-spec and
 keeps the record. ``gc=False``: decoded records hold no reference cycles, and keeping
 tens of thousands of them out of the cycle collector makes decoding several times faster.
 """
@@ -183,7 +183,7 @@ def write_known_values(manifest: Manifest, output: Path) -> None:
         '"""Values each opened response enum lists in the vendored spec (machine-written, never edit).',
         "",
         "provider name -> decoding Struct name -> wire field name -> known values. The wrapper",
-        "reports a value outside these as runtime drift instead of failing the record.",
+        "reports a value outside these as off-spec instead of failing the record.",
         '"""',
         "",
         "KNOWN_VALUES: dict[str, dict[str, dict[str, frozenset[object]]]] = {",

@@ -201,7 +201,7 @@ def decoding_variant(document: dict[str, Any]) -> dict[str, Any]:
 
     msgspec decodes in C and checks types as it goes, but a union may hold only one
     string-like type and only tagged Structs. So for decoding: an opened enum is its
-    base type (the wrapper reports unknown values as drift against the typed client's
+    base type (the wrapper reports unknown values as off-spec against the typed client's
     enums), an opened discriminated union is a plain object (the typed client parses
     it), an object that allows extra keys is a plain mapping (a Struct cannot keep them),
     value constraints are dropped (a response is kept even when a number is out of the

@@ -196,7 +196,7 @@ SCHEMA_RULES: dict[str, tuple[Rule | None, Rule | None]] = {
             WARN,
             WARN,
             "the derived document opens every response enum: the client keeps the value as a string and "
-            "reports it as drift",
+            "reports it as an off-spec value",
         ),
     ),
     "enum-value-removed": (

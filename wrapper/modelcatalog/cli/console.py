@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Final, Self, TextIO
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from modelcatalog.catalog import ProviderProgress
+
 #: a listing shorter than this shows no progress at all (no flicker for quick ones)
 PROGRESS_DELAY: Final = 0.3
 PROGRESS_INTERVAL: Final = 0.1
@@ -69,7 +71,7 @@ class Console:
         file: TextIO | None = None,
         line: str | None = None,
     ) -> None:
-        """Warnings (runtime drift, pagination, insecure transport) as one line each."""
+        """Warnings (off-spec responses, pagination, insecure transport) as one line each."""
         del filename, lineno, file, line
         self.line(f"modelcatalog: warning: {category.__name__}: {message}")
 
@@ -110,8 +112,9 @@ class Progress:
 
     A provider whose listing ended incomplete is marked ``(incomplete)`` instead.
 
-    Counts are updated by the thread reading the listing; the drawing thread only reads
-    them, so no lock is needed for the numbers (a draw may be one record behind).
+    Counts are updated (``update``, the catalog's ``on_progress``) by the thread reading the
+    listing; the drawing thread only reads them, so no lock is needed for the numbers (a
+    draw may be one batch behind).
     """
 
     def __init__(self, console: Console, providers: Iterable[str]) -> None:
@@ -123,13 +126,11 @@ class Progress:
         self._started = time.monotonic()
         self._thread = threading.Thread(target=self._run, name="modelcatalog-progress", daemon=True)
 
-    def add(self, provider: str) -> None:
-        """One more record from ``provider``."""
-        self.counts[provider] = self.counts.get(provider, 0) + 1
-
-    def fail(self, provider: str, *, incomplete: bool = False) -> None:
-        """``provider`` failed, or ended incomplete (its count stays, marked)."""
-        self.failed[provider] = "incomplete" if incomplete else "failed"
+    def update(self, state: ProviderProgress) -> None:
+        """Where one provider stands: its records so far, and whether it failed or ended incomplete."""
+        self.counts[state.provider] = state.records
+        if state.failure is not None:
+            self.failed[state.provider] = "incomplete" if state.failure.incomplete else "failed"
 
     def render(self) -> str:
         """The progress line's text."""

@@ -1,7 +1,7 @@
-"""Runtime drift: unknown fields and enum values keep the record and are reported once each.
+"""Off-spec responses: unknown fields and enum values keep the record and are reported once each.
 
 "Once" is per listing: the same unknown on every record of every page is one warning
-and one ``DriftEvent``; two different unknowns are two.
+and one ``OffSpecEvent``; two different unknowns are two.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from modelcatalog import DriftEvent, RuntimeDriftWarning
+from modelcatalog import OffSpecEvent, OffSpecWarning
 from support import payloads
+from support.providers import modelslab, openwebui, scenario, truefoundry
 
 if TYPE_CHECKING:
     from support.fault_server import FaultServer
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 @pytest.fixture(params=["sync", "async"])
 def listing(request: pytest.FixtureRequest, make_client: Any, make_async_client: Any) -> Any:
-    """``await listing(provider, **options)`` -> (items, events, drift warnings)."""
+    """``await listing(provider, **options)`` -> (items, events, off-spec warnings)."""
 
     async def run(provider: str, **options: Any) -> tuple[list[Any], list[Any], list[str]]:
         events: list[Any] = []
@@ -30,8 +31,8 @@ def listing(request: pytest.FixtureRequest, make_client: Any, make_async_client:
             else:
                 client = await make_async_client(provider, on_event=events.append)
                 items = [item async for item in client.list_models(**options)]
-        drift = [str(w.message) for w in caught if issubclass(w.category, RuntimeDriftWarning)]
-        return items, events, drift
+        off_spec = [str(w.message) for w in caught if issubclass(w.category, OffSpecWarning)]
+        return items, events, off_spec
 
     return run
 
@@ -39,89 +40,89 @@ def listing(request: pytest.FixtureRequest, make_client: Any, make_async_client:
 async def test_an_unknown_field_on_every_record_of_every_page_is_reported_once(
     server: FaultServer, listing: Any
 ) -> None:
-    server.models["scenario"] = [payloads.scenario_model(n, licenseTier="pro") for n in range(7)]
-    items, events, drift = await listing("scenario", page_size=3)
+    server.models["scenario"] = [scenario.model(n, licenseTier="pro") for n in range(7)]
+    items, events, off_spec = await listing("scenario", page_size=3)
     assert len(items) == 7  # every record kept
     assert [item.id for item in items] == [model["id"] for model in server.models["scenario"]]
-    assert events == [DriftEvent("scenario", "GET /v1/models", "unknown_field", "Model", "licenseTier")]
-    assert drift == [
-        "scenario GET /v1/models: unknown field 'licenseTier' at Model (runtime drift)",
+    assert events == [OffSpecEvent("scenario", "GET /v1/models", "unknown_field", "Model", "licenseTier")]
+    assert off_spec == [
+        "scenario GET /v1/models: unknown field 'licenseTier' at Model (off-spec)",
     ]
     assert len(server.requests) == 3
 
 
 async def test_an_unknown_enum_value_keeps_the_value(server: FaultServer, listing: Any) -> None:
-    server.models["scenario"] = [payloads.scenario_model(n, type="flux.3-ultra") for n in range(5)]
+    server.models["scenario"] = [scenario.model(n, type="flux.3-ultra") for n in range(5)]
     server.models["scenario"][4]["status"] = "archived"
-    items, events, drift = await listing("scenario", page_size=2)
+    items, events, off_spec = await listing("scenario", page_size=2)
     assert [item.type for item in items] == ["flux.3-ultra"] * 5
     assert items[4].status == "archived"
     assert events == [
-        DriftEvent("scenario", "GET /v1/models", "unknown_enum_value", "Model.type", "flux.3-ultra"),
-        DriftEvent("scenario", "GET /v1/models", "unknown_enum_value", "Model.status", "archived"),
+        OffSpecEvent("scenario", "GET /v1/models", "unknown_enum_value", "Model.type", "flux.3-ultra"),
+        OffSpecEvent("scenario", "GET /v1/models", "unknown_enum_value", "Model.status", "archived"),
     ]
-    assert len(drift) == 2
+    assert len(off_spec) == 2
 
 
 async def test_unknown_values_in_enum_lists_and_nested_records(server: FaultServer, listing: Any) -> None:
-    server.models["scenario"] = [payloads.scenario_model(0, capabilities=["txt2img", "txt2hologram"])]
+    server.models["scenario"] = [scenario.model(0, capabilities=["txt2img", "txt2hologram"])]
     items, events, _ = await listing("scenario")
     assert items[0].capabilities == ["txt2img", "txt2hologram"]
     assert [(e.location, e.value) for e in events] == [("Model.capabilities", "txt2hologram")]
 
-    robot = payloads.truefoundry_model(0)
+    robot = truefoundry.model(0)
     robot["created_by_subject"] = {**robot["created_by_subject"], "subjectType": "robot", "subjectTeam": "ml"}
-    server.models["truefoundry"] = [robot, payloads.truefoundry_model(1)]
-    items, events, drift = await listing("truefoundry")
+    server.models["truefoundry"] = [robot, truefoundry.model(1)]
+    items, events, off_spec = await listing("truefoundry")
     assert items[0].created_by_subject.subject_type == "robot"
     assert {(e.kind, e.location, e.value) for e in events} == {
         ("unknown_enum_value", "Subject.subjectType", "robot"),
         ("unknown_field", "Subject", "subjectTeam"),
     }
-    assert len(drift) == 2
+    assert len(off_spec) == 2
 
 
 async def test_an_unknown_field_in_the_envelope(server: FaultServer, listing: Any) -> None:
-    server.models["openwebui"] = [payloads.openwebui_model(n, pinned=True) for n in range(31)]
+    server.models["openwebui"] = [openwebui.model(n, pinned=True) for n in range(31)]
     items, events, _ = await listing("openwebui")
     assert len(items) == 31
     assert events == [
-        DriftEvent("openwebui", "GET /api/v1/models/list", "unknown_field", "ModelAccessResponse", "pinned")
+        OffSpecEvent("openwebui", "GET /api/v1/models/list", "unknown_field", "ModelAccessResponse", "pinned")
     ]
 
 
-async def test_free_form_objects_are_not_drift(server: FaultServer, listing: Any) -> None:
-    record = payloads.openwebui_model(0)
+async def test_free_form_objects_are_not_off_spec(server: FaultServer, listing: Any) -> None:
+    record = openwebui.model(0)
     record["meta"]["brand_new_key"] = {"anything": [1, 2]}
     server.models["openwebui"] = [record]
-    items, events, drift = await listing("openwebui")
+    items, events, off_spec = await listing("openwebui")
     assert items[0].meta["brand_new_key"] == {"anything": [1, 2]}
     assert events == []
-    assert drift == []
+    assert off_spec == []
 
 
-async def test_modelslab_drift_is_named_by_operation(server: FaultServer, listing: Any) -> None:
+async def test_modelslab_off_spec_is_named_by_operation(server: FaultServer, listing: Any) -> None:
     server.models["modelslab-trained"] = ["m1"]
-    server.models["modelslab-public"] = [payloads.modelslab_public_model(n, nsfw=False) for n in range(3)]
+    server.models["modelslab-public"] = [modelslab.public_model(n, nsfw=False) for n in range(3)]
     items, events, _ = await listing("modelslab")
     assert len(items) == 4
     assert events == [
-        DriftEvent("modelslab", "POST /api/v4/dreambooth/model_list", "unknown_field", "PublicModel", "nsfw")
+        OffSpecEvent("modelslab", "POST /api/v4/dreambooth/model_list", "unknown_field", "PublicModel", "nsfw")
     ]
 
 
 async def test_known_values_are_silent(server: FaultServer, listing: Any) -> None:
-    server.models["scenario"] = payloads.many(payloads.scenario_model, 10)
-    server.models["truefoundry"] = payloads.many(payloads.truefoundry_model, 10)
+    server.models["scenario"] = payloads.many(scenario.model, 10)
+    server.models["truefoundry"] = payloads.many(truefoundry.model, 10)
     for provider in ("scenario", "truefoundry"):
-        items, events, drift = await listing(provider, page_size=4)
+        items, events, off_spec = await listing(provider, page_size=4)
         assert len(items) == 10
         assert events == []
-        assert drift == []
+        assert off_spec == []
 
 
 async def test_each_listing_reports_afresh(server: FaultServer, make_client: Any) -> None:
-    server.models["scenario"] = [payloads.scenario_model(0, licenseTier="pro")]
+    server.models["scenario"] = [scenario.model(0, licenseTier="pro")]
     events: list[Any] = []
     client = make_client("scenario", on_event=events.append)
     with warnings.catch_warnings():
@@ -129,3 +130,12 @@ async def test_each_listing_reports_afresh(server: FaultServer, make_client: Any
         list(client.list_models())
         list(client.list_models())
     assert len(events) == 2
+
+
+def test_the_old_names_still_import_and_are_the_new_classes() -> None:
+    import modelcatalog  # noqa: PLC0415
+    from modelcatalog import DriftEvent, RuntimeDriftWarning  # noqa: PLC0415
+
+    assert DriftEvent is OffSpecEvent
+    assert RuntimeDriftWarning is OffSpecWarning
+    assert {"DriftEvent", "RuntimeDriftWarning", "OffSpecEvent", "OffSpecWarning"} <= set(modelcatalog.__all__)

@@ -9,21 +9,23 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
-from modelcatalog.cli import PROVIDER_NAMES
-from modelcatalog.providers import PROVIDERS
+from modelcatalog.providers import NAMES
 from support import payloads
-from support.clients import PROVIDER_ENV, SERVER_CREDENTIALS
+from support.clients import PROVIDER_ENV, SERVER_CREDENTIALS, environment
 from support.fault_server import FaultServer, Respond, ShortPage
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterator, Mapping
 
-ENV_FOR = {
-    "scenario": {"SCENARIO_SDK_API_KEY": "sc-key-0001", "SCENARIO_SDK_API_SECRET": "sc-secret-0001"},
-    "truefoundry": {"TFY_API_KEY": SERVER_CREDENTIALS["truefoundry"]},
-    "openwebui": {"OPENWEBUI_API_KEY": SERVER_CREDENTIALS["openwebui"]},
-    "modelslab": {"MODELSLAB_API_KEY": SERVER_CREDENTIALS["modelslab"]},
-}
+
+@pytest.fixture
+def server() -> Iterator[FaultServer]:
+    """A started fault server that checks every provider's credentials."""
+    with FaultServer(credentials=SERVER_CREDENTIALS) as running:
+        yield running
+
+
+ENV_FOR = {name: environment(name) for name in NAMES}
 
 
 def run(*args: str, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -41,20 +43,11 @@ def run(*args: str, env: Mapping[str, str] | None = None) -> subprocess.Complete
 
 
 def fill_all(server: FaultServer) -> dict[str, list[str]]:
-    server.models["scenario"] = payloads.many(payloads.scenario_model, 7)
-    server.models["truefoundry"] = payloads.many(payloads.truefoundry_model, 7)
-    server.models["openwebui"] = payloads.many(payloads.openwebui_model, 35)
-    server.models["modelslab-trained"] = [payloads.modelslab_trained_id(n) for n in range(2)]
-    server.models["modelslab-public"] = payloads.many(payloads.modelslab_public_model, 3)
-    return {
-        "scenario": [m["id"] for m in server.models["scenario"]],
-        "truefoundry": [m["id"] for m in server.models["truefoundry"]],
-        "openwebui": [m["id"] for m in server.models["openwebui"]],
-        "modelslab": server.models["modelslab-trained"] + [m["model_id"] for m in server.models["modelslab-public"]],
-    }
+    """35 records on every route (two pages of Open WebUI's 30); the ids each provider lists."""
+    return {name: payloads.fill(server, name, 35) for name in NAMES}
 
 
-@pytest.mark.parametrize("provider", ["scenario", "truefoundry", "openwebui", "modelslab"])
+@pytest.mark.parametrize("provider", NAMES)
 def test_list_prints_every_model_as_ndjson(server: FaultServer, provider: str) -> None:
     expected = fill_all(server)[provider]
     result = run("list", "--provider", provider, "--base-url", server.url, "--format", "ndjson", env=ENV_FOR[provider])
@@ -84,7 +77,7 @@ def test_base_url_from_the_environment_and_limit(server: FaultServer) -> None:
 
 def test_failed_authentication_exits_3(server: FaultServer) -> None:
     fill_all(server)
-    for provider in ("scenario", "truefoundry", "openwebui", "modelslab"):
+    for provider in NAMES:
         wrong = dict.fromkeys(ENV_FOR[provider], "wrong-credential")
         result = run("list", "-p", provider, "--base-url", server.url, env=wrong)
         assert result.returncode == 3, (provider, result.stderr)
@@ -143,7 +136,3 @@ def test_usage_errors_exit_2() -> None:
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
     assert run().returncode == 2
-
-
-def test_the_command_knows_every_provider() -> None:
-    assert set(PROVIDER_NAMES) == set(PROVIDERS)

@@ -1,4 +1,8 @@
-"""Where requests go and with what credentials: base URLs, environment, and the http policy.
+"""A provider's settings: where requests go and with what credentials, from arguments or the environment.
+
+``resolve_base_url`` and ``credential`` give a client its settings; ``describe_settings``
+says where each would come from without using or showing a credential (``modelcatalog
+providers``).
 
 A base URL replaces scheme, host, port and any prefix in front of the documented
 paths. Plain http to a host other than loopback is refused for the cloud providers
@@ -17,6 +21,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import warnings
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import httpx
@@ -27,6 +32,8 @@ from modelcatalog.secrets import Secret, mask_user_info, unprintable_at
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+
+    from modelcatalog.providers import Provider
 
 
 def resolve_base_url(
@@ -103,3 +110,47 @@ def credential(
         msg = f"{source} holds {kind} at position {position}; credentials are printable ASCII: check how it was set"
         raise ConfigurationError(msg, provider=provider)
     return explicit if isinstance(explicit, Secret) else Secret(value)
+
+
+@dataclass(frozen=True)
+class CredentialStatus:
+    """Whether a credential's variable is set (never its value)."""
+
+    env_var: str
+    found: bool
+
+
+@dataclass(frozen=True)
+class ProviderSettings:
+    """Where a provider's base URL and credentials come from in an environment; no credential's value."""
+
+    #: the base URL a client would use (user info masked), None when there is none
+    base_url: str | None
+    #: where it comes from: the variable's name, "default", or None (unset)
+    base_url_from: str | None
+    #: the variable that overrides the default
+    base_url_env: str | None
+    #: why a client would refuse it, if it would
+    base_url_problem: str | None
+    credentials: tuple[CredentialStatus, ...]
+
+
+def describe_settings(provider: Provider, environ: Mapping[str, str] | None = None) -> ProviderSettings:
+    """Where ``provider``'s settings come from in ``environ`` (default: the process's), credentials only as found."""
+    env = os.environ if environ is None else environ
+    env_url = (env.get(provider.base_url_env) or "").strip() if provider.base_url_env else ""
+    problem = None
+    base_url: str | None
+    if env_url:
+        base_url, source = mask_user_info(env_url), provider.base_url_env
+        if base_url != env_url:
+            problem = "it holds user info (user:password@), which the client refuses"
+    elif provider.default_base_url:
+        base_url, source = provider.default_base_url, "default"
+    else:
+        base_url, source = None, None
+    credentials = tuple(
+        CredentialStatus(spec.env_var, found=bool((env.get(spec.env_var) or "").strip()))
+        for spec in provider.credentials
+    )
+    return ProviderSettings(base_url, source, provider.base_url_env, problem, credentials)

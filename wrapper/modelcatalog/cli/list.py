@@ -1,0 +1,255 @@
+"""``modelcatalog list``: the catalog records of one or more providers, printed as they arrive.
+
+A thin shell over ``modelcatalog.catalog.stream_catalog``: the arguments become one
+``Query`` and each provider's client options; the library's ``on_progress`` feeds the
+progress line and reports a failing provider at once; ``ProviderFailure.describe`` is
+the line printed about it. Every record is printed, then a line per provider whose
+listing is incomplete.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any, TextIO
+
+from modelcatalog.cli import arguments
+from modelcatalog.cli.exits import EXIT_AUTH, EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError
+from modelcatalog.providers import NAMES
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from modelcatalog.catalog import ProviderFailure, ProviderProgress, Query
+    from modelcatalog.cli.console import Console
+
+# Spelled out here (tests hold them to the library's lists) so that parsing imports nothing.
+FORMATS = ("table", "json", "ndjson", "csv")
+VISIBILITIES = ("public", "unlisted", "shared", "private")
+SORT_FIELDS = ("provider", "id", "name", "kind", "status", "visibility", "created_at", "updated_at")
+
+
+def add_parser(commands: Any) -> None:  # noqa: ANN401 - argparse's subparsers action is private
+    """``list`` and its options."""
+    listing = commands.add_parser(
+        "list",
+        help="list the models of one or more providers",
+        description="List models across providers: records as they arrive, filtered on the client and, "
+        "where that cannot change the result, on the servers.",
+    )
+    listing.add_argument(
+        "--provider",
+        "-p",
+        action="append",
+        required=True,
+        choices=NAMES,
+        metavar="PROVIDER",
+        help=f"one of {', '.join(NAMES)} (repeatable)",
+    )
+    listing.add_argument(
+        "--base-url",
+        action="append",
+        default=[],
+        metavar="[PROVIDER=]URL",
+        help="replaces scheme, host, port and prefix (default: from the environment); "
+        "with several providers, PROVIDER=URL (repeatable)",
+    )
+    listing.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="table for people, ndjson/json with the schema's keys, csv with a header "
+        "(default: table on a terminal, ndjson otherwise)",
+    )
+    listing.add_argument("--no-source", action="store_true", help="leave the provider's own record out of json/ndjson")
+    listing.add_argument("--limit", type=arguments.count, help="stop after this many models")
+    listing.add_argument(
+        "--deadline",
+        type=arguments.seconds,
+        metavar="SECONDS",
+        help="stop listing after this many seconds: what was listed is printed, and the exit status is 1",
+    )
+    listing.add_argument(
+        "--strict",
+        action="store_true",
+        help="a record that does not match its provider's spec fails the provider (default: it is left out, "
+        "reported, and the exit status is 1)",
+    )
+    listing.add_argument("--allow-insecure-http", action="store_true", help="allow plain http to a remote host")
+    listing.add_argument(
+        "--max-body-size",
+        type=arguments.size,
+        metavar="SIZE",
+        help="refuse a response body larger than this after decompression: bytes, or 64MiB, 500KB (default 64MiB)",
+    )
+    listing.add_argument(
+        "--attempt-deadline",
+        type=arguments.seconds,
+        metavar="SECONDS",
+        help="give up on an attempt not fully answered by then; it is retried like a timeout (default 60)",
+    )
+    filters = listing.add_argument_group("filters (all given must hold)")
+    filters.add_argument("--text", help="case-insensitive substring of the name or id")
+    filters.add_argument("--name", help="exact name")
+    filters.add_argument("--tag", action="append", default=[], help="a tag the model must have (repeatable)")
+    filters.add_argument("--kind", action="append", help="the provider's own type word (repeatable: any of)")
+    filters.add_argument("--status", action="append", help="the provider's own status word (repeatable: any of)")
+    filters.add_argument("--visibility", action="append", choices=VISIBILITIES, help="repeatable: any of")
+    for name, bound in (("created", "since"), ("created", "until"), ("updated", "since"), ("updated", "until")):
+        filters.add_argument(
+            f"--{name}-{bound}",
+            type=arguments.moment,
+            metavar="DATE",
+            help=f"ISO date or date-time ({'inclusive' if bound == 'since' else 'exclusive'}; no offset: UTC)",
+        )
+    listing.add_argument(
+        "--sort",
+        metavar="FIELD[:asc|desc]",
+        help=f"sort by one of {', '.join(SORT_FIELDS)}; -FIELD is descending (output waits for every provider)",
+    )
+    listing.add_argument("--no-pushdown", action="store_true", help="send no filter to any server (debug aid)")
+    listing.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    listing.set_defaults(run=run, command_parser=listing)
+
+
+def run(args: argparse.Namespace, out: TextIO, console: Console) -> int:
+    """Stream the catalog records of every provider asked for; report each failing provider on a line."""
+    import contextlib  # noqa: PLC0415 - commands import what they use
+    import shutil  # noqa: PLC0415
+
+    from modelcatalog.catalog import ProviderFailure, stream_catalog  # noqa: PLC0415
+    from modelcatalog.cli.console import held  # noqa: PLC0415
+    from modelcatalog.cli.formats import writer_for  # noqa: PLC0415
+
+    providers = list(dict.fromkeys(args.provider))
+    base_urls = _base_urls(args.base_url, providers)
+    query = _query(args, providers)
+    fmt = args.format or ("table" if out.isatty() else "ndjson")
+    writer = writer_for(fmt, out, source=not args.no_source, width=shutil.get_terminal_size().columns, order=providers)
+    options = {
+        p: {
+            "allow_insecure_http": args.allow_insecure_http,
+            **({"base_url": base_urls[p]} if p in base_urls else {}),
+            **_http_options(args),
+        }
+        for p in providers
+    }
+    progress = console.progress(providers)
+    guard = (lambda: held(console)) if progress is not None and out.isatty() else contextlib.nullcontext
+
+    def arrived(state: ProviderProgress) -> None:
+        """A provider's records or failure arrived: count them; a failure is said now (incomplete ones at the end)."""
+        if progress is not None:
+            progress.update(state)
+        if state.failure is not None and not state.failure.incomplete:
+            _report_failure(state.failure, console)
+
+    failures: list[ProviderFailure] = []
+    with contextlib.ExitStack() as stack:
+        if progress is not None:
+            stack.enter_context(progress)
+        stream = stream_catalog(
+            query, providers, client_options=options, deadline=args.deadline, strict=args.strict, on_progress=arrived
+        )
+        # closing the generator on the way out (a broken pipe, ^C) stops the providers' workers
+        stack.callback(getattr(stream, "close", lambda: None))
+        for item in stream:
+            if isinstance(item, ProviderFailure):
+                failures.append(item)
+                continue
+            with guard():
+                writer.write(item)
+    writer.close()
+    for failure in failures:
+        if failure.incomplete:
+            _report_failure(failure, console)
+    return exit_status(providers, failures)
+
+
+def _http_options(args: argparse.Namespace) -> dict[str, Any]:
+    """``http=HTTPSettings(...)`` when a limit was given on the command line."""
+    limits = {
+        name: value
+        for name, value in (("max_body_size", args.max_body_size), ("attempt_deadline", args.attempt_deadline))
+        if value is not None
+    }
+    if not limits:
+        return {}
+    from modelcatalog.transport import HTTPSettings  # noqa: PLC0415
+
+    return {"http": HTTPSettings(**limits)}
+
+
+def _base_urls(values: Sequence[str], providers: Sequence[str]) -> dict[str, str]:
+    """``--base-url URL`` (one provider) and ``--base-url PROVIDER=URL`` (any number) -> provider: URL."""
+    from modelcatalog.secrets import mask_user_info  # noqa: PLC0415
+
+    urls: dict[str, str] = {}
+    for raw in values:
+        value = mask_user_info(raw)  # what messages show
+        name, sep, url = raw.partition("=")
+        if sep and name in NAMES:
+            if name not in providers:
+                msg = f"--base-url {value}: {name} is not one of the --provider values"
+                raise UsageError(msg)
+        elif len(providers) == 1:
+            name, url = providers[0], raw
+        else:
+            msg = f"--base-url {value}: with several providers, say which: --base-url PROVIDER=URL"
+            raise UsageError(msg)
+        if name in urls:
+            msg = f"--base-url given twice for {name}"
+            raise UsageError(msg)
+        if not url:
+            msg = f"--base-url {value}: empty URL"
+            raise UsageError(msg)
+        urls[name] = url
+    return urls
+
+
+def _query(args: argparse.Namespace, providers: Sequence[str]) -> Query:
+    """The query the arguments ask for."""
+    from modelcatalog.catalog import Query  # noqa: PLC0415
+
+    try:
+        return Query(
+            providers=providers,
+            text=args.text,
+            name=args.name,
+            tags=args.tag,
+            kind=args.kind,
+            status=args.status,
+            visibility=args.visibility,
+            created_since=args.created_since,
+            created_until=args.created_until,
+            updated_since=args.updated_since,
+            updated_until=args.updated_until,
+            sort=args.sort,
+            limit=args.limit,
+            pushdown=not args.no_pushdown,
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def exit_status(providers: Sequence[str], failures: Sequence[ProviderFailure]) -> int:
+    """0 all listed completely; 1 a provider failed (or listed incompletely) while another did not, or mixed failures.
+
+    When every provider failed: 3 if every failure is an authentication failure, 2 if
+    every failure is a configuration error (a missing credential or base URL).
+    """
+    from modelcatalog.errors import AuthenticationError, ConfigurationError  # noqa: PLC0415
+
+    if not failures:
+        return EXIT_OK
+    failed = {failure.provider for failure in failures}
+    if any(provider not in failed for provider in providers):
+        return EXIT_ERROR
+    if all(isinstance(failure.error, AuthenticationError) for failure in failures):
+        return EXIT_AUTH
+    if all(isinstance(failure.error, ConfigurationError) for failure in failures):
+        return EXIT_USAGE
+    return EXIT_ERROR
+
+
+def _report_failure(failure: ProviderFailure, console: Console) -> None:
+    console.exception(failure.error)
+    console.error(failure.describe())

@@ -1,0 +1,32 @@
+"""Who is asking: the provider and operation a response belongs to, where its events go, what to scrub.
+
+The client makes one per listing and operation; responses, decoding and a provider's
+own body checks name it in every error and event, and scrub its secrets from both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from modelcatalog.events import EventSink
+from modelcatalog.secrets import Secret, redact
+
+
+@dataclass
+class OperationContext:
+    """Who is asking: named in every error and event; its secrets are scrubbed from both."""
+
+    provider: str
+    operation: str
+    sink: EventSink = field(default_factory=EventSink)
+    secrets: tuple[Secret, ...] = ()
+
+    def scrub(self, text: str) -> str:
+        """``text`` with every secret of this operation replaced by ``***``."""
+        return redact(text, self.secrets)
+
+    def scrub_bytes(self, body: bytes) -> bytes:
+        """The body with secrets scrubbed (a server may echo a credential back)."""
+        if not self.secrets:
+            return body
+        return self.scrub(body.decode("utf-8", errors="replace")).encode("utf-8")
