@@ -25,6 +25,7 @@ from modelcatalog import (
     ModelCatalogError,
     NotFoundError,
     NotJSONError,
+    PermissionDeniedError,
     ProviderReportedError,
     RateLimitError,
     RequestValidationError,
@@ -74,7 +75,7 @@ def assert_names(error: ModelCatalogError, route: str) -> None:
 # -- error statuses ------------------------------------------------------------------------------------
 STATUS_CASES = [
     ("scenario", 401, '{"error": "Unauthorized"}', AuthenticationError, "not authenticated (HTTP 401)"),
-    ("truefoundry", 403, '{"detail": "Forbidden"}', AuthenticationError, "not allowed (HTTP 403)"),
+    ("truefoundry", 403, '{"detail": "Forbidden"}', PermissionDeniedError, "not allowed (HTTP 403)"),
     ("openwebui", 404, '{"detail": "Not Found"}', NotFoundError, "not found (HTTP 404) at http://127.0.0.1:"),
     ("truefoundry", 400, '{"detail": "bad"}', RequestValidationError, "request rejected (HTTP 400)"),
     ("scenario", 500, '{"error": "boom"}', ServerError, "server error (HTTP 500) after 4 attempts"),
