@@ -347,39 +347,34 @@ def test_a_hint_over_the_cap_fails_at_once_with_the_hint(server: FaultServer, ma
     assert len(server.requests) == 1
 
 
-@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.fixture(params=["sync", "async"])
+def listing(request: pytest.FixtureRequest, make_client: Any, make_async_client: Any) -> Any:
+    """``await listing(provider, **client_options)``: every model, listed sync or async."""
+
+    async def run(provider: str, **options: Any) -> list[Any]:
+        if request.param == "sync":
+            return list(make_client(provider, **options).list_models())
+        return [model async for model in (await make_async_client(provider, **options)).list_models()]
+
+    return run
+
+
 @pytest.mark.parametrize(("status", "headers", "retried"), SHOULD_RETRY, ids=SHOULD_RETRY_IDS)
 async def test_the_server_says_whether_to_retry_over_loopback(
-    server: FaultServer,
-    make_client: Callable[..., Any],
-    make_async_client: Callable[..., Any],
-    mode: str,
-    status: int,
-    headers: dict[str, str],
-    retried: bool,
+    server: FaultServer, listing: Any, status: int, headers: dict[str, str], retried: bool
 ) -> None:
     server.inject("openwebui", Respond(status, '{"detail": "no"}', headers=headers), times=None)
     with pytest.raises(APIError) as caught:
-        if mode == "sync":
-            list(make_client("openwebui", max_retries=2).list_models())
-        else:
-            [model async for model in (await make_async_client("openwebui", max_retries=2)).list_models()]
+        await listing("openwebui", max_retries=2)
     sent = 3 if retried else 1
     assert (caught.value.status_code, caught.value.attempts) == (status, sent)
     assert len(server.requests_to("openwebui")) == sent
 
 
-@pytest.mark.parametrize("mode", ["sync", "async"])
-async def test_a_conflict_is_retried_until_it_clears(
-    server: FaultServer, make_client: Callable[..., Any], make_async_client: Callable[..., Any], mode: str
-) -> None:
+async def test_a_conflict_is_retried_until_it_clears(server: FaultServer, listing: Any) -> None:
     server.models["openwebui"] = payloads.many(openwebui.model, 2)
     server.inject("openwebui", Respond(409, '{"detail": "locked"}'), times=2)
-    if mode == "sync":
-        models = list(make_client("openwebui").list_models())
-    else:
-        models = [model async for model in (await make_async_client("openwebui")).list_models()]
-    assert len(models) == 2
+    assert len(await listing("openwebui")) == 2
     assert len(server.requests_to("openwebui")) == 3
 
 
