@@ -47,7 +47,7 @@ from modelcatalog_generated.catalog import ModelRecord
 
 from modelcatalog.catalog.normalization import UnidentifiedRecordError
 from modelcatalog.catalog.query import Query, Request, plan, stop_after
-from modelcatalog.client import AsyncClient, Client
+from modelcatalog.client import AsyncClient, Client, ClientOptions
 from modelcatalog.errors import ConfigurationError, IncompleteListingError, ModelCatalogError
 from modelcatalog.events import Event, EventHandler, EventSink, ModelCatalogWarning, OffSpecEvent, PaginationEvent
 from modelcatalog.providers import NAMES, get_provider
@@ -137,7 +137,6 @@ ProgressHandler = Callable[[ProviderProgress], None]
 
 SyncSource = str | Client
 AsyncSource = str | AsyncClient
-ClientOptions = Mapping[str, Mapping[str, Any]]
 
 
 @dataclass
@@ -245,7 +244,7 @@ class _Run:
 
     query: Query
     needed: int | None
-    options: ClientOptions
+    options: Mapping[str, ClientOptions]
     on_event: EventHandler | None
     put: Callable[[Any], None]
     stop: threading.Event = field(default_factory=threading.Event)
@@ -256,8 +255,10 @@ class _Run:
     deadline: float | None = None
     started: float = field(default_factory=time.monotonic)
 
-    def client_options(self, provider: str) -> dict[str, Any]:
-        return {"on_event": self.on_event, **self.options.get(provider, {})}
+    def client_options(self, provider: str) -> ClientOptions:
+        options: ClientOptions = {"on_event": self.on_event}
+        options.update(self.options.get(provider, {}))
+        return options
 
     def time_left(self) -> float | None:
         """Seconds until the deadline (0 once it passed); None without one."""
@@ -274,7 +275,7 @@ def stream_catalog(
     query: Query | None = None,
     sources: Iterable[SyncSource] | None = None,
     *,
-    client_options: ClientOptions | None = None,
+    client_options: Mapping[str, ClientOptions] | None = None,
     on_event: EventHandler | None = None,
     deadline: float | None = None,
     strict: bool = False,
@@ -320,7 +321,7 @@ def list_catalog(
     query: Query | None = None,
     sources: Iterable[SyncSource] | None = None,
     *,
-    client_options: ClientOptions | None = None,
+    client_options: Mapping[str, ClientOptions] | None = None,
     on_event: EventHandler | None = None,
     deadline: float | None = None,
     strict: bool = False,
@@ -344,7 +345,7 @@ def list_catalog(
 class _Settings:
     """How the caller wants every provider listed."""
 
-    client_options: ClientOptions
+    client_options: Mapping[str, ClientOptions]
     on_event: EventHandler | None
     strict: bool
     deadline: float | None
@@ -495,7 +496,7 @@ async def astream_catalog(
     query: Query | None = None,
     sources: Iterable[AsyncSource] | None = None,
     *,
-    client_options: ClientOptions | None = None,
+    client_options: Mapping[str, ClientOptions] | None = None,
     on_event: EventHandler | None = None,
     deadline: float | None = None,
     strict: bool = False,
@@ -543,7 +544,7 @@ async def alist_catalog(
     query: Query | None = None,
     sources: Iterable[AsyncSource] | None = None,
     *,
-    client_options: ClientOptions | None = None,
+    client_options: Mapping[str, ClientOptions] | None = None,
     on_event: EventHandler | None = None,
     deadline: float | None = None,
     strict: bool = False,
