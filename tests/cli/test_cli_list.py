@@ -109,7 +109,7 @@ def test_missing_credential_names_the_variable_and_exits_2() -> None:
     result = run("list", "-p", "scenario", env={"SCENARIO_SDK_API_KEY": "k"})
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        "modelcatalog: error: scenario: missing credential: pass it explicitly or set SCENARIO_SDK_API_SECRET"
+        "modelcatalog: error: scenario: missing credential: set SCENARIO_SDK_API_SECRET"
     )
 
 
