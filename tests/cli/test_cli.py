@@ -310,9 +310,7 @@ def test_a_missing_credential_for_one_of_several_is_a_failure_line_and_exit_1(se
         env=ENV_FOR["scenario"],
     )
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [
-        "modelcatalog: error: openwebui: missing credential: set OPENWEBUI_API_KEY"
-    ]
+    assert result.stderr.splitlines() == ["modelcatalog: error: openwebui: missing credential: set OPENWEBUI_API_KEY"]
     assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ids_of(server, "scenario")
 
 

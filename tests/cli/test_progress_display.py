@@ -19,7 +19,8 @@ def test_a_listing_waiting_on_retry_after_says_so(server: FaultServer) -> None:
     drawn = err.split("\r")
     waiting = [text.strip() for text in drawn if "waiting" in text]
     assert waiting, drawn
-    assert re.fullmatch(r"listing… openwebui 30 \(1 page(, \d+/s)?, waiting [123] s \(Retry-After\)\) · \ds", waiting[0])
+    expected = r"listing… openwebui 30 \(1 page(, \d+/s)?, waiting [123] s \(Retry-After\)\) · \ds"
+    assert re.fullmatch(expected, waiting[0])
     assert len({text.split("waiting ")[1][0] for text in waiting}) >= 2  # it counts down
     assert "\n" not in err
 

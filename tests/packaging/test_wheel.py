@@ -168,3 +168,17 @@ def test_the_installed_command_lists_from_a_loopback_server(installed: Installed
     for provider in ("openwebui", "truefoundry"):
         listed = [record["id"] for record in records if record["provider"] == provider]
         assert listed == [model["id"] for model in server.models[provider]]
+
+
+def test_the_installed_command_prints_completion_scripts_with_shtab_from_the_wheels_dependencies(
+    installed: Installed,
+) -> None:
+    python = installed.venv / "bin" / "python"
+    shtab = _run(python, "-c", "import importlib.metadata as m; print(m.version('shtab'))").stdout.strip()
+    (declared,) = [Requirement(r) for r in PROJECT["dependencies"] if Requirement(r).name == "shtab"]
+    assert declared.specifier.contains(shtab), shtab
+    for shell in ("bash", "zsh", "fish"):
+        script = installed.run("completion", shell)
+        assert script.returncode == 0, script.stderr
+        assert "_shtab_modelcatalog" in script.stdout
+        assert "openwebui" in script.stdout  # provider names from the installed registry

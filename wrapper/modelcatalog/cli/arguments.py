@@ -73,7 +73,8 @@ def names_from(valid: Sequence[str]) -> Callable[[str], tuple[str, ...]]:
         chosen = tuple(dict.fromkeys(name.strip() for name in text.split(",") if name.strip()))
         unknown = [name for name in chosen if name not in valid]
         if unknown or not chosen:
-            what = f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}" if unknown else "no field"
+            plural = "s" if len(unknown) > 1 else ""
+            what = f"unknown field{plural} {', '.join(map(repr, unknown))}" if unknown else "no field"
             msg = f"{what}; valid fields: {','.join(valid)}"
             raise argparse.ArgumentTypeError(msg)
         return chosen

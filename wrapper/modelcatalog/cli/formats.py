@@ -63,7 +63,7 @@ class Writer(Protocol):
         """Print whatever is left and flush."""
 
 
-def writer_for(  # noqa: PLR0913 - each is one output option
+def writer_for(
     fmt: str,
     out: TextIO,
     *,

@@ -9,7 +9,6 @@ listing is incomplete.
 
 from __future__ import annotations
 
-import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
 from modelcatalog.cli import arguments
@@ -18,6 +17,7 @@ from modelcatalog.cli.exits import EXIT_AUTH, EXIT_ERROR, EXIT_OK, EXIT_USAGE, U
 from modelcatalog.providers import NAMES
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Sequence
 
     from modelcatalog.catalog import ProviderFailure, ProviderProgress, Query

@@ -6,13 +6,13 @@ a credential is only ever said to be found or missing, never shown.
 
 from __future__ import annotations
 
-import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
 from modelcatalog.cli.arguments import add_output_options
 from modelcatalog.cli.exits import EXIT_OK
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Mapping
 
     from modelcatalog.cli.console import Console
