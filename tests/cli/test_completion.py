@@ -1,17 +1,22 @@
 """``modelcatalog completion bash|zsh|fish``: each script generated, and bash's completion run for real.
 
 bash is run in a subprocess with the script sourced, the way bash-completion calls the
-function on TAB; zsh and fish only where they are installed.
+function on TAB; fish answers ``complete --do-complete``; zsh's script is only parsed
+(``zsh -n``: completing needs an interactive zle). zsh and fish only where installed.
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+from typing import TYPE_CHECKING
 
 import pytest
 from modelcatalog.providers import NAMES
 from test_cli import imported_by, run
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -73,6 +78,22 @@ def test_bash_completes_commands_providers_and_choices(
     scripts: dict[str, str], words: list[str], offered: list[str]
 ) -> None:
     assert complete_in_bash(scripts["bash"], words) == offered
+
+
+@pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed on this machine")
+def test_fish_completes_the_providers(scripts: dict[str, str], tmp_path: Path) -> None:
+    script = tmp_path / "modelcatalog.fish"
+    script.write_text(scripts["fish"], encoding="utf-8")
+    program = f"source {script}; complete --do-complete 'modelcatalog list -p '"
+    result = subprocess.run(  # noqa: S603 - fish from PATH, our own script
+        [shutil.which("fish") or "fish", "--no-config", "-c", program],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert [line.split("\t")[0] for line in result.stdout.splitlines()] == list(NAMES)
 
 
 @pytest.mark.parametrize("shell", ["zsh", "fish"])
