@@ -55,6 +55,15 @@ def require_settings(
     url_missing = not (base_url or (env.get(url_env) if url_env else None) or provider.default_base_url)
     if not missing and not url_missing:
         return
+    for spec in provider.credentials:  # a credential that is set but malformed is the first thing to fix
+        if spec not in missing:
+            credential(
+                provider=provider.name,
+                explicit=passed.get(spec.argument),
+                env_var=spec.env_var,
+                environ=env,
+                argument=spec.argument,
+            )
     variables = [spec.env_var for spec in missing]
     arguments = [spec.argument for spec in missing]
     what = []
