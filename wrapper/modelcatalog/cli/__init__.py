@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``modelcatalog`` command."""
     from modelcatalog.cli.console import Console  # noqa: PLC0415 - small, but not needed for --help
 
-    parser = _full_parser()
+    parser = build_parser()
     args, extra = parser.parse_known_args(join_sort_values(sys.argv[1:] if argv is None else argv))
     if extra and not getattr(args, "passes_arguments", False):
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
@@ -78,12 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _report(exc, console)
 
 
-def parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
     """The whole command's parser (``completion`` makes its scripts from it)."""
-    return _full_parser()
-
-
-def _full_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="modelcatalog", description="List models across AI-model providers from the shell."
     )

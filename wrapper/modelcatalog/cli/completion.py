@@ -38,8 +38,8 @@ def run(args: argparse.Namespace, out: TextIO, console: Console) -> int:
     del console
     import shtab  # noqa: PLC0415 - only this command needs it
 
-    from modelcatalog.cli import parser  # noqa: PLC0415 - the whole command's parser, built afresh
+    from modelcatalog.cli import build_parser  # noqa: PLC0415 - the whole command's parser, built afresh
 
-    out.write(shtab.complete(parser(), shell=args.shell))
+    out.write(shtab.complete(build_parser(), shell=args.shell))
     out.flush()
     return EXIT_OK
