@@ -28,6 +28,7 @@ from packaging.requirements import Requirement
 from support import payloads
 from support.clients import PROVIDER_ENV, SERVER_CREDENTIALS
 from support.fault_server import FaultServer
+from support.providers import openwebui, truefoundry
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -150,8 +151,8 @@ def test_the_installed_command_answers_help_version_and_providers(installed: Ins
 
 def test_the_installed_command_lists_from_a_loopback_server(installed: Installed) -> None:
     with FaultServer(credentials=SERVER_CREDENTIALS) as server:
-        server.models["openwebui"] = payloads.many(payloads.openwebui_model, 65)  # three pages
-        server.models["truefoundry"] = payloads.many(payloads.truefoundry_model, 5)
+        server.models["openwebui"] = payloads.many(openwebui.model, 65)  # three pages
+        server.models["truefoundry"] = payloads.many(truefoundry.model, 5)
         result = installed.run(
             "list",
             *("-p", "openwebui", "-p", "truefoundry"),
