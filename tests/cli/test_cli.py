@@ -428,8 +428,8 @@ def test_progress_is_drawn_on_a_terminal_while_a_long_listing_runs(server: Fault
     status, out, err = run_with_terminal_stderr(*args, "--format", "ndjson", env=ALL_ENV)
     assert status == 0, err
     assert len(out.splitlines()) == 35 + 7
-    # records and pages per provider, while page 2 waits
-    assert "listing… openwebui 30 (1 page) · scenario 7 (1 page)" in err
+    # records and pages per provider, while page 2 waits (a rate too, once a provider has listed for a second)
+    assert re.search(r"listing… openwebui 30 \(1 page(, \d+/s)?\) · scenario 7 \(1 page(, \d+/s)?\)", err), err
     assert "\r" in err
     assert "\n" not in err  # one line, updated in place
     drawn = err.rsplit("\r", 2)

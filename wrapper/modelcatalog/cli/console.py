@@ -14,6 +14,7 @@ server's text has its control characters replaced before it reaches the terminal
 from __future__ import annotations
 
 import contextlib
+import math
 import sys
 import threading
 import time
@@ -163,7 +164,7 @@ class Progress:
         wait = state.waiting
         if wait is not None and wait.left > 0 and state.failure is None:
             why = "Retry-After" if wait.retry_after else f"retry {wait.attempt} of {wait.max_attempts}, {wait.reason}"
-            notes.append(f"waiting {wait.left:.0f} s ({why})")
+            notes.append(f"waiting {math.ceil(wait.left)} s ({why})")  # 0.3 s left still reads "1 s"
         if state.failure is not None:
             notes.append("incomplete" if state.failure.incomplete else "failed")
         return f"{provider} {state.records}" + (f" ({', '.join(notes)})" if notes else "")
