@@ -28,6 +28,7 @@ from packaging.requirements import Requirement
 from support import payloads
 from support.clients import PROVIDER_ENV, SERVER_CREDENTIALS
 from support.fault_server import FaultServer
+from support.providers import openwebui, truefoundry
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -150,8 +151,8 @@ def test_the_installed_command_answers_help_version_and_providers(installed: Ins
 
 def test_the_installed_command_lists_from_a_loopback_server(installed: Installed) -> None:
     with FaultServer(credentials=SERVER_CREDENTIALS) as server:
-        server.models["openwebui"] = payloads.many(payloads.openwebui_model, 65)  # three pages
-        server.models["truefoundry"] = payloads.many(payloads.truefoundry_model, 5)
+        server.models["openwebui"] = payloads.many(openwebui.model, 65)  # three pages
+        server.models["truefoundry"] = payloads.many(truefoundry.model, 5)
         result = installed.run(
             "list",
             *("-p", "openwebui", "-p", "truefoundry"),
@@ -168,3 +169,17 @@ def test_the_installed_command_lists_from_a_loopback_server(installed: Installed
     for provider in ("openwebui", "truefoundry"):
         listed = [record["id"] for record in records if record["provider"] == provider]
         assert listed == [model["id"] for model in server.models[provider]]
+
+
+def test_the_installed_command_prints_completion_scripts_with_shtab_from_the_wheels_dependencies(
+    installed: Installed,
+) -> None:
+    python = installed.venv / "bin" / "python"
+    shtab = _run(python, "-c", "import importlib.metadata as m; print(m.version('shtab'))").stdout.strip()
+    (declared,) = [Requirement(r) for r in PROJECT["dependencies"] if Requirement(r).name == "shtab"]
+    assert declared.specifier.contains(shtab), shtab
+    for shell in ("bash", "zsh", "fish"):
+        script = installed.run("completion", shell)
+        assert script.returncode == 0, script.stderr
+        assert "_shtab_modelcatalog" in script.stdout
+        assert "openwebui" in script.stdout  # provider names from the installed registry

@@ -52,7 +52,8 @@ def test_a_missing_variable_is_named(monkeypatch: pytest.MonkeyPatch, provider: 
         with pytest.raises(MissingCredentialError) as caught:
             Client(provider, base_url="https://example.test")
         assert caught.value.variable == missing
-        assert str(caught.value) == f"{provider}: missing credential: pass it explicitly or set {missing}"
+        argument = next(spec.argument for spec in PROVIDERS[provider].credentials if spec.env_var == missing)
+        assert str(caught.value) == f"{provider}: missing credential: set {missing} (or pass {argument}=)"
 
 
 @pytest.mark.parametrize("provider", ["truefoundry", "openwebui"])
@@ -157,3 +158,20 @@ def test_log_records_stay_scrubbed_of_a_secret_while_an_equal_one_lives(caplog: 
     logging.getLogger("httpx").info("got %s", "tfy-token-equal-0042")
     assert "tfy-token-equal-0042" not in caplog.text
     assert second.reveal() == "tfy-token-equal-0042"
+
+
+@pytest.mark.parametrize("provider", list(ENV))
+def test_every_missing_setting_is_named_at_once(provider: str) -> None:
+    """A first run learns every variable to set from one error (Scenario has two credentials)."""
+    spec = PROVIDERS[provider]
+    with pytest.raises(MissingCredentialError) as caught:
+        Client(provider, environ={})
+    error = caught.value
+    needs_url = spec.default_base_url is None
+    expected = [credential.env_var for credential in spec.credentials]
+    if needs_url:
+        expected.append(spec.base_url_env)
+    assert list(error.variables) == expected
+    assert error.base_url_variable == (spec.base_url_env if needs_url else None)
+    assert " and ".join(expected) in str(error)
+    assert "explicitly" not in str(error)

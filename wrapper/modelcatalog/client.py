@@ -49,7 +49,7 @@ from modelcatalog.pagination import (
 from modelcatalog.providers import Provider, get_provider
 from modelcatalog.responses import check_response, request_id
 from modelcatalog.secrets import Secret, redact, scrub_library_logs
-from modelcatalog.settings import credential, resolve_base_url
+from modelcatalog.settings import credential, require_settings, resolve_base_url
 from modelcatalog.transport import (
     ATTEMPTS,
     SAFE_TO_RETRY,
@@ -117,6 +117,7 @@ class _Base(Generic[H]):
     ) -> None:
         self.provider = provider if isinstance(provider, Provider) else _provider(provider)
         passed = {"api_key": api_key, "api_secret": api_secret}
+        require_settings(self.provider, passed, base_url=base_url, environ=environ)
         self._credentials = {
             spec.argument: credential(
                 provider=self.provider.name,

@@ -47,7 +47,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from modelcatalog.events import Event
 
@@ -107,11 +107,29 @@ class ConfigurationError(ModelCatalogError):
 
 
 class MissingCredentialError(ConfigurationError):
-    """A credential (or the base URL of a self-hosted server) was neither passed nor set."""
+    """Credentials (or the base URL of a self-hosted server) neither passed nor set: every one missing, named at once.
 
-    def __init__(self, variable: str, *, provider: str, what: str = "credential") -> None:
-        self.variable = variable
-        super().__init__(f"missing {what}: pass it explicitly or set {variable}", provider=provider)
+    ``variables`` are the environment variables to set (``variable`` the first);
+    ``arguments`` the keyword arguments that pass them instead; ``base_url_variable`` is
+    the one among ``variables`` that holds a base URL, if one does.
+    """
+
+    def __init__(
+        self,
+        variable: str | Sequence[str],
+        *,
+        provider: str,
+        what: str = "credential",
+        arguments: Sequence[str] = (),
+        base_url_variable: str | None = None,
+    ) -> None:
+        self.variables = (variable,) if isinstance(variable, str) else tuple(variable)
+        self.variable = self.variables[0]
+        self.what = what
+        self.arguments = tuple(arguments)
+        self.base_url_variable = base_url_variable
+        passing = f" (or pass {', '.join(f'{name}=' for name in self.arguments)})" if self.arguments else ""
+        super().__init__(f"missing {what}: set {' and '.join(self.variables)}{passing}", provider=provider)
 
 
 class InsecureTransportError(ConfigurationError):

@@ -27,6 +27,7 @@ number is believed without a bound:
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import dataclasses
 import queue
 import threading
@@ -601,7 +602,9 @@ class _Workers:
     """A small pool of daemon threads: a request the deadline abandoned never delays the process's exit.
 
     (``ThreadPoolExecutor`` joins its threads at exit, which would make the deadline
-    of ``modelcatalog list`` wait for the slowest request after all.)
+    of ``modelcatalog list`` wait for the slowest request after all.) Each job runs in
+    a copy of the submitter's context, as an asyncio task would: whoever listens for
+    retry waits (``transport.retry_waits_to``) hears those of every page.
     """
 
     def __init__(self, size: int) -> None:
@@ -614,7 +617,7 @@ class _Workers:
     def submit(self, function: Callable[..., R], *args: Any) -> Future[R]:  # noqa: ANN401 - the function's own
         """Run ``function(*args)`` on a worker; its future."""
         future: Future[R] = Future()
-        self._jobs.put((future, function, args))
+        self._jobs.put((future, contextvars.copy_context().run, (function, *args)))
         if len(self._threads) < self._size:
             thread = threading.Thread(target=self._work, name="modelcatalog-page", daemon=True)
             thread.start()

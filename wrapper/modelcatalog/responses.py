@@ -82,6 +82,8 @@ def raise_for_status(response: httpx.Response, ctx: OperationContext) -> None:
     after = f"after {attempts} attempt{'s' if attempts != 1 else ''}"
 
     def error(kind: type[E], message: str) -> E:
+        if not excerpt:  # an empty body: no "; " or ": " left hanging where its excerpt would go
+            message = message.removesuffix("; ").removesuffix(": ")
         made = kind(message, status_code=status, body_excerpt=excerpt, provider=ctx.provider, operation=ctx.operation)
         made.attempts = attempts
         return made

@@ -1,6 +1,7 @@
 """A provider's settings: where requests go and with what credentials, from arguments or the environment.
 
-``resolve_base_url`` and ``credential`` give a client its settings; ``describe_settings``
+``require_settings`` names everything missing in one error (a first run learns every
+variable to set at once); ``resolve_base_url`` and ``credential`` give a client its settings; ``describe_settings``
 says where each would come from without using or showing a credential (``modelcatalog
 providers``).
 
@@ -34,6 +35,56 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from modelcatalog.providers import Provider
+
+
+def require_settings(
+    provider: Provider,
+    passed: Mapping[str, str | Secret | None],
+    *,
+    base_url: str | None,
+    environ: Mapping[str, str] | None = None,
+) -> None:
+    """Raise one ``MissingCredentialError`` naming every credential and base URL that is neither passed nor set."""
+    env = os.environ if environ is None else environ
+    missing = [
+        spec
+        for spec in provider.credentials
+        if _blank(passed.get(spec.argument) if passed.get(spec.argument) is not None else env.get(spec.env_var))
+    ]
+    url_env = provider.base_url_env
+    url_missing = not (base_url or (env.get(url_env) if url_env else None) or provider.default_base_url)
+    if not missing and not url_missing:
+        return
+    for spec in provider.credentials:  # a credential that is set but malformed is the first thing to fix
+        if spec not in missing:
+            credential(
+                provider=provider.name,
+                explicit=passed.get(spec.argument),
+                env_var=spec.env_var,
+                environ=env,
+                argument=spec.argument,
+            )
+    variables = [spec.env_var for spec in missing]
+    arguments = [spec.argument for spec in missing]
+    what = []
+    if missing:
+        what.append("credential" if len(missing) == 1 else "credentials")
+    if url_missing:
+        variables.append(url_env or "base_url")
+        arguments.append("base_url")
+        what.append("base URL")
+    raise MissingCredentialError(
+        variables,
+        provider=provider.name,
+        what=" and ".join(what),
+        arguments=arguments,
+        base_url_variable=(url_env or "base_url") if url_missing else None,
+    )
+
+
+def _blank(value: str | Secret | None) -> bool:
+    text = value.reveal() if isinstance(value, Secret) else value
+    return not text or not text.strip()
 
 
 def resolve_base_url(

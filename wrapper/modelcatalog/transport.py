@@ -18,16 +18,23 @@ extensions for error messages.
 
 Only safe requests are retried: GET/HEAD/OPTIONS, and requests marked safe with
 ``extensions={"modelcatalog.safe_to_retry": True}`` (ModelsLab lists with POST).
+
+Before each wait, the function installed with ``retry_waits_to`` in the thread or task
+making the request (a context variable, so no client option is needed) is told how
+long and why: the catalog's progress display shows "waiting 42 s (Retry-After)".
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import logging
 import math
 import random
 import time
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -40,7 +47,7 @@ from modelcatalog.deadlines import AttemptClock, with_deadlines
 from modelcatalog.errors import ConfigurationError
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable, Mapping
+    from collections.abc import Awaitable, Iterator, Mapping
 
 logger = logging.getLogger("modelcatalog")
 
@@ -55,6 +62,41 @@ _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemotePro
 _NEVER_RETRIED = frozenset({501, 505})
 #: the server's word on whether to retry an error response; it overrides the status
 SHOULD_RETRY_HEADER = "x-should-retry"
+
+
+@dataclass(frozen=True)
+class RetryWait:
+    """A request about to wait before its next attempt: how long, why, and whether the server asked for it."""
+
+    #: the attempt that follows the wait (2 for the first retry)
+    attempt: int
+    max_attempts: int
+    seconds: float
+    #: what went wrong: "status 429", "ConnectTimeout"
+    reason: str
+    #: the wait is the server's ``Retry-After`` (or ``retry-after-ms``) hint, not our backoff
+    retry_after: bool
+    #: ``time.monotonic()`` when the wait began
+    since: float = field(default_factory=time.monotonic)
+
+    @property
+    def left(self) -> float:
+        """Seconds of the wait still to go (0 once it is over)."""
+        return max(self.since + self.seconds - time.monotonic(), 0.0)
+
+
+RetryListener = Callable[[RetryWait], None]
+_RETRY_LISTENER: ContextVar[RetryListener | None] = ContextVar("modelcatalog_retry_listener", default=None)
+
+
+@contextlib.contextmanager
+def retry_waits_to(listener: RetryListener) -> Iterator[None]:
+    """Tell ``listener`` of every wait before a retry of a request made in this thread or task, inside ``with``."""
+    token = _RETRY_LISTENER.set(listener)
+    try:
+        yield
+    finally:
+        _RETRY_LISTENER.reset(token)
 
 
 @dataclass(frozen=True)
@@ -144,7 +186,7 @@ class _RetryDecision:
         if hint is not None and hint > self.policy.retry_after_cap:
             return None
         delay = hint if hint is not None else self.policy.backoff(attempt, self.rng)
-        self._log(attempt, delay, f"status {response.status_code}")
+        self._log(attempt, delay, f"status {response.status_code}", retry_after=hint is not None)
         return delay
 
     def after_error(self, attempt: int, error: Exception) -> float | None:
@@ -155,7 +197,8 @@ class _RetryDecision:
         self._log(attempt, delay, type(error).__name__)
         return delay
 
-    def _log(self, attempt: int, delay: float, reason: str) -> None:
+    def _log(self, attempt: int, delay: float, reason: str, *, retry_after: bool = False) -> None:
+        """Log the wait, and tell the listener of this thread or task (``retry_waits_to``)."""
         # never the query string or headers: only where the request went
         url = self.request.url.copy_with(query=None)
         logger.info(
@@ -167,6 +210,9 @@ class _RetryDecision:
             attempt + 1,
             self.policy.max_attempts,
         )
+        listener = _RETRY_LISTENER.get()
+        if listener is not None:
+            listener(RetryWait(attempt + 1, self.policy.max_attempts, delay, reason, retry_after=retry_after))
 
 
 class RetryTransport(httpx.BaseTransport):

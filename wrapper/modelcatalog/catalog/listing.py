@@ -21,9 +21,9 @@ that says why, after all the records it has.
   they yield once every provider is done, in order, failures last.
 - ``list_catalog`` / ``alist_catalog`` collect a ``CatalogResult``: ``.records``,
   ``.failures`` (``.incomplete``: those that are incomplete listings), ``.ok``.
-- ``on_progress`` receives a ``ProviderProgress`` each time a provider's records or its
-  failure arrive, as they arrive, sorted query or not (a progress line needs no second
-  query).
+- ``on_progress`` receives a ``ProviderProgress`` each time a provider's records, a page
+  or its failure arrive, or a request of its starts waiting to be retried, sorted query or
+  not (a progress line needs no second query).
 
 ``deadline`` (seconds) bounds the whole listing, every provider at once: when it passes,
 each provider still listing ends with what it has, as an incomplete listing. ``strict``
@@ -34,6 +34,7 @@ instead of being left out.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import queue
 import threading
 import time
@@ -51,6 +52,7 @@ from modelcatalog.client import AsyncClient, Client, ClientOptions
 from modelcatalog.errors import ConfigurationError, IncompleteListingError, ModelCatalogError
 from modelcatalog.events import Event, EventHandler, EventSink, ModelCatalogWarning, OffSpecEvent, PaginationEvent
 from modelcatalog.providers import NAMES, get_provider
+from modelcatalog.transport import RetryWait, retry_waits_to
 
 if TYPE_CHECKING:
     from modelcatalog.pagination import Page
@@ -130,6 +132,11 @@ class ProviderProgress:
     records: int
     #: set when the provider failed, or its listing ended incomplete
     failure: ProviderFailure | None = None
+    #: pages this provider's listings have received so far (matching or not)
+    pages: int = 0
+    #: the wait before a retry this provider's requests are in, if any (``waiting.left``
+    #: counts down; ``waiting.retry_after`` says the server asked for it)
+    waiting: RetryWait | None = None
 
 
 ProgressHandler = Callable[[ProviderProgress], None]
@@ -150,6 +157,9 @@ class _Job:
     seen: set[str] | None = None
     #: why this provider's listing lacks records so far (events from its pagers)
     incomplete: list[Event] = field(default_factory=list)
+    #: pages received, and the latest wait before a retry (read by the consumer's thread)
+    pages: int = 0
+    waiting: RetryWait | None = None
 
     def __post_init__(self) -> None:
         if len(self.requests) > 1:
@@ -222,6 +232,13 @@ class _Job:
         return ProviderFailure(self.provider, error, self.delivered)
 
 
+@dataclass(frozen=True)
+class _Nudge:
+    """Tells the consumer that a provider's progress changed without records: a page or a retry wait."""
+
+    provider: str
+
+
 def _jobs(query: Query, sources: Iterable[Any] | None) -> list[_Job]:
     """One job per source that can match; every provider's module checked before any request."""
     if sources is None:
@@ -254,6 +271,15 @@ class _Run:
     #: seconds for the whole listing, from ``started`` (None: no deadline)
     deadline: float | None = None
     started: float = field(default_factory=time.monotonic)
+    #: tells the consumer of progress without records; never waits (None: nobody asked for progress)
+    nudge: Callable[[_Nudge], None] | None = None
+
+    def progressed(self, job: _Job, wait: RetryWait | None = None) -> None:
+        """``job`` received a page without matching records, or began a ``wait`` before a retry."""
+        if wait is not None:
+            job.waiting = wait
+        if self.nudge is not None:
+            self.nudge(_Nudge(job.provider))
 
     def client_options(self, provider: str) -> ClientOptions:
         options: ClientOptions = {"on_event": self.on_event}
@@ -378,19 +404,29 @@ _BATCHES_IN_FLIGHT = 4
 class _Tally:
     """Counts each provider's records as they reach the consumer, and tells ``on_progress``."""
 
-    def __init__(self, handler: ProgressHandler | None) -> None:
+    def __init__(self, handler: ProgressHandler | None, jobs: Iterable[_Job]) -> None:
         self._handler = handler
+        self._jobs = {job.provider: job for job in jobs}
         self._counts: dict[str, int] = {}
 
-    def arrived(self, item: list[ModelRecord] | ProviderFailure) -> None:
+    def arrived(self, item: list[ModelRecord] | ProviderFailure | _Nudge) -> None:
         if self._handler is None:
             return
         if isinstance(item, ProviderFailure):
-            self._handler(ProviderProgress(item.provider, self._counts.get(item.provider, 0), item))
+            self._tell(item.provider, item)
+            return
+        if isinstance(item, _Nudge):
+            self._tell(item.provider)
             return
         provider = item[0].provider  # a batch is one provider's, and never empty
-        count = self._counts[provider] = self._counts.get(provider, 0) + len(item)
-        self._handler(ProviderProgress(provider, count))
+        self._counts[provider] = self._counts.get(provider, 0) + len(item)
+        self._tell(provider)
+
+    def _tell(self, provider: str, failure: ProviderFailure | None = None) -> None:
+        assert self._handler is not None  # noqa: S101 - arrived() checked
+        job = self._jobs[provider]
+        waiting = job.waiting if job.waiting is not None and job.waiting.left > 0 else None
+        self._handler(ProviderProgress(provider, self._counts.get(provider, 0), failure, job.pages, waiting))
 
 
 def _threads(query: Query, jobs: list[_Job], settings: _Settings) -> Generator[list[ModelRecord] | ProviderFailure]:
@@ -411,12 +447,16 @@ def _threads(query: Query, jobs: list[_Job], settings: _Settings) -> Generator[l
                 continue
             return
 
-    run = settings.run(query, put, stop=stop)
+    def nudge(item: _Nudge) -> None:
+        with contextlib.suppress(queue.Full):  # a full inbox will tell the consumer soon enough
+            inbox.put_nowait(item)
+
+    run = settings.run(query, put, stop=stop, nudge=nudge if settings.on_progress is not None else None)
     pool = ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="modelcatalog-catalog")
     for job in jobs:
         pool.submit(_run_sync, job, run)
     running = len(jobs)
-    tally = _Tally(settings.on_progress)
+    tally = _Tally(settings.on_progress, jobs)
     try:
         while running:
             item = inbox.get()
@@ -424,7 +464,8 @@ def _threads(query: Query, jobs: list[_Job], settings: _Settings) -> Generator[l
                 running -= 1
             else:
                 tally.arrived(item)
-                yield item
+                if not isinstance(item, _Nudge):
+                    yield item
     finally:
         run.stop.set()  # a consumer that stopped early releases the workers after their current page
         pool.shutdown(wait=False, cancel_futures=True)
@@ -436,7 +477,8 @@ def _run_sync(job: _Job, run: _Run) -> None:
     failure: ProviderFailure | None = None
     try:
         client = Client(job.provider, **run.client_options(job.provider)) if owned else job.source
-        failure = _list_sync(job, client, run)
+        with retry_waits_to(lambda wait: run.progressed(job, wait)):
+            failure = _list_sync(job, client, run)
     except Exception as exc:  # noqa: BLE001 - any failure of one provider is reported, never lost or fatal to others
         failure = ProviderFailure(job.provider, exc, job.delivered)
     finally:
@@ -457,9 +499,12 @@ def _list_sync(job: _Job, client: Client, run: _Run) -> ProviderFailure | None:
         if (pager := job.pager(client, request, run)) is None:
             continue
         for page in pager.pages():
+            job.pages += 1
             batch = job.accept(page, run.query, run.needed)
             if batch:
                 run.put(batch)
+            else:
+                run.progressed(job)
             if run.stop.is_set() or job.satisfied(run.needed):
                 return None
         job.incomplete.extend(pager.incomplete)
@@ -576,10 +621,11 @@ async def _tasks(
         return
     inbox: asyncio.Queue[Any] = asyncio.Queue()
     room = asyncio.Semaphore(_BATCHES_IN_FLIGHT * len(jobs))  # the bounded queue's async twin
-    run = settings.run(query, inbox.put_nowait, room=room)
+    nudge = inbox.put_nowait if settings.on_progress is not None else None
+    run = settings.run(query, inbox.put_nowait, room=room, nudge=nudge)
     tasks = [asyncio.create_task(_run_async(job, run)) for job in jobs]
     running = len(tasks)
-    tally = _Tally(settings.on_progress)
+    tally = _Tally(settings.on_progress, jobs)
     try:
         while running:
             item = await inbox.get()
@@ -589,7 +635,8 @@ async def _tasks(
                 running -= 1
             else:
                 tally.arrived(item)
-                yield item
+                if not isinstance(item, _Nudge):
+                    yield item
     finally:
         for task in tasks:
             task.cancel()
@@ -602,7 +649,8 @@ async def _run_async(job: _Job, run: _Run) -> None:
     failure: ProviderFailure | None = None
     try:
         client = AsyncClient(job.provider, **run.client_options(job.provider)) if owned else job.source
-        failure = await _list_async(job, client, run)
+        with retry_waits_to(lambda wait: run.progressed(job, wait)):  # this task's requests only
+            failure = await _list_async(job, client, run)
     except Exception as exc:  # noqa: BLE001 - any failure of one provider is reported, never lost or fatal to others
         failure = ProviderFailure(job.provider, exc, job.delivered)
     finally:
@@ -621,11 +669,14 @@ async def _list_async(job: _Job, client: AsyncClient, run: _Run) -> ProviderFail
         if (pager := job.pager(client, request, run)) is None:
             continue
         async for page in pager.pages():
+            job.pages += 1
             batch = job.accept(page, run.query, run.needed)
             if batch:
                 if run.room is not None:
                     await run.room.acquire()
                 run.put(batch)
+            else:
+                run.progressed(job)
             if job.satisfied(run.needed):
                 return None
         job.incomplete.extend(pager.incomplete)

@@ -4,8 +4,9 @@
     modelcatalog list -p openwebui --format ndjson | jq -r .name
     modelcatalog providers
     modelcatalog upstream
+    modelcatalog completion bash
 
-One module a command (``list``, ``providers``, ``upstream``), each a thin shell over the
+One module a command (``list``, ``providers``, ``upstream``, ``completion``), each a thin shell over the
 library: it adds its parser and runs. Credentials and base URLs come from each
 provider's environment variables (or ``--base-url``). Exit status: 0 success, every
 listing complete; 1 a provider failed, or its listing is incomplete (it stopped early:
@@ -13,7 +14,9 @@ the page cap, ``--deadline``, a server going round; or it left out records that 
 match the spec), with every model listed still printed and one line saying why after
 them; 2 bad usage or configuration; 3 authentication failed (every provider that
 failed, failed to authenticate, and none succeeded). Errors are one line on stderr;
-``--debug`` adds tracebacks and the library's debug log. ``--strict`` fails a provider
+``--debug`` adds tracebacks and the library's debug log; ``--quiet`` leaves only the
+errors (no warnings, no progress), ``--no-progress`` only drops the progress line; both
+go before or after the command. ``--strict`` fails a provider
 on a record that does not match its spec instead of leaving the record out.
 ``upstream`` passes the upstream check's own exit status through.
 
@@ -29,9 +32,9 @@ import sys
 import warnings
 from typing import TYPE_CHECKING
 
+from modelcatalog.cli import completion, providers, upstream
 from modelcatalog.cli import list as list_command
-from modelcatalog.cli import providers, upstream
-from modelcatalog.cli.arguments import join_sort_values
+from modelcatalog.cli.arguments import add_output_options, join_sort_values
 from modelcatalog.cli.exits import EXIT_AUTH, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
@@ -40,19 +43,19 @@ if TYPE_CHECKING:
     from modelcatalog.cli.console import Console
 
 #: the commands, in the order ``--help`` lists them
-COMMANDS = (list_command, providers, upstream)
+COMMANDS = (list_command, providers, upstream, completion)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``modelcatalog`` command."""
     from modelcatalog.cli.console import Console  # noqa: PLC0415 - small, but not needed for --help
 
-    parser = _parser()
+    parser = build_parser()
     args, extra = parser.parse_known_args(join_sort_values(sys.argv[1:] if argv is None else argv))
     if extra and not getattr(args, "passes_arguments", False):
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     args.extra = extra
-    console = Console(sys.stderr, debug=args.debug)
+    console = Console(sys.stderr, debug=args.debug, quiet=args.quiet, progress=not args.no_progress)
     if args.debug:
         import logging  # noqa: PLC0415
 
@@ -75,11 +78,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _report(exc, console)
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command's parser (``completion`` makes its scripts from it)."""
     parser = argparse.ArgumentParser(
         prog="modelcatalog", description="List models across AI-model providers from the shell."
     )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks and the library's debug log")
+    add_output_options(parser, top=True)
     parser.add_argument("--version", action=_Version, help="print the installed version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in COMMANDS:

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 _UNITS = {"": 1, "b": 1, "kb": 1000, "mb": 1000**2, "gb": 1000**3, "kib": 1024, "mib": 1024**2, "gib": 1024**3}
 
@@ -66,6 +66,22 @@ def moment(text: str) -> Any:  # noqa: ANN401 - a datetime; argparse types are u
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
+def names_from(valid: Sequence[str]) -> Callable[[str], tuple[str, ...]]:
+    """An argument type for ``a,b,c``: each one of ``valid`` (repeats kept once); an unknown one lists them all."""
+
+    def names(text: str) -> tuple[str, ...]:
+        chosen = tuple(dict.fromkeys(name.strip() for name in text.split(",") if name.strip()))
+        unknown = [name for name in chosen if name not in valid]
+        if unknown or not chosen:
+            plural = "s" if len(unknown) > 1 else ""
+            what = f"unknown field{plural} {', '.join(map(repr, unknown))}" if unknown else "no field"
+            msg = f"{what}; valid fields: {','.join(valid)}"
+            raise argparse.ArgumentTypeError(msg)
+        return chosen
+
+    return names
+
+
 def join_sort_values(argv: Sequence[str]) -> list[str]:
     """``--sort -created_at`` as ``--sort=-created_at``: argparse would take ``-created_at`` for an option."""
     joined: list[str] = []
@@ -77,3 +93,20 @@ def join_sort_values(argv: Sequence[str]) -> list[str]:
         else:
             joined.append(word)
     return joined
+
+
+def add_output_options(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--debug``, ``--quiet``, ``--no-progress``: on the top parser, and again on a command (hidden there).
+
+    A command's copy defaults to SUPPRESS so that it never overwrites what was given
+    before the command's name.
+    """
+    texts = {
+        "--debug": "show tracebacks and the library's debug log",
+        "--quiet": "print only errors: no warnings, no progress",
+        "--no-progress": "no progress line on the terminal",
+    }
+    for flag, text in texts.items():
+        extra: dict[str, Any] = {"help": text} if top else {"default": argparse.SUPPRESS, "help": argparse.SUPPRESS}
+        names = ("-q", flag) if flag == "--quiet" else (flag,)
+        parser.add_argument(*names, action="store_true", **extra)

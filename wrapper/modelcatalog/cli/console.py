@@ -3,12 +3,18 @@
 Worker threads warn while the main thread prints records and failures, so every write
 to stderr goes through one lock. The progress line is drawn only when stderr is a
 terminal and only once a listing has run for ``PROGRESS_DELAY`` seconds; a message
-first erases it, so the line never ends up glued to an error.
+first erases it, so the line never ends up glued to an error. ``--no-progress`` turns
+it off; ``--quiet`` too, and drops the warning lines (errors are always printed).
+
+The command writes no colour or other terminal styling: the progress line is plain
+text redrawn with a carriage return, so ``NO_COLOR`` holds without a check, and a
+server's text has its control characters replaced before it reaches the terminal.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import sys
 import threading
 import time
@@ -34,9 +40,14 @@ def one_line(text: str) -> str:
 class Console:
     """The command's stderr: messages, tracebacks with ``--debug``, and at most one progress line."""
 
-    def __init__(self, stream: TextIO | None = None, *, debug: bool = False) -> None:
+    def __init__(
+        self, stream: TextIO | None = None, *, debug: bool = False, quiet: bool = False, progress: bool = True
+    ) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.debug = debug
+        #: no warning lines and no progress: only errors
+        self.quiet = quiet
+        self.show_progress = progress and not quiet
         self.lock = threading.RLock()
         self._drawn = 0  # characters of progress currently on the line
 
@@ -73,6 +84,8 @@ class Console:
     ) -> None:
         """Warnings (off-spec responses, pagination, insecure transport) as one line each."""
         del filename, lineno, file, line
+        if self.quiet:
+            return
         self.line(f"modelcatalog: warning: {category.__name__}: {message}")
 
     def draw(self, text: str) -> None:
@@ -100,43 +113,61 @@ class Console:
                 self._drawn = 0
 
     def progress(self, providers: Iterable[str]) -> Progress | None:
-        """A progress line for a listing of ``providers``; None unless stderr is a terminal."""
+        """A progress line for a listing of ``providers``; None unless stderr is a terminal and progress is wanted."""
         isatty = getattr(self.stream, "isatty", None)
-        if isatty is None or not isatty():
+        if not self.show_progress or isatty is None or not isatty():
             return None
         return Progress(self, providers)
 
 
 class Progress:
-    """``listing… scenario 1200 · truefoundry 340 (failed) · 4s``, redrawn by a background thread.
+    """``listing… scenario 1200 (12 pages, 310/s) · truefoundry 0 (waiting 42 s, Retry-After) · 4s``.
 
-    A provider whose listing ended incomplete is marked ``(incomplete)`` instead.
+    Redrawn by a background thread. Per provider: the records so far, the pages, the rate
+    (records a second, from the start to its latest page), and a wait before a retry while
+    it lasts; ``(failed)`` or ``(incomplete)`` once it ended so.
 
-    Counts are updated (``update``, the catalog's ``on_progress``) by the thread reading the
-    listing; the drawing thread only reads them, so no lock is needed for the numbers (a
-    draw may be one batch behind).
+    States are replaced (``update``, the catalog's ``on_progress``) by the thread reading
+    the listing; the drawing thread only reads them, so no lock is needed (a draw may be
+    one update behind).
     """
 
     def __init__(self, console: Console, providers: Iterable[str]) -> None:
         self.console = console
-        self.counts = dict.fromkeys(providers, 0)
-        #: provider -> how it ended early: "failed" or "incomplete"
-        self.failed: dict[str, str] = {}
-        self._stop = threading.Event()
         self._started = time.monotonic()
+        self.states: dict[str, ProviderProgress | None] = dict.fromkeys(providers)
+        #: provider -> monotonic time of its latest update (for its rate)
+        self._latest: dict[str, float] = {}
+        self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="modelcatalog-progress", daemon=True)
 
     def update(self, state: ProviderProgress) -> None:
-        """Where one provider stands: its records so far, and whether it failed or ended incomplete."""
-        self.counts[state.provider] = state.records
-        if state.failure is not None:
-            self.failed[state.provider] = "incomplete" if state.failure.incomplete else "failed"
+        """Where one provider stands: records and pages so far, a retry wait, a failure or an incomplete end."""
+        self.states[state.provider] = state
+        self._latest[state.provider] = time.monotonic()
 
     def render(self) -> str:
         """The progress line's text."""
-        parts = [f"{p} {n}{f' ({self.failed[p]})' if p in self.failed else ''}" for p, n in self.counts.items()]
+        parts = [self._part(provider, state) for provider, state in self.states.items()]
         elapsed = time.monotonic() - self._started
         return f"listing… {' · '.join(parts)} · {elapsed:.0f}s"
+
+    def _part(self, provider: str, state: ProviderProgress | None) -> str:
+        if state is None:
+            return f"{provider} 0"
+        notes: list[str] = []
+        if state.pages:
+            notes.append(f"{state.pages} page{'s' if state.pages != 1 else ''}")
+        running = self._latest[provider] - self._started
+        if state.records and running >= 1:
+            notes.append(f"{state.records / running:.0f}/s")
+        wait = state.waiting
+        if wait is not None and wait.left > 0 and state.failure is None:
+            why = "Retry-After" if wait.retry_after else f"retry {wait.attempt} of {wait.max_attempts}, {wait.reason}"
+            notes.append(f"waiting {math.ceil(wait.left)} s ({why})")  # 0.3 s left still reads "1 s"
+        if state.failure is not None:
+            notes.append("incomplete" if state.failure.incomplete else "failed")
+        return f"{provider} {state.records}" + (f" ({', '.join(notes)})" if notes else "")
 
     def __enter__(self) -> Self:
         self._thread.start()

@@ -7,6 +7,11 @@ shows them (U+FFFD), and a cell a spreadsheet would run as a formula is prefixed
 ``'`` (OWASP's advice for CSV injection). The table shows a few columns cut to the
 terminal's width. ndjson, json and csv are written record by record as they arrive;
 the table needs every row to size its columns.
+
+``fields`` (``--fields id,name,created_at``) chooses what every format shows, by the
+schema's key names: json and ndjson keep exactly those keys, in that order; csv and the
+table those columns (``owner`` is two csv columns, ``owner_id`` and ``owner_name``;
+``source`` is nested, so json and ndjson only).
 """
 
 from __future__ import annotations
@@ -25,19 +30,24 @@ if TYPE_CHECKING:
     from modelcatalog_generated.catalog import ModelRecord
 
 FORMATS: Final = ("table", "json", "ndjson", "csv")
-CSV_FIELDS: Final = (
+#: the catalog record's keys (the schema's), which ``--fields`` chooses from
+FIELDS: Final = (
     "provider", "id", "name", "description", "kind", "base_model", "status", "visibility",
-    "owner_id", "owner_name", "created_at", "updated_at", "tags", "capabilities", "version",
-    "url", "fqn", "namespace",
+    "owner", "created_at", "updated_at", "tags", "capabilities", "version", "url", "fqn",
+    "namespace", "source",
 )  # fmt: skip
-TABLE_COLUMNS: Final = ("provider", "id", "name", "kind", "status", "visibility", "created")
+#: fields that only json and ndjson can hold
+NESTED: Final = ("source",)
+#: the table's columns when no fields are chosen
+TABLE_FIELDS: Final = ("provider", "id", "name", "kind", "status", "visibility", "created_at")
 GAP: Final = "  "
 ELLIPSIS: Final = "…"
 MISSING: Final = "-"
 #: the narrowest a column may be squeezed to (its content is shorter anyway when it is narrower)
-_MIN_WIDTH: Final = {"provider": 11, "id": 8, "name": 6, "kind": 5, "status": 5, "visibility": 5, "created": 10}
-#: which columns go first when even the narrowest widths do not fit
-_DROP_ORDER: Final = ("created", "visibility", "status", "kind", "name")
+_MIN_WIDTH: Final = {"provider": 11, "id": 8, "name": 6, "created_at": 10, "updated_at": 10}
+_DEFAULT_MIN_WIDTH: Final = 5
+#: columns that always stay; when even the narrowest widths do not fit, the others go from the right
+_KEPT_COLUMNS: Final = 2
 #: what a spreadsheet reads as the start of a formula: OWASP's list, and the full-width
 #: forms that some spreadsheets also take for operators
 FORMULA_LEADS: Final = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -53,16 +63,34 @@ class Writer(Protocol):
         """Print whatever is left and flush."""
 
 
-def writer_for(fmt: str, out: TextIO, *, source: bool, width: int, order: Sequence[str] = ()) -> Writer:
-    """The writer for ``fmt``; ``order`` groups table rows by provider in the order given."""
+def writer_for(
+    fmt: str,
+    out: TextIO,
+    *,
+    source: bool,
+    width: int,
+    order: Sequence[str] = (),
+    fields: Sequence[str] | None = None,
+) -> Writer:
+    """The writer for ``fmt``; ``order`` groups table rows by provider in the order given.
+
+    ``fields`` (names of ``FIELDS``; default: every one for json/ndjson/csv, a few for the
+    table) are what each record shows; ``source=False`` leaves ``source`` out either way.
+    """
+    chosen = tuple(fields) if fields is not None else None
+    if not source and chosen is not None:
+        chosen = tuple(name for name in chosen if name != "source")
+    if fmt in ("csv", "table") and chosen is not None and (nested := set(chosen) & set(NESTED)):
+        msg = f"{', '.join(sorted(nested))} is nested: only json and ndjson can show it"
+        raise ValueError(msg)
     if fmt == "ndjson":
-        return NdjsonWriter(out, source=source)
+        return NdjsonWriter(out, source=source, fields=chosen)
     if fmt == "json":
-        return JsonWriter(out, source=source)
+        return JsonWriter(out, source=source, fields=chosen)
     if fmt == "csv":
-        return CsvWriter(out)
+        return CsvWriter(out, fields=chosen)
     if fmt == "table":
-        return TableWriter(out, width=width, order=order)
+        return TableWriter(out, width=width, order=order, fields=chosen or TABLE_FIELDS)
     msg = f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}"
     raise ValueError(msg)
 
@@ -70,25 +98,28 @@ def writer_for(fmt: str, out: TextIO, *, source: bool, width: int, order: Sequen
 _encode = msgspec.json.Encoder().encode
 
 
-def encode(record: ModelRecord, *, source: bool) -> bytes:
-    """The record as JSON with the schema's keys; without ``source`` when it is not wanted."""
+def encode(record: ModelRecord, *, source: bool, fields: Sequence[str] | None = None) -> bytes:
+    """The record as JSON with the schema's keys (or only ``fields``, in their order); ``source`` when wanted."""
+    if fields is not None:
+        return _encode({name: getattr(record, name) for name in fields})
     if source:
         return _encode(record)
-    fields = msgspec.structs.asdict(record)
-    del fields["source"]
-    return _encode(fields)
+    keys = msgspec.structs.asdict(record)
+    del keys["source"]
+    return _encode(keys)
 
 
 class NdjsonWriter:
     """One JSON object a line, flushed as written so that ``| jq`` sees records as they come."""
 
-    def __init__(self, out: TextIO, *, source: bool) -> None:
+    def __init__(self, out: TextIO, *, source: bool, fields: Sequence[str] | None = None) -> None:
         self.out = out
         self.source = source
+        self.fields = fields
 
     def write(self, record: ModelRecord) -> None:
         """Print one line."""
-        self.out.write(encode(record, source=self.source).decode() + "\n")
+        self.out.write(encode(record, source=self.source, fields=self.fields).decode() + "\n")
         self.out.flush()
 
     def close(self) -> None:
@@ -99,14 +130,16 @@ class NdjsonWriter:
 class JsonWriter:
     """One JSON array, written element by element (a failure later still leaves a valid array)."""
 
-    def __init__(self, out: TextIO, *, source: bool) -> None:
+    def __init__(self, out: TextIO, *, source: bool, fields: Sequence[str] | None = None) -> None:
         self.out = out
         self.source = source
+        self.fields = fields
         self._count = 0
 
     def write(self, record: ModelRecord) -> None:
         """Print one element."""
-        self.out.write(("[\n" if not self._count else ",\n") + encode(record, source=self.source).decode())
+        encoded = encode(record, source=self.source, fields=self.fields).decode()
+        self.out.write(("[\n" if not self._count else ",\n") + encoded)
         self._count += 1
 
     def close(self) -> None:
@@ -125,46 +158,49 @@ def csv_cell(text: str) -> str:
     return "'" + safe if text.startswith(FORMULA_LEADS) else safe
 
 
-def csv_row(record: ModelRecord) -> list[str]:
-    """The record's scalar fields as safe cells, in ``CSV_FIELDS`` order; lists joined with ``;``, null as empty."""
-    return [csv_cell(value) for value in _csv_values(record)]
+def csv_columns(fields: Sequence[str]) -> tuple[str, ...]:
+    """The csv header for ``fields``: ``owner`` is two columns, ``owner_id`` and ``owner_name``."""
+    return tuple(column for name in fields for column in (("owner_id", "owner_name") if name == "owner" else (name,)))
 
 
-def _csv_values(record: ModelRecord) -> list[str]:
-    owner = record.owner
-    return [
-        record.provider,
-        record.id,
-        record.name or "",
-        record.description or "",
-        record.kind or "",
-        record.base_model or "",
-        record.status or "",
-        record.visibility or "",
-        (owner.id or "") if owner is not None else "",
-        (owner.name or "") if owner is not None else "",
-        _iso(record.created_at),
-        _iso(record.updated_at),
-        ";".join(record.tags or ()),
-        ";".join(record.capabilities or ()),
-        record.version or "",
-        record.url or "",
-        record.fqn or "",
-        record.namespace or "",
-    ]
+#: the csv header without ``--fields``: every field but the nested ones
+CSV_FIELDS: Final = csv_columns([name for name in FIELDS if name not in NESTED])
+
+
+def text_of(record: ModelRecord, column: str) -> str:
+    """A field (or csv column) as text: lists joined with ``;``, times in ISO 8601, null as empty."""
+    if column in ("owner_id", "owner_name"):
+        owner = record.owner
+        return (getattr(owner, column.removeprefix("owner_")) or "") if owner is not None else ""
+    value = getattr(record, column)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple):
+        return ";".join(value)
+    if column == "owner":
+        return value.name or value.id or ""
+    return _iso(value)
+
+
+def csv_row(record: ModelRecord, columns: Sequence[str] = CSV_FIELDS) -> list[str]:
+    """The record's ``columns`` as safe cells (``CSV_FIELDS`` by default)."""
+    return [csv_cell(text_of(record, column)) for column in columns]
 
 
 class CsvWriter:
     """A header row, then one row a record (no ``source``: it is nested)."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, *, fields: Sequence[str] | None = None) -> None:
         self.out = out
+        self.columns = CSV_FIELDS if fields is None else csv_columns(fields)
         self._csv = csv.writer(out, lineterminator="\n")
-        self._csv.writerow(CSV_FIELDS)
+        self._csv.writerow(self.columns)
 
     def write(self, record: ModelRecord) -> None:
         """Print one row."""
-        self._csv.writerow(csv_row(record))
+        self._csv.writerow(csv_row(record, self.columns))
         self.out.flush()
 
     def close(self) -> None:
@@ -176,11 +212,15 @@ class CsvWriter:
 # the table
 
 
-def table_row(record: ModelRecord) -> list[str]:
-    """The table's cells for one record (``created`` shortened to the date)."""
-    created = record.created_at.date().isoformat() if record.created_at is not None else None
-    values = (record.provider, record.id, record.name, record.kind, record.status, record.visibility, created)
-    return [_printable(value) if value else MISSING for value in values]
+def table_row(record: ModelRecord, fields: Sequence[str] = TABLE_FIELDS) -> list[str]:
+    """The table's cells for one record (times shortened to the date)."""
+    cells = []
+    for name in fields:
+        text = text_of(record, name)
+        if name in ("created_at", "updated_at") and text:
+            text = text[:10]
+        cells.append(_printable(text) if text else MISSING)
+    return cells
 
 
 def _printable(text: str) -> str:
@@ -248,15 +288,15 @@ def fit(natural: Sequence[int], minimum: Sequence[int], limit: int) -> list[int]
     return widths
 
 
-def layout(rows: Sequence[Sequence[str]], limit: int) -> tuple[list[int], list[int]]:
+def layout(
+    rows: Sequence[Sequence[str]], limit: int, fields: Sequence[str] = TABLE_FIELDS
+) -> tuple[list[int], list[int]]:
     """Which columns to show and how wide, so that every line fits in ``limit`` columns."""
-    columns = list(range(len(TABLE_COLUMNS)))
-    natural = [
-        max([display_width(TABLE_COLUMNS[i].upper()), *(display_width(row[i]) for row in rows)]) for i in columns
-    ]
-    dropping = [TABLE_COLUMNS.index(name) for name in _DROP_ORDER]
+    columns = list(range(len(fields)))
+    natural = [max([display_width(fields[i].upper()), *(display_width(row[i]) for row in rows)]) for i in columns]
+    dropping = columns[_KEPT_COLUMNS:][::-1]
     while True:
-        minimum = [min(natural[i], _MIN_WIDTH[TABLE_COLUMNS[i]]) for i in columns]
+        minimum = [min(natural[i], _MIN_WIDTH.get(fields[i], _DEFAULT_MIN_WIDTH)) for i in columns]
         widths = fit([natural[i] for i in columns], minimum, limit)
         if widths is not None or not dropping:
             return columns, widths if widths is not None else minimum
@@ -266,23 +306,26 @@ def layout(rows: Sequence[Sequence[str]], limit: int) -> tuple[list[int], list[i
 class TableWriter:
     """Collects rows, then prints them in columns that fit ``width``, grouped by provider."""
 
-    def __init__(self, out: TextIO, *, width: int, order: Sequence[str] = ()) -> None:
+    def __init__(
+        self, out: TextIO, *, width: int, order: Sequence[str] = (), fields: Sequence[str] = TABLE_FIELDS
+    ) -> None:
         self.out = out
         self.width = width
+        self.fields = tuple(fields)
         self.order = {provider: index for index, provider in enumerate(order)}
         self._rows: list[tuple[str, list[str]]] = []
 
     def write(self, record: ModelRecord) -> None:
         """Keep one row."""
-        self._rows.append((record.provider, table_row(record)))
+        self._rows.append((record.provider, table_row(record, self.fields)))
 
     def close(self) -> None:
         """Print the table (rows of one provider together; within a provider, as listed)."""
         if self.order:
             self._rows.sort(key=lambda row: self.order.get(row[0], len(self.order)))
         rows = [cells for _, cells in self._rows]
-        columns, widths = layout(rows, self.width)
-        header = [name.upper() for name in TABLE_COLUMNS]
+        columns, widths = layout(rows, self.width, self.fields)
+        header = [name.upper() for name in self.fields]
         for cells in [header, *rows]:
             self.out.write(self._line(cells, columns, widths) + "\n")
         self.out.flush()

@@ -9,14 +9,15 @@ listing is incomplete.
 
 from __future__ import annotations
 
-import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
 from modelcatalog.cli import arguments
+from modelcatalog.cli.arguments import add_output_options
 from modelcatalog.cli.exits import EXIT_AUTH, EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError
 from modelcatalog.providers import NAMES
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Mapping, Sequence
 
     from modelcatalog.catalog import ProviderFailure, ProviderProgress, Query
@@ -27,6 +28,11 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "ndjson", "csv")
 VISIBILITIES = ("public", "unlisted", "shared", "private")
 SORT_FIELDS = ("provider", "id", "name", "kind", "status", "visibility", "created_at", "updated_at")
+FIELDS = (
+    "provider", "id", "name", "description", "kind", "base_model", "status", "visibility",
+    "owner", "created_at", "updated_at", "tags", "capabilities", "version", "url", "fqn",
+    "namespace", "source",
+)  # fmt: skip
 
 
 def add_parser(commands: Any) -> None:  # noqa: ANN401 - argparse's subparsers action is private
@@ -59,6 +65,13 @@ def add_parser(commands: Any) -> None:  # noqa: ANN401 - argparse's subparsers a
         choices=FORMATS,
         help="table for people, ndjson/json with the schema's keys, csv with a header "
         "(default: table on a terminal, ndjson otherwise)",
+    )
+    listing.add_argument(
+        "--fields",
+        type=arguments.names_from(FIELDS),
+        metavar="FIELD,...",
+        help=f"show only these fields, in this order, in every format: {','.join(FIELDS)} "
+        "(source: json and ndjson only)",
     )
     listing.add_argument("--no-source", action="store_true", help="leave the provider's own record out of json/ndjson")
     listing.add_argument("--limit", type=arguments.count, help="stop after this many models")
@@ -107,7 +120,7 @@ def add_parser(commands: Any) -> None:  # noqa: ANN401 - argparse's subparsers a
         help=f"sort by one of {', '.join(SORT_FIELDS)}; -FIELD is descending (output waits for every provider)",
     )
     listing.add_argument("--no-pushdown", action="store_true", help="send no filter to any server (debug aid)")
-    listing.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    add_output_options(listing)
     listing.set_defaults(run=run, command_parser=listing)
 
 
@@ -124,7 +137,17 @@ def run(args: argparse.Namespace, out: TextIO, console: Console) -> int:
     base_urls = _base_urls(args.base_url, providers)
     query = _query(args, providers)
     fmt = args.format or ("table" if out.isatty() else "ndjson")
-    writer = writer_for(fmt, out, source=not args.no_source, width=shutil.get_terminal_size().columns, order=providers)
+    try:
+        writer = writer_for(
+            fmt,
+            out,
+            source=not args.no_source,
+            width=shutil.get_terminal_size().columns,
+            order=providers,
+            fields=args.fields,
+        )
+    except ValueError as exc:  # a field the format cannot show
+        raise UsageError(f"--fields: {exc}") from None
     options = _client_options(args, providers, base_urls)
     progress = console.progress(providers)
     guard = (lambda: held(console)) if progress is not None and out.isatty() else contextlib.nullcontext
@@ -258,4 +281,29 @@ def exit_status(providers: Sequence[str], failures: Sequence[ProviderFailure]) -
 
 def _report_failure(failure: ProviderFailure, console: Console) -> None:
     console.exception(failure.error)
-    console.error(failure.describe())
+    console.error(for_the_command_line(failure))
+
+
+#: how the library's advice to a Python caller reads on the command line
+_SPELLED_AS_FLAGS = {"allow_insecure_http=True": "--allow-insecure-http", "the base_url argument": "--base-url"}
+
+
+def for_the_command_line(failure: ProviderFailure) -> str:
+    """``failure.describe()``, with the flag where the library names a keyword argument.
+
+    A missing setting names every variable to set; a base URL can also be ``--base-url``.
+    """
+    from modelcatalog.errors import ConfigurationError, MissingCredentialError  # noqa: PLC0415
+
+    error = failure.error
+    if isinstance(error, MissingCredentialError):
+        text = f"missing {error.what}: set {' and '.join(error.variables)}"
+        url = error.base_url_variable
+        if url is not None:
+            text += " (or pass --base-url)" if error.variables == (url,) else f" (or pass --base-url instead of {url})"
+        return f"{failure.provider}: {text}"
+    text = failure.describe()
+    if isinstance(error, ConfigurationError):
+        for argument, flag in _SPELLED_AS_FLAGS.items():
+            text = text.replace(argument, flag)
+    return text

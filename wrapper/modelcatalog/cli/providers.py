@@ -6,12 +6,13 @@ a credential is only ever said to be found or missing, never shown.
 
 from __future__ import annotations
 
-import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
+from modelcatalog.cli.arguments import add_output_options
 from modelcatalog.cli.exits import EXIT_OK
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Mapping
 
     from modelcatalog.cli.console import Console
@@ -24,7 +25,7 @@ def add_parser(commands: Any) -> None:  # noqa: ANN401 - argparse's subparsers a
         "providers", help="each provider: operations, base URL, whether credentials are set (never their values)"
     )
     providers.add_argument("--format", choices=("table", "json"), default="table")
-    providers.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    add_output_options(providers)
     providers.set_defaults(run=run, command_parser=providers)
 
 
