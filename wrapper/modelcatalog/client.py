@@ -44,10 +44,10 @@ from modelcatalog.pagination import (
     Position,
     new_ledger,
 )
-from modelcatalog.providers import Provider, get_provider
+from modelcatalog.providers import NAMES, Provider, get_provider
 from modelcatalog.responses import check_response
 from modelcatalog.secrets import redact, scrub_library_logs
-from modelcatalog.settings import credential, resolve_base_url
+from modelcatalog.settings import check_instance_name, credential, resolve_base_url
 from modelcatalog.transport import ATTEMPTS, SAFE_TO_RETRY, HTTPSettings, async_http_client, sync_http_client
 
 if TYPE_CHECKING:
@@ -69,6 +69,7 @@ class _Base:
         self,
         provider: str | Provider,
         *,
+        name: str | None = None,
         base_url: str | None = None,
         api_key: str | Secret | None = None,
         api_secret: str | Secret | None = None,
@@ -78,6 +79,27 @@ class _Base:
         environ: Mapping[str, str] | None = None,
     ) -> None:
         self.provider = provider if isinstance(provider, Provider) else _provider(provider)
+        #: what records, events, errors and failures from this client call their source
+        self.name = check_instance_name(name, self.provider.name, NAMES)
+        try:
+            self._resolve(base_url, api_key, api_secret, allow_insecure_http=allow_insecure_http, environ=environ)
+        except ModelCatalogError as error:
+            error.attribute_to(self.name)
+            raise
+        self.http_settings = http or HTTPSettings()
+        self._on_event = on_event
+        scrub_library_logs()
+
+    def _resolve(
+        self,
+        base_url: str | None,
+        api_key: str | Secret | None,
+        api_secret: str | Secret | None,
+        *,
+        allow_insecure_http: bool,
+        environ: Mapping[str, str] | None,
+    ) -> None:
+        """The credentials and base URL, from the arguments or the environment."""
         passed = {"api_key": api_key, "api_secret": api_secret}
         self._credentials = {
             spec.argument: credential(
@@ -98,15 +120,17 @@ class _Base:
             allow_insecure_http=allow_insecure_http,
             environ=environ,
         )
-        self.http_settings = http or HTTPSettings()
-        self._on_event = on_event
-        scrub_library_logs()
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(provider={self.provider.name!r}, base_url={str(self.base_url)!r})"
+        named = f", name={self.name!r}" if self.name != self.provider.name else ""
+        return f"{type(self).__name__}(provider={self.provider.name!r}{named}, base_url={str(self.base_url)!r})"
 
     def _context(self, operation: ListOperation[Any], sink: EventSink) -> OperationContext:
-        return OperationContext(self.provider.name, operation.name, sink, tuple(self._credentials.values()))
+        secrets = tuple(self._credentials.values())
+        return OperationContext(self.provider.name, operation.name, sink, secrets, instance=self.name)
+
+    def _configuration_error(self, message: str, operation: str | None = None) -> ConfigurationError:
+        return ConfigurationError(message, provider=self.provider.name, operation=operation, instance=self.name)
 
     def _prepare(
         self, operation: ListOperation[Any], position: Position, page_size: int, filters: Mapping[str, Any]
@@ -154,10 +178,10 @@ class _Base:
     ) -> tuple[list[ListOperation[Any]], Mapping[str, Any], EventSink]:
         if options.page_size is not None and options.page_size < 1:
             msg = f"page_size must be at least 1, got {options.page_size}"
-            raise ConfigurationError(msg, provider=self.provider.name)
+            raise self._configuration_error(msg)
         if options.deadline is not None and not 0 < options.deadline < math.inf:  # NaN fails both
             msg = f"deadline must be a finite number of seconds above 0, got {options.deadline}"
-            raise ConfigurationError(msg, provider=self.provider.name)
+            raise self._configuration_error(msg)
         operations = list(self._operations(operation))
         filters = dict(filters or {})
         for op in operations:  # fail on a bad filter now, not at the first page
@@ -165,15 +189,16 @@ class _Base:
                 op.build_request(op.style.first(options.start), options.page_size or 1, filters, self._credentials)
             except (ValueError, TypeError) as exc:
                 message = redact(str(exc), self._credentials.values())
-                raise ConfigurationError(message, provider=self.provider.name, operation=op.name) from None
+                raise self._configuration_error(message, op.name) from None
         secrets = tuple(self._credentials.values())
-        return operations, filters, EventSink(self._on_event, scrub=lambda text: redact(text, secrets))
+        sink = EventSink(self._on_event, scrub=lambda text: redact(text, secrets), instance=self.name)
+        return operations, filters, sink
 
     def _operations(self, name: str | None) -> tuple[ListOperation[Any], ...]:
         try:
             return self.provider.operation(name)
         except ValueError as exc:
-            raise ConfigurationError(str(exc), provider=self.provider.name) from None
+            raise self._configuration_error(str(exc)) from None
 
     def _ledger_factory(self, operation: ListOperation[Any], options: PagerOptions, sink: EventSink) -> Any:  # noqa: ANN401 - a LedgerFactory over the provider's record type
         def factory(remaining: int | None) -> Any:  # noqa: ANN401
@@ -195,6 +220,8 @@ class Client(_Base):
     """List a provider's models (sync). Use as a context manager, or call ``close()``.
 
     Arguments: ``provider`` (a name of ``modelcatalog.providers.NAMES``, or a ``Provider``);
+    ``name`` (what its records, events, errors and failures call their source: one of
+    several servers of one provider, such as ``"webui_b"``; default the provider's name);
     ``base_url`` (replaces scheme, host, port and prefix of the documented paths);
     ``api_key``/``api_secret`` (else from the provider's environment variables);
     ``allow_insecure_http``; ``http`` (timeouts, retries, transport); ``on_event``
@@ -370,6 +397,8 @@ def _sealed(ctx: OperationContext) -> Iterator[None]:
         yield
     except ModelCatalogError as error:
         seal_chain(error, ctx.scrub)
+        if error.instance != ctx.instance:
+            error.attribute_to(ctx.instance)
         raise
 
 

@@ -42,17 +42,36 @@ if TYPE_CHECKING:
     from modelcatalog.events import Event
 
 
-class ModelCatalogError(Exception):
-    """Base class: catch this to handle anything modelcatalog raises."""
+def source_label(provider: str | None, instance: str | None) -> str | None:
+    """How messages name a source: the instance, with its provider in brackets when the two differ."""
+    if instance is None or instance == provider:
+        return provider
+    return f"{instance} ({provider})" if provider else instance
 
-    def __init__(self, message: str, *, provider: str | None = None, operation: str | None = None) -> None:
+
+class ModelCatalogError(Exception):
+    """Base class: catch this to handle anything modelcatalog raises.
+
+    ``provider`` is the provider's name; ``instance`` the name of the client the error
+    came from (``Client(..., name=...)``), the provider's name when it was not given one.
+    """
+
+    def __init__(
+        self, message: str, *, provider: str | None = None, operation: str | None = None, instance: str | None = None
+    ) -> None:
         self.provider = provider
+        self.instance = instance or provider
         self.operation = operation
         self.message = message
         super().__init__(self._full_message())
 
+    def attribute_to(self, instance: str) -> None:
+        """Name the instance this error came from, in ``instance`` and in its message."""
+        self.instance = instance
+        self.args = (self._full_message(),)
+
     def _full_message(self) -> str:
-        where = " ".join(part for part in (self.provider, self.operation) if part)
+        where = " ".join(part for part in (source_label(self.provider, self.instance), self.operation) if part)
         return f"{where}: {self.message}" if where else self.message
 
     def __repr__(self) -> str:

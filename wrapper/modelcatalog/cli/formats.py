@@ -26,16 +26,16 @@ if TYPE_CHECKING:
 
 FORMATS: Final = ("table", "json", "ndjson", "csv")
 CSV_FIELDS: Final = (
-    "provider", "id", "name", "description", "kind", "base_model", "status", "visibility",
+    "provider", "instance", "id", "name", "description", "kind", "base_model", "status", "visibility",
     "owner_id", "owner_name", "created_at", "updated_at", "tags", "capabilities", "version",
     "url", "fqn", "namespace",
 )  # fmt: skip
-TABLE_COLUMNS: Final = ("provider", "id", "name", "kind", "status", "visibility", "created")
+TABLE_COLUMNS: Final = ("provider", "instance", "id", "name", "kind", "status", "visibility", "created")
 GAP: Final = "  "
 ELLIPSIS: Final = "…"
 MISSING: Final = "-"
 #: the narrowest a column may be squeezed to (its content is shorter anyway when it is narrower)
-_MIN_WIDTH: Final = {"provider": 11, "id": 8, "name": 6, "kind": 5, "status": 5, "visibility": 5, "created": 10}
+_MIN_WIDTH: Final = {"provider": 11, "instance": 8, "id": 8, "name": 6, "kind": 5, "status": 5, "visibility": 5, "created": 10}
 #: which columns go first when even the narrowest widths do not fit
 _DROP_ORDER: Final = ("created", "visibility", "status", "kind", "name")
 #: what a spreadsheet reads as the start of a formula: OWASP's list, and the full-width
@@ -134,6 +134,7 @@ def _csv_values(record: ModelRecord) -> list[str]:
     owner = record.owner
     return [
         record.provider,
+        record.instance,
         record.id,
         record.name or "",
         record.description or "",
@@ -179,7 +180,7 @@ class CsvWriter:
 def table_row(record: ModelRecord) -> list[str]:
     """The table's cells for one record (``created`` shortened to the date)."""
     created = record.created_at.date().isoformat() if record.created_at is not None else None
-    values = (record.provider, record.id, record.name, record.kind, record.status, record.visibility, created)
+    values = (record.provider, record.instance, record.id, record.name, record.kind, record.status, record.visibility, created)
     return [_printable(value) if value else MISSING for value in values]
 
 
@@ -274,7 +275,7 @@ class TableWriter:
 
     def write(self, record: ModelRecord) -> None:
         """Keep one row."""
-        self._rows.append((record.provider, table_row(record)))
+        self._rows.append((record.instance, table_row(record)))
 
     def close(self) -> None:
         """Print the table (rows of one provider together; within a provider, as listed)."""
