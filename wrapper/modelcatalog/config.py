@@ -123,7 +123,7 @@ class Config:
         origins = dict(self.origins)
         for instance in declared:
             instances[instance.name] = instance
-            origins.update({(instance.name, key): "--instance" for key in ("provider", "base_url")})
+            origins.update({(instance.name, key): "the --instance flag" for key in ("provider", "base_url")})
         return dataclasses.replace(self, instances=instances, origins=origins)
 
     def profile_name(self, profile: str | None = None, environ: Mapping[str, str] | None = None) -> str | None:

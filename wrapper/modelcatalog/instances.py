@@ -157,4 +157,4 @@ def parse_declaration(text: str) -> Instance:
     if not (equals and colon and name and provider and base_url):
         msg = f"--instance {shown!r}: expected NAME=PROVIDER:BASE_URL, for example webui_b=openwebui:https://chat-b.example.com"
         raise ConfigurationError(msg)
-    return Instance(name.strip(), provider.strip(), base_url=base_url.strip(), declared_in="--instance")
+    return Instance(name.strip(), provider.strip(), base_url=base_url.strip(), declared_in="the --instance flag")

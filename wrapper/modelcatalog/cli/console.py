@@ -128,9 +128,9 @@ class Progress:
 
     def update(self, state: ProviderProgress) -> None:
         """Where one provider stands: its records so far, and whether it failed or ended incomplete."""
-        self.counts[state.provider] = state.records
+        self.counts[state.instance] = state.records
         if state.failure is not None:
-            self.failed[state.provider] = "incomplete" if state.failure.incomplete else "failed"
+            self.failed[state.instance] = "incomplete" if state.failure.incomplete else "failed"
 
     def render(self) -> str:
         """The progress line's text."""

@@ -250,12 +250,20 @@ def fit(natural: Sequence[int], minimum: Sequence[int], limit: int) -> list[int]
 
 
 def layout(rows: Sequence[Sequence[str]], limit: int) -> tuple[list[int], list[int]]:
-    """Which columns to show and how wide, so that every line fits in ``limit`` columns."""
+    """Which columns to show and how wide, so that every line fits in ``limit`` columns.
+
+    The instance column shows only when some row's instance is not its provider's name
+    (and then the provider column is the last to go when space is short).
+    """
     columns = list(range(len(TABLE_COLUMNS)))
     natural = [
         max([display_width(TABLE_COLUMNS[i].upper()), *(display_width(row[i]) for row in rows)]) for i in columns
     ]
     dropping = [TABLE_COLUMNS.index(name) for name in _DROP_ORDER]
+    if all(row[0] == row[1] for row in rows):
+        columns.remove(TABLE_COLUMNS.index("instance"))
+    else:
+        dropping.append(TABLE_COLUMNS.index("provider"))
     while True:
         minimum = [min(natural[i], _MIN_WIDTH[TABLE_COLUMNS[i]]) for i in columns]
         widths = fit([natural[i] for i in columns], minimum, limit)
