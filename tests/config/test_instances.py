@@ -73,7 +73,9 @@ async def test_the_async_twin_names_each_server(server_a: FaultServer, server_b:
     assert len(result.records) == 45
 
 
-def test_a_failing_server_is_named_in_its_failure(server_a: FaultServer, server_b: FaultServer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_server_is_named_in_its_failure(
+    server_a: FaultServer, server_b: FaultServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("KEY_B", "sk-wrong")
     result = list_catalog(Query(), instances(server_a, server_b))
     (failure,) = result.failures
@@ -94,7 +96,8 @@ def test_an_incomplete_listing_names_its_server(server_a: FaultServer, server_b:
     assert failure.instance == "webui_a"
     assert isinstance(failure.error, IncompleteListingError)
     assert str(failure.error).startswith("webui_a (openwebui) ")
-    assert events and all(e.instance == "webui_a" for e in events if isinstance(e, PaginationEvent))
+    assert events
+    assert all(e.instance == "webui_a" for e in events if isinstance(e, PaginationEvent))
 
 
 def test_a_named_client_names_its_events_and_errors(server_a: FaultServer) -> None:
@@ -151,7 +154,9 @@ def test_a_setup_error_names_the_instance_and_the_variable() -> None:
     assert failure.describe() == "lab (openwebui): missing credential: pass it explicitly or set LAB_KEY"
 
 
-def test_an_instance_of_another_provider_keeps_that_providers_credentials(server_a: FaultServer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_instance_of_another_provider_keeps_that_providers_credentials(
+    server_a: FaultServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     server_a.models["scenario"] = payloads.many(scenario.model, 3)
     server_a.credentials["scenario"] = "k:s"
     monkeypatch.setenv("WORK_KEY", "k")

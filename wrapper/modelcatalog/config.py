@@ -118,7 +118,7 @@ class Config:
         raise ConfigurationError(msg)
 
     def with_instances(self, declared: Iterable[Instance]) -> Config:
-        """This configuration with ``declared`` added (the command's ``--instance``: they replace the file's)."""
+        """The configuration with ``declared`` added (the command's ``--instance``: they replace the file's)."""
         instances = dict(self.instances)
         origins = dict(self.origins)
         for instance in declared:
@@ -138,7 +138,7 @@ class Config:
         return chosen
 
     def with_profile(self, name: str | None) -> Config:
-        """This configuration with profile ``name``'s overrides applied (None: unchanged)."""
+        """The configuration with profile ``name``'s overrides applied (None: unchanged)."""
         if name is None:
             return self
         profile = self.profiles[name]
@@ -217,7 +217,7 @@ class _Reader:
         self.keys(document, _TOP_KEYS, "the top level")
         instances: dict[str, Instance] = {}
         origins: dict[tuple[str, str], str] = {}
-        for name, table in self.table(document, "providers").items():
+        for name in self.table(document, "providers"):
             key = f"providers.{name}"
             if name not in NAMES:
                 raise self.fail(key, f"unknown provider (known: {', '.join(NAMES)})")
@@ -230,9 +230,8 @@ class _Reader:
                 raise self.fail(key, f"{name} is a provider's name: configure it under [providers.{name}]")
             provider = self.table(document["instances"], name, key).get("provider")
             if not isinstance(provider, str) or provider not in NAMES:
-                known = ", ".join(NAMES)
                 problem = "missing" if provider is None else "unknown provider"
-                raise self.fail(f"{key}.provider", f"{problem} (one of {known})")
+                raise self.fail(f"{key}.provider", f"{problem} (one of {', '.join(NAMES)})")
             settings = self.settings({k: v for k, v in table.items() if k != "provider"}, key, provider, "provider")
             instances[name] = self.instance(key, name, provider, settings)
             origins.update({(name, setting): self.origin for setting in ("provider", *settings)})
@@ -253,7 +252,9 @@ class _Reader:
         except ConfigurationError as exc:
             raise self.fail(key, exc.message) from None
 
-    def profile(self, name: str, table: dict[str, Any], instances: Mapping[str, Instance], known: Sequence[str]) -> Profile:
+    def profile(
+        self, name: str, table: dict[str, Any], instances: Mapping[str, Instance], known: Sequence[str]
+    ) -> Profile:
         key = f"profiles.{name}"
         self.keys(table, _PROFILE_KEYS, f"[{key}]")
         selected = table.get("providers", [])
@@ -261,7 +262,9 @@ class _Reader:
             raise self.fail(f"{key}.providers", "expected a list of provider or instance names")
         for item in selected:
             if item not in known:
-                raise self.fail(f"{key}.providers", f"unknown provider or instance {item!r} (known: {', '.join(known)})")
+                raise self.fail(
+                    f"{key}.providers", f"unknown provider or instance {item!r} (known: {', '.join(known)})"
+                )
         override: dict[str, dict[str, str]] = {}
         for target in self.table(table, "override", f"{key}.override"):
             where = f"{key}.override.{target}"
@@ -278,7 +281,9 @@ class _Reader:
         for name in table:
             if name not in allowed and name not in also and _looks_secret(name):
                 variables = [a for a in allowed if a.endswith("_env")]
-                variable = next((a for a in variables if a.startswith(name)), variables[0] if variables else "api_key_env")
+                variable = next(
+                    (a for a in variables if a.startswith(name)), variables[0] if variables else "api_key_env"
+                )
                 raise self.fail(
                     f"{key}.{name}",
                     "a credential does not belong in the file (its value is not shown): keep it in an environment "

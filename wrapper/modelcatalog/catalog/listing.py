@@ -246,7 +246,7 @@ class _Job:
         """The failure of this job's provider with ``error``, after the records it delivered."""
         return ProviderFailure(self.provider, error, self.delivered, instance=self.instance)
 
-    def open(self, run: _Run, kind: type[Client] | type[AsyncClient]) -> Any:  # noqa: ANN401 - a Client or AsyncClient
+    def open(self, run: _Run, kind: type[Client | AsyncClient]) -> Any:  # noqa: ANN401 - a Client or AsyncClient
         """The client to list with: the source itself, or one made from a name or an ``Instance`` (then owned)."""
         options = run.client_options(self.instance)
         source = self.source

@@ -7,13 +7,16 @@ declares a server without a file and replaces one of the file's of the same name
 
 from __future__ import annotations
 
-import argparse
 from typing import TYPE_CHECKING
 
+from modelcatalog.cli.exits import UsageError
+
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Mapping
 
     from modelcatalog.config import Config
+    from modelcatalog.instances import Instance
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,16 +44,38 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load(args: argparse.Namespace, environ: Mapping[str, str]) -> Config:
     """The configuration file the arguments and environment point at, with the ``--instance`` declarations."""
-    from modelcatalog.config import load_config  # noqa: PLC0415 - commands import what they use
+    from modelcatalog.config import ConfigFileError, load_config  # noqa: PLC0415 - commands import what they use
+    from modelcatalog.errors import ConfigurationError  # noqa: PLC0415
     from modelcatalog.instances import parse_declaration  # noqa: PLC0415
 
     config = load_config(args.config, environ=environ)
-    declared = [parse_declaration(text) for text in args.instance]
+    try:
+        declared = [parse_declaration(text) for text in args.instance]
+    except ConfigFileError:
+        raise
+    except ConfigurationError as exc:
+        raise UsageError(str(exc)) from None
     names = [instance.name for instance in declared]
     if len(set(names)) != len(names):
-        from modelcatalog.errors import ConfigurationError  # noqa: PLC0415
-
         twice = next(name for name in names if names.count(name) > 1)
         msg = f"--instance declares {twice!r} twice"
-        raise ConfigurationError(msg)
+        raise UsageError(msg)
     return config.with_instances(declared)
+
+
+def selected(args: argparse.Namespace, environ: Mapping[str, str]) -> tuple[Config, list[Instance]]:
+    """The configuration, and the providers and instances to list: ``-p`` names, else the profile's.
+
+    A file that cannot be used is its own one-line error; a name or profile that does
+    not exist, or nothing to list, is a usage error (the usage line, exit 2).
+    """
+    from modelcatalog.config import ConfigFileError  # noqa: PLC0415
+    from modelcatalog.errors import ConfigurationError  # noqa: PLC0415
+
+    config = load(args, environ)
+    try:
+        return config, config.select(args.provider, profile=args.profile, environ=environ)
+    except ConfigFileError:
+        raise
+    except ConfigurationError as exc:
+        raise UsageError(str(exc)) from None

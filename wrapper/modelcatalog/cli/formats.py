@@ -35,7 +35,16 @@ GAP: Final = "  "
 ELLIPSIS: Final = "…"
 MISSING: Final = "-"
 #: the narrowest a column may be squeezed to (its content is shorter anyway when it is narrower)
-_MIN_WIDTH: Final = {"provider": 11, "instance": 8, "id": 8, "name": 6, "kind": 5, "status": 5, "visibility": 5, "created": 10}
+_MIN_WIDTH: Final = {
+    "provider": 11,
+    "instance": 8,
+    "id": 8,
+    "name": 6,
+    "kind": 5,
+    "status": 5,
+    "visibility": 5,
+    "created": 10,
+}
 #: which columns go first when even the narrowest widths do not fit
 _DROP_ORDER: Final = ("created", "visibility", "status", "kind", "name")
 #: what a spreadsheet reads as the start of a formula: OWASP's list, and the full-width
@@ -180,7 +189,16 @@ class CsvWriter:
 def table_row(record: ModelRecord) -> list[str]:
     """The table's cells for one record (``created`` shortened to the date)."""
     created = record.created_at.date().isoformat() if record.created_at is not None else None
-    values = (record.provider, record.instance, record.id, record.name, record.kind, record.status, record.visibility, created)
+    values = (
+        record.provider,
+        record.instance,
+        record.id,
+        record.name,
+        record.kind,
+        record.status,
+        record.visibility,
+        created,
+    )
     return [_printable(value) if value else MISSING for value in values]
 
 

@@ -121,8 +121,7 @@ def run(args: argparse.Namespace, out: TextIO, console: Console) -> int:
     from modelcatalog.cli.console import held  # noqa: PLC0415
     from modelcatalog.cli.formats import writer_for  # noqa: PLC0415
 
-    config = configuration.load(args, os.environ)
-    instances = config.select(args.provider, profile=args.profile)
+    config, instances = configuration.selected(args, os.environ)
     providers = [instance.name for instance in instances]
     base_urls = _base_urls(args.base_url, providers, config.names)
     query = _query(args, sorted({instance.provider for instance in instances}))
@@ -238,7 +237,9 @@ def _query(args: argparse.Namespace, providers: Sequence[str]) -> Query:
 
 
 def exit_status(providers: Sequence[str], failures: Sequence[ProviderFailure]) -> int:
-    """``providers``: the names listed (providers or instances). 0 all listed completely; 1 a provider failed (or listed incompletely) while another did not, or mixed failures.
+    """0 all listed completely; 1 a provider failed (or listed incompletely) while another did not, or mixed failures.
+
+    ``providers`` are the names listed (providers or instances), as failures name them.
 
     When every provider failed: 3 if every failure is an authentication failure, 2 if
     every failure is a configuration error (a missing credential or base URL).

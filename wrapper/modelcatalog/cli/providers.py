@@ -113,8 +113,5 @@ def _block(entry: Mapping[str, Any]) -> str:
     if entry["declared_in"]:
         title = f"{entry['provider']} instance, declared in {entry['declared_in']}"
     return (
-        f"{entry['name']} ({title})\n"
-        f"  base URL     {where}\n"
-        f"  operations   {operations}\n"
-        f"  credentials  {credentials}"
+        f"{entry['name']} ({title})\n  base URL     {where}\n  operations   {operations}\n  credentials  {credentials}"
     )
