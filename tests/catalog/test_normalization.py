@@ -362,6 +362,10 @@ def mapping_table() -> dict[str, dict[str, str]]:
     columns = [titles[cell.split(" (", 1)[0]] for cell in header[1:]]  # a column of an unknown provider: KeyError
     table: dict[str, dict[str, str]] = {name: {} for name in columns}
     for field, *cells in rows:
+        if field == "`instance`":  # not the provider's: the client's name, so the same words in every column
+            assert len(cells) == len(columns)
+            assert len(set(cells)) == 1, cells
+            continue
         for name, cell in zip(columns, cells, strict=True):
             table[name][field.strip("`")] = cell
     return table

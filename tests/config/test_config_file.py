@@ -6,16 +6,15 @@ file is refused without being shown (the canary is searched in everything the er
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from pathlib import Path
 
 import pytest
 from modelcatalog.config import CONFIG_ENV, PROFILE_ENV, ConfigFileError, config_location, load_config
 from modelcatalog.errors import ConfigurationError
 from modelcatalog.instances import Instance
+from modelcatalog.providers import NAMES
 from support.hostile import KEY, assert_clean, everything_about
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 EXAMPLE = """
 default_profile = "local"
@@ -282,3 +281,22 @@ def test_a_credential_in_the_file_is_refused_without_showing_it(tmp_path: Path, 
     if key is not None and not key.endswith("base_url"):
         assert "not shown" in str(error)
         assert "_env" in str(error)  # it says what to write instead
+
+
+def readme_example() -> str:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Configuration file", 1)[1]
+    return section.split("```toml\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_example_is_a_valid_file(tmp_path: Path) -> None:
+    text = readme_example()
+    providers = set(re.findall(r'^provider = "([a-z]+)"', text, flags=re.MULTILINE))
+    missing = providers - set(NAMES)
+    if missing:  # the example shows the OpenAI-compatible provider, which arrives with issue 12
+        pytest.skip(f"the README's example uses providers this checkout lacks: {', '.join(sorted(missing))}")
+    config = load_config(write(tmp_path, text), environ={})
+    for profile in config.profiles:
+        assert config.select(profile=profile, environ={})
+    staging = {i.name: i for i in config.select(profile="staging", environ={})}
+    assert staging["gateway"].base_url == "https://llm-staging.example.com/v1"
