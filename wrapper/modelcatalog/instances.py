@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from modelcatalog.errors import ConfigurationError
 from modelcatalog.providers import NAMES, get_provider
@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from modelcatalog.events import EventHandler
     from modelcatalog.providers import Provider
     from modelcatalog.transport import HTTPSettings
+
+C = TypeVar("C", "Client", "AsyncClient")
 
 
 @dataclass(frozen=True)
@@ -101,16 +103,7 @@ class Instance:
         """A ``Client`` for this server, named after it (``base_url`` overrides the instance's)."""
         from modelcatalog.client import Client  # noqa: PLC0415 - the client pulls in httpx
 
-        self._check_base_url(base_url)
-        return Client(
-            self.definition(),
-            name=self.name,
-            base_url=base_url,
-            allow_insecure_http=allow_insecure_http,
-            http=http,
-            on_event=on_event,
-            environ=environ,
-        )
+        return self._open(Client, base_url, allow_insecure_http, http, on_event, environ)
 
     def async_client(
         self,
@@ -124,8 +117,19 @@ class Instance:
         """The async twin of ``client``."""
         from modelcatalog.client import AsyncClient  # noqa: PLC0415
 
+        return self._open(AsyncClient, base_url, allow_insecure_http, http, on_event, environ)
+
+    def _open(  # noqa: PLR0917 - the keyword arguments of client(), passed on in order
+        self,
+        kind: type[C],
+        base_url: str | None,
+        allow_insecure_http: bool,
+        http: HTTPSettings | None,
+        on_event: EventHandler | None,
+        environ: Mapping[str, str] | None,
+    ) -> C:
         self._check_base_url(base_url)
-        return AsyncClient(
+        return kind(
             self.definition(),
             name=self.name,
             base_url=base_url,
