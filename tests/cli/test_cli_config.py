@@ -254,6 +254,15 @@ def test_a_literal_secret_is_refused_and_never_printed(tmp_path: Path) -> None:
             assert_clean(result.stdout + result.stderr)
 
 
+def test_a_password_in_an_instances_url_is_refused_and_never_printed() -> None:
+    url = f"https://robot:{KEY}@chat.example.com"
+    for command in (("list", "-p", "lab"), ("providers",)):
+        result = run(*command, "--instance", f"lab=openwebui:{url}", "--debug")
+        assert result.returncode == 2, result.stderr
+        assert "https://***@chat.example.com holds user info" in result.stderr
+        assert_clean(result.stdout + result.stderr)
+
+
 def test_providers_lists_instances_and_where_each_setting_comes_from(
     tmp_path: Path, server_a: FaultServer, server_b: FaultServer
 ) -> None:

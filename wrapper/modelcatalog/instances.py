@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from modelcatalog.errors import ConfigurationError
 from modelcatalog.providers import NAMES, get_provider
+from modelcatalog.secrets import mask_user_info
 from modelcatalog.settings import check_instance_name
 
 if TYPE_CHECKING:
@@ -64,6 +65,9 @@ class Instance:
         except ValueError as exc:
             raise ConfigurationError(f"instance {self.name!r}: {exc}") from None
         check_instance_name(self.name, self.provider, NAMES)
+        if self.base_url is not None and (shown := mask_user_info(self.base_url)) != self.base_url:
+            msg = f"base URL {shown} holds user info: credentials come from environment variables, never from URLs"
+            raise ConfigurationError(msg, provider=self.provider, instance=self.name)
         wanted = {"api_key": self.api_key_env, "api_secret": self.api_secret_env}
         arguments = {spec.argument for spec in get_provider(self.provider).credentials}
         for argument, variable in wanted.items():
@@ -153,8 +157,6 @@ class Instance:
 
 def parse_declaration(text: str) -> Instance:
     """``NAME=PROVIDER:BASE_URL`` (the command's ``--instance``) -> an ``Instance``."""
-    from modelcatalog.secrets import mask_user_info  # noqa: PLC0415
-
     shown = mask_user_info(text)
     name, equals, rest = text.partition("=")
     provider, colon, base_url = rest.partition(":")
