@@ -83,7 +83,7 @@ KEYS = {"WEBUI_A_KEY": KEY_A, "WEBUI_B_KEY": KEY_B, "WEBUI_B_WRONG": "sk-wrong",
 def run(*args: str, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The command in a fresh interpreter, with only the provider variables passed (and no terminal width)."""
     clean = {k: v for k, v in os.environ.items() if k not in {*PROVIDER_ENV, "COLUMNS", "LINES"}}
-    clean.update(env or {})
+    clean.update(env or {}, PYTHONFAULTHANDLER="1")  # a crash of the interpreter shows its threads' stacks
     return subprocess.run(  # noqa: S603 - our own interpreter and module
         [sys.executable, "-m", "modelcatalog", *args],
         capture_output=True,
