@@ -55,9 +55,9 @@ _PROVIDER_OF = {route: providers.provider_of(route) for route in ROUTES}
 class Respond:
     """Answer with this status, body and headers instead of the page.
 
-    ``{credential}`` in the body is replaced by the credential the request carried, and
-    ``{authorization}`` by the Authorization header as it arrived: a server that echoes
-    secrets back, to prove the client scrubs them.
+    ``{credential}`` in the body or a header's value is replaced by the credential the
+    request carried, and ``{authorization}`` by the Authorization header as it arrived: a
+    server that echoes secrets back, to prove the client scrubs them.
     """
 
     status: int
@@ -329,9 +329,15 @@ class FaultServer:
                     fault.change(self.models[route])
             elif isinstance(fault, Respond):
                 raw = fault.body.encode() if isinstance(fault.body, str) else fault.body
-                raw = raw.replace(b"{credential}", (_credential(request) or "").encode())
-                raw = raw.replace(b"{authorization}", request.headers.get("authorization", "").encode())
-                return _Answer(fault.status, body=raw, headers=dict(fault.headers), content_type=fault.content_type)
+                echoed = {
+                    "{credential}": _credential(request) or "",
+                    "{authorization}": request.headers.get("authorization", ""),
+                }
+                headers = dict(fault.headers)
+                for placeholder, secret in echoed.items():
+                    raw = raw.replace(placeholder.encode(), secret.encode())
+                    headers = {key: value.replace(placeholder, secret) for key, value in headers.items()}
+                return _Answer(fault.status, body=raw, headers=headers, content_type=fault.content_type)
         return None
 
     def _check_credentials(self, request: RecordedRequest, route: str) -> _Answer | None:

@@ -71,6 +71,12 @@ FAULTS: dict[str, Any] = {
     # past the 300 characters of the excerpt's cut, so that a cut before the scrub would leave a prefix
     "401-late-echo": Respond(401, '{"detail": "' + "x" * 275 + ' {credential} rejected"}'),
     "500-late-echo": Respond(500, '{"detail": "' + "x" * 280 + ' {authorization}"}'),
+    # the server's request id, read into every response error and its message
+    "request-id-echo": Respond(403, "{}", headers={"x-request-id": "{credential}"}),
+    "request-id-authorization-echo": Respond(404, "{}", headers={"request-id": "{authorization}"}),
+    "request-id-late-echo": Respond(
+        200, "<html>", content_type="text/html", headers={"x-request-id": "x" * 120 + "{credential}"}
+    ),
 }
 
 

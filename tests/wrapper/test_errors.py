@@ -7,6 +7,8 @@ Each error names its provider and operation, and carries what the server said:
 
 from __future__ import annotations
 
+import builtins
+import importlib
 import json
 import socket
 from typing import Any
@@ -18,6 +20,7 @@ from modelcatalog import (
     APIError,
     AsyncClient,
     AuthenticationError,
+    BodyTooLargeError,
     Client,
     ConfigurationError,
     HTMLPageError,
@@ -25,6 +28,7 @@ from modelcatalog import (
     ModelCatalogError,
     NotFoundError,
     NotJSONError,
+    PermissionDeniedError,
     ProviderReportedError,
     RateLimitError,
     RequestValidationError,
@@ -74,7 +78,7 @@ def assert_names(error: ModelCatalogError, route: str) -> None:
 # -- error statuses ------------------------------------------------------------------------------------
 STATUS_CASES = [
     ("scenario", 401, '{"error": "Unauthorized"}', AuthenticationError, "not authenticated (HTTP 401)"),
-    ("truefoundry", 403, '{"detail": "Forbidden"}', AuthenticationError, "not allowed (HTTP 403)"),
+    ("truefoundry", 403, '{"detail": "Forbidden"}', PermissionDeniedError, "not allowed (HTTP 403)"),
     ("openwebui", 404, '{"detail": "Not Found"}', NotFoundError, "not found (HTTP 404) at http://127.0.0.1:"),
     ("truefoundry", 400, '{"detail": "bad"}', RequestValidationError, "request rejected (HTTP 400)"),
     ("scenario", 500, '{"error": "boom"}', ServerError, "server error (HTTP 500) after 4 attempts"),
@@ -302,3 +306,102 @@ def test_pagination_error_is_deprecated_and_out_of_all() -> None:
     with pytest.warns(DeprecationWarning, match="PaginationError is deprecated"):
         old = modelcatalog.PaginationError
     assert old is modelcatalog.IncompleteListingError
+
+
+# -- the official SDKs' names ------------------------------------------------------------------------------
+def test_api_timeout_error_is_the_public_name_and_timeout_error_still_imports() -> None:
+    from modelcatalog import errors  # noqa: PLC0415 - the old import path
+
+    assert modelcatalog.APITimeoutError is TimeoutError is errors.TimeoutError is errors.APITimeoutError
+    assert issubclass(modelcatalog.APITimeoutError, TransportError)
+    assert modelcatalog.APITimeoutError.__name__ == "APITimeoutError"
+
+
+@pytest.mark.parametrize("module", ["modelcatalog", "modelcatalog.errors"])
+def test_a_star_import_keeps_the_builtin_timeout_error(module: str) -> None:
+    namespace: dict[str, Any] = {}
+    exec(f"from {module} import *\nseen = TimeoutError", namespace)  # noqa: S102 - the import under test
+    assert namespace["seen"] is builtins.TimeoutError
+    assert "TimeoutError" not in namespace
+    assert namespace["APITimeoutError"] is modelcatalog.APITimeoutError
+    assert namespace["PermissionDeniedError"] is modelcatalog.PermissionDeniedError
+    assert all(name in namespace for name in importlib.import_module(module).__all__)
+
+
+def test_permission_denied_is_an_authentication_error() -> None:
+    assert issubclass(modelcatalog.PermissionDeniedError, AuthenticationError)
+    assert "PermissionDeniedError" in modelcatalog.__all__
+
+
+def test_a_403_exits_3_like_any_authentication_failure(
+    server: FaultServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from modelcatalog.cli import main  # noqa: PLC0415 - the command, in-process
+
+    server.inject("truefoundry", Respond(403, '{"detail": "Forbidden"}', headers={"x-request-id": "req-403"}))
+    monkeypatch.setenv("TFY_API_KEY", CREDENTIALS["truefoundry"]["api_key"])
+    assert main(["list", "-p", "truefoundry", "--base-url", server.url, "--format", "ndjson"]) == 3
+    err = capsys.readouterr().err
+    assert "not allowed (HTTP 403)" in err
+    assert "(request id req-403)" in err
+
+
+# -- request ids ----------------------------------------------------------------------------------------
+REQUEST_ID_CASES = [
+    (Respond(403, "{}", headers={"x-request-id": "req_403"}), {}, PermissionDeniedError),
+    (Respond(429, "{}", headers={"request-id": "req_403", "Retry-After": "0"}), {}, RateLimitError),
+    (Respond(500, "{}", headers={"x-request-id": "req_403", "request-id": "other"}), {}, ServerError),
+    (Respond(200, "<html>", content_type="text/html", headers={"x-request-id": "req_403"}), {}, HTMLPageError),
+    (Respond(200, "token=1", content_type="text/plain", headers={"x-request-id": "req_403"}), {}, NotJSONError),
+    (Respond(200, '{"items": 1}', headers={"x-request-id": "req_403"}), {}, SchemaMismatchError),
+    (Respond(200, "x" * 4096, headers={"x-request-id": "req_403"}), {"max_body_size": 1024}, BodyTooLargeError),
+    (Respond(200, "{}", headers={"x-request-id": "req_403", "Content-Encoding": "br"}), {}, NotJSONError),
+]
+
+
+@pytest.mark.parametrize(
+    ("fault", "http", "kind"), REQUEST_ID_CASES, ids=[f"{c[2].__name__}-{c[0].status}" for c in REQUEST_ID_CASES]
+)
+async def test_every_response_error_carries_the_request_id(
+    server: FaultServer, failing: Any, fault: Respond, http: dict[str, Any], kind: type[ModelCatalogError]
+) -> None:
+    server.inject("openwebui", fault, times=None)
+    settings = HTTPSettings(retry=RetryPolicy(max_attempts=2, backoff_initial=0.001, retry_after_cap=1.0), **http)
+    error = await failing("openwebui", client={"http": settings})
+    assert type(error) is kind
+    assert error.request_id == "req_403"  # x-request-id before request-id
+    assert str(error).endswith(" (request id req_403)")
+    assert repr(error).endswith(" (request id req_403)')")
+    assert_names(error, "openwebui")
+
+
+async def test_without_a_request_id_the_message_is_unchanged(server: FaultServer, failing: Any) -> None:
+    server.inject("openwebui", Respond(404, '{"detail": "Not Found"}'))
+    error = await failing("openwebui")
+    assert error.request_id is None
+    assert "request id" not in str(error)
+    refused = await failing("truefoundry", client={"base_url": "http://127.0.0.1:1"})  # no response at all
+    assert refused.request_id is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        (b"  req_1  ", "req_1"),
+        (b"r" * 200, "r" * 128 + "..."),
+        (b"req\xe9\x01end", "req\ufffd\ufffdend"),  # not printable ASCII: replaced, never passed on
+        (b"   ", None),
+    ],
+)
+def test_request_ids_are_bounded_and_printable(raw: bytes, shown: str | None) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(401, content=b"{}", headers=[(b"x-request-id", raw)], request=request)
+
+    settings = HTTPSettings(transport=httpx.MockTransport(answer), retry=RetryPolicy(max_attempts=1))
+    with (
+        Client("scenario", base_url="https://api.example.test", http=settings, **CREDENTIALS["scenario"]) as client,
+        pytest.raises(AuthenticationError) as caught,
+    ):
+        list(client.list_models())
+    assert caught.value.request_id == shown
+    assert str(caught.value).endswith(f" (request id {shown})" if shown else "check the credentials; {}")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 from modelcatalog import (
+    APIError,
     ConfigurationError,
     HTTPSettings,
     RateLimitError,
@@ -115,7 +116,7 @@ def test_retry_after_forms(headers: dict[str, str], expected: float | None) -> N
     assert retry_after_seconds(httpx.Response(429, headers=headers), now=lambda: NOW) == expected
 
 
-@pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504])
+@pytest.mark.parametrize("status", [408, 409, 429, 500, 502, 503, 504, 507, 599])
 def test_retryable_statuses_back_off_then_succeed(status: int) -> None:
     script = Script(status, status, 200)
     client, sleeps = sync_transport(script)
@@ -124,8 +125,8 @@ def test_retryable_statuses_back_off_then_succeed(status: int) -> None:
     assert len(script.requests) == 3
 
 
-@pytest.mark.parametrize("status", [400, 401, 403, 404, 422])
-def test_client_errors_are_not_retried(status: int) -> None:
+@pytest.mark.parametrize("status", [400, 401, 403, 404, 422, 501, 505])
+def test_client_errors_and_what_a_retry_cannot_change_are_not_retried(status: int) -> None:
     script = Script(status)
     client, sleeps = sync_transport(script)
     assert client.get("/v1/models").status_code == status
@@ -243,6 +244,55 @@ async def test_the_async_transport_follows_the_same_policy() -> None:
     assert sleeps == []
 
 
+#: (status, headers, retried): ``x-should-retry`` overrides the status, as in the official SDKs
+SHOULD_RETRY = [
+    (409, {}, True),
+    (501, {}, False),
+    (505, {}, False),
+    (507, {}, True),
+    (400, {"x-should-retry": "true"}, True),
+    (404, {"x-should-retry": "true"}, True),
+    (501, {"x-should-retry": "true"}, True),
+    (503, {"x-should-retry": "false"}, False),
+    (429, {"x-should-retry": "false", "Retry-After": "0"}, False),
+    (409, {"x-should-retry": " False "}, False),  # case and spaces do not matter
+    (503, {"x-should-retry": "maybe"}, True),  # any other word: the status decides
+    (400, {"x-should-retry": "1"}, False),
+]
+SHOULD_RETRY_IDS = [f"{status}-{headers.get('x-should-retry', 'none').strip()}" for status, headers, _ in SHOULD_RETRY]
+
+
+@pytest.mark.parametrize(("status", "headers", "retried"), SHOULD_RETRY, ids=SHOULD_RETRY_IDS)
+async def test_the_server_says_whether_to_retry_in_process(status: int, headers: dict[str, str], retried: bool) -> None:
+    sent = 4 if retried else 1
+    script = Script(*[(status, headers)] * 4)
+    client, sleeps = sync_transport(script)
+    assert client.get("/").status_code == status
+    assert (len(script.requests), len(sleeps)) == (sent, sent - 1)
+    script = Script(*[(status, headers)] * 4)
+    async_client, sleeps = async_transport(script)
+    async with async_client:
+        assert (await async_client.get("/")).status_code == status
+    assert (len(script.requests), len(sleeps)) == (sent, sent - 1)
+
+
+def test_x_should_retry_true_on_a_success_changes_nothing() -> None:
+    script = Script((200, {"x-should-retry": "true"}), 200)
+    client, sleeps = sync_transport(script)
+    assert client.get("/").status_code == 200
+    assert (len(script.requests), sleeps) == (1, [])
+
+
+def test_x_should_retry_true_keeps_the_hint_cap_and_the_safe_methods() -> None:
+    script = Script((503, {"x-should-retry": "true", "Retry-After": "120"}), 200)
+    client, sleeps = sync_transport(script, RetryPolicy(retry_after_cap=60.0))
+    assert client.get("/").status_code == 503  # a hint over the cap is not waited out
+    assert sleeps == []
+    client, sleeps = sync_transport(Script((400, {"x-should-retry": "true"}), 200))
+    assert client.post("/", json={}).status_code == 400  # a server cannot make a POST safe to send twice
+    assert sleeps == []
+
+
 def test_retries_are_logged_without_the_query(caplog: pytest.LogCaptureFixture) -> None:
     client, _ = sync_transport(Script(503, 200))
     with caplog.at_level("INFO", logger="modelcatalog"):
@@ -295,6 +345,37 @@ def test_a_hint_over_the_cap_fails_at_once_with_the_hint(server: FaultServer, ma
         list(make_client("truefoundry").list_models())
     assert caught.value.retry_after == 3600.0
     assert len(server.requests) == 1
+
+
+@pytest.fixture(params=["sync", "async"])
+def listing(request: pytest.FixtureRequest, make_client: Any, make_async_client: Any) -> Any:
+    """``await listing(provider, **client_options)``: every model, listed sync or async."""
+
+    async def run(provider: str, **options: Any) -> list[Any]:
+        if request.param == "sync":
+            return list(make_client(provider, **options).list_models())
+        return [model async for model in (await make_async_client(provider, **options)).list_models()]
+
+    return run
+
+
+@pytest.mark.parametrize(("status", "headers", "retried"), SHOULD_RETRY, ids=SHOULD_RETRY_IDS)
+async def test_the_server_says_whether_to_retry_over_loopback(
+    server: FaultServer, listing: Any, status: int, headers: dict[str, str], retried: bool
+) -> None:
+    server.inject("openwebui", Respond(status, '{"detail": "no"}', headers=headers), times=None)
+    with pytest.raises(APIError) as caught:
+        await listing("openwebui", max_retries=2)
+    sent = 3 if retried else 1
+    assert (caught.value.status_code, caught.value.attempts) == (status, sent)
+    assert len(server.requests_to("openwebui")) == sent
+
+
+async def test_a_conflict_is_retried_until_it_clears(server: FaultServer, listing: Any) -> None:
+    server.models["openwebui"] = payloads.many(openwebui.model, 2)
+    server.inject("openwebui", Respond(409, '{"detail": "locked"}'), times=2)
+    assert len(await listing("openwebui")) == 2
+    assert len(server.requests_to("openwebui")) == 3
 
 
 def test_server_errors_after_every_attempt(server: FaultServer, make_client: Callable[..., Any]) -> None:

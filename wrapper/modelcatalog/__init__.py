@@ -20,7 +20,9 @@ from modelcatalog._exports import lazy
 _EXPORTS = {
     "AsyncClient": "modelcatalog.client",
     "Client": "modelcatalog.client",
+    "ClientOptions": "modelcatalog.client",
     "APIError": "modelcatalog.errors",
+    "APITimeoutError": "modelcatalog.errors",
     "AuthenticationError": "modelcatalog.errors",
     "BodyTooLargeError": "modelcatalog.errors",
     "ConfigurationError": "modelcatalog.errors",
@@ -31,12 +33,14 @@ _EXPORTS = {
     "ModelCatalogError": "modelcatalog.errors",
     "NotFoundError": "modelcatalog.errors",
     "NotJSONError": "modelcatalog.errors",
+    "PermissionDeniedError": "modelcatalog.errors",
     "ProviderReportedError": "modelcatalog.errors",
     "RateLimitError": "modelcatalog.errors",
     "RequestValidationError": "modelcatalog.errors",
     "ResponseError": "modelcatalog.errors",
     "SchemaMismatchError": "modelcatalog.errors",
     "ServerError": "modelcatalog.errors",
+    # APITimeoutError's old name: importable, but not in __all__ (a star import keeps the builtin)
     "TimeoutError": "modelcatalog.errors",
     "TransportError": "modelcatalog.errors",
     "OffSpecEvent": "modelcatalog.events",
@@ -53,10 +57,12 @@ _EXPORTS = {
 
 __all__ = [
     "APIError",
+    "APITimeoutError",
     "AsyncClient",
     "AuthenticationError",
     "BodyTooLargeError",
     "Client",
+    "ClientOptions",
     "ConfigurationError",
     "DriftEvent",
     "HTMLPageError",
@@ -71,6 +77,7 @@ __all__ = [
     "OffSpecWarning",
     "Page",
     "PaginationEvent",
+    "PermissionDeniedError",
     "ProviderReportedError",
     "RateLimitError",
     "RequestValidationError",
@@ -80,7 +87,6 @@ __all__ = [
     "SchemaMismatchError",
     "Secret",
     "ServerError",
-    "TimeoutError",
     "TransportError",
 ]
 
@@ -105,9 +111,10 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from modelcatalog.client import AsyncClient, Client
+    from modelcatalog.client import AsyncClient, Client, ClientOptions
     from modelcatalog.errors import (
         APIError,
+        APITimeoutError,
         AuthenticationError,
         BodyTooLargeError,
         ConfigurationError,
@@ -118,14 +125,17 @@ if TYPE_CHECKING:
         ModelCatalogError,
         NotFoundError,
         NotJSONError,
+        PermissionDeniedError,
         ProviderReportedError,
         RateLimitError,
         RequestValidationError,
         ResponseError,
         SchemaMismatchError,
         ServerError,
-        TimeoutError,  # noqa: A004 - ours, a TransportError
         TransportError,
+    )
+    from modelcatalog.errors import (
+        TimeoutError as TimeoutError,  # noqa: A004 - APITimeoutError's old name; not in __all__
     )
     from modelcatalog.events import DriftEvent, OffSpecEvent, OffSpecWarning, PaginationEvent, RuntimeDriftWarning
     from modelcatalog.pagination import Page

@@ -14,12 +14,15 @@ joined).
 
 from __future__ import annotations
 
+import contextlib
 import zlib
 from typing import TYPE_CHECKING
 
 import httpx
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from modelcatalog.deadlines import AttemptClock
 
 #: what the client asks for; a body in another compression is refused with a clear error
@@ -32,7 +35,14 @@ _UNSUPPORTED = frozenset({"br", "zstd", "compress", "x-compress"})
 _ENCODING_HEADERS = ("content-encoding", "content-length", "transfer-encoding")
 
 
-class BodyTooLarge(Exception):  # noqa: N818 - an event the client turns into BodyTooLargeError
+class BodyFailure(Exception):  # noqa: N818 - an event the client turns into one of its errors
+    """A body that cannot be used; ``headers`` are its response's, for the server's request id."""
+
+    status_code: int
+    headers: httpx.Headers | None = None
+
+
+class BodyTooLarge(BodyFailure):
     """The body passed the cap; reading stopped there."""
 
     def __init__(self, limit: int, content_length: int | None, status_code: int) -> None:
@@ -42,7 +52,7 @@ class BodyTooLarge(Exception):  # noqa: N818 - an event the client turns into Bo
         super().__init__(f"response body larger than {limit} bytes")
 
 
-class BodyUndecodable(Exception):  # noqa: N818 - an event the client turns into NotJSONError
+class BodyUndecodable(BodyFailure):
     """The body's compression is corrupt, or one the client did not ask for."""
 
     def __init__(self, message: str, status_code: int) -> None:
@@ -56,16 +66,17 @@ class TruncatedBody(httpx.RemoteProtocolError):
 
 def read_response(response: httpx.Response, request: httpx.Request, limit: int, clock: AttemptClock) -> httpx.Response:
     """The response with its body read, inflated and capped (sync)."""
-    if response.is_stream_consumed:  # an in-process transport that read the body itself
-        return _checked(response, limit)
-    reader = _BodyReader(response, limit)
-    try:
-        for chunk in response.iter_raw():
-            reader.feed(chunk)
-            clock.check(request)
-        body = reader.body()
-    finally:
-        response.close()
+    with _failing_with(response):
+        if response.is_stream_consumed:  # an in-process transport that read the body itself
+            return _checked(response, limit)
+        reader = _BodyReader(response, limit)
+        try:
+            for chunk in response.iter_raw():
+                reader.feed(chunk)
+                clock.check(request)
+            body = reader.body()
+        finally:
+            response.close()
     return _inflated(response, request, body)
 
 
@@ -73,17 +84,28 @@ async def aread_response(
     response: httpx.Response, request: httpx.Request, limit: int, clock: AttemptClock
 ) -> httpx.Response:
     """The async twin of ``read_response``."""
-    if response.is_stream_consumed:
-        return _checked(response, limit)
-    reader = _BodyReader(response, limit)
-    try:
-        async for chunk in response.aiter_raw():
-            reader.feed(chunk)
-            clock.check(request)
-        body = reader.body()
-    finally:
-        await response.aclose()
+    with _failing_with(response):
+        if response.is_stream_consumed:
+            return _checked(response, limit)
+        reader = _BodyReader(response, limit)
+        try:
+            async for chunk in response.aiter_raw():
+                reader.feed(chunk)
+                clock.check(request)
+            body = reader.body()
+        finally:
+            await response.aclose()
     return _inflated(response, request, body)
+
+
+@contextlib.contextmanager
+def _failing_with(response: httpx.Response) -> Iterator[None]:
+    """A body failure carries its response's headers out."""
+    try:
+        yield
+    except BodyFailure as failure:
+        failure.headers = response.headers
+        raise
 
 
 def _checked(response: httpx.Response, limit: int) -> httpx.Response:

@@ -16,22 +16,24 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import math
+from collections.abc import Mapping  # noqa: TC003 - ClientOptions' fields are read at run time
 from functools import cache, partial
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Generic, Self, TypedDict, TypeVar
 
 import httpx
 
-from modelcatalog.bodies import BodyTooLarge, BodyUndecodable
+from modelcatalog.bodies import BodyFailure, BodyTooLarge
 from modelcatalog.context import OperationContext
 from modelcatalog.decoding import Records, ResponseDecoder
 from modelcatalog.errors import (
+    APITimeoutError,
     BodyTooLargeError,
     ConfigurationError,
     ModelCatalogError,
     NotJSONError,
-    TimeoutError,  # noqa: A004
     TransportError,
     seal_chain,
+    with_request_id,
 )
 from modelcatalog.events import EventHandler, EventSink
 from modelcatalog.pagination import (
@@ -45,25 +47,64 @@ from modelcatalog.pagination import (
     new_ledger,
 )
 from modelcatalog.providers import NAMES, Provider, get_provider
-from modelcatalog.responses import check_response
-from modelcatalog.secrets import redact, scrub_library_logs
+from modelcatalog.responses import check_response, request_id
+from modelcatalog.secrets import Secret, redact, scrub_library_logs
 from modelcatalog.settings import check_instance_name, credential, resolve_base_url
-from modelcatalog.transport import ATTEMPTS, SAFE_TO_RETRY, HTTPSettings, async_http_client, sync_http_client
+from modelcatalog.transport import (
+    ATTEMPTS,
+    SAFE_TO_RETRY,
+    HTTPSettings,
+    async_http_client,
+    sync_http_client,
+    with_shortcuts,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping
+    from collections.abc import Callable, Iterator
     from types import TracebackType
 
     from modelcatalog.pagination import PaginationStyle
     from modelcatalog.providers._base import ListOperation
-    from modelcatalog.secrets import Secret
-
-#: what the transport raises that is about the answer, not the connection
-_BODY_FAILURES = (BodyTooLarge, BodyUndecodable)
 
 
-class _Base:
-    """Configuration shared by the sync and async clients: resolved once, never printed."""
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+
+class ClientOptions(TypedDict, total=False):
+    """The keyword arguments of ``Client``/``AsyncClient``, for the catalog's ``client_options``.
+
+    >>> from modelcatalog.catalog import Query, list_catalog
+    >>> options: dict[str, ClientOptions] = {"openwebui": {"base_url": "http://127.0.0.1:8080", "max_retries": 1}}
+    >>> result = list_catalog(Query(providers=["openwebui"]), client_options=options)  # doctest: +SKIP
+    """
+
+    base_url: str | None
+    api_key: str | Secret | None
+    api_secret: str | Secret | None
+    allow_insecure_http: bool
+    http: HTTPSettings | None
+    timeout: float | httpx.Timeout | None
+    max_retries: int | None
+    on_event: EventHandler | None
+    environ: Mapping[str, str] | None
+
+
+class _Base(Generic[H]):
+    """Configuration shared by the sync and async clients: resolved once, never printed.
+
+    The arguments are ``Client``'s. ``timeout`` and ``max_retries`` are the official SDKs'
+    shortcuts into ``http`` (see ``transport.with_shortcuts``): a number of seconds bounds
+    each attempt whole and each socket operation, an ``httpx.Timeout`` the socket
+    operations only; ``max_retries=2`` is ``RetryPolicy(max_attempts=3)``. ``None``
+    keeps the default, which is never "no timeout".
+    """
+
+    _http: H
+    provider: Provider
+    #: what records, events, errors and failures from this client call their source
+    name: str
+    http_settings: HTTPSettings
+    _on_event: EventHandler | None
 
     def __init__(
         self,
@@ -75,20 +116,28 @@ class _Base:
         api_secret: str | Secret | None = None,
         allow_insecure_http: bool = False,
         http: HTTPSettings | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
         on_event: EventHandler | None = None,
         environ: Mapping[str, str] | None = None,
     ) -> None:
         self.provider = provider if isinstance(provider, Provider) else _provider(provider)
-        #: what records, events, errors and failures from this client call their source
         self.name = check_instance_name(name, self.provider.name, NAMES)
         try:
             self._resolve(base_url, api_key, api_secret, allow_insecure_http=allow_insecure_http, environ=environ)
         except ModelCatalogError as error:
             error.attribute_to(self.name)
             raise
-        self.http_settings = http or HTTPSettings()
+        try:
+            self.http_settings = with_shortcuts(http, timeout=timeout, max_retries=max_retries)
+        except ConfigurationError as exc:
+            raise self._configuration_error(exc.message) from None
         self._on_event = on_event
         scrub_library_logs()
+        self._http = self._connect(self.http_settings, self.provider.auth(self._credentials))
+
+    def _connect(self, settings: HTTPSettings, auth: httpx.Auth | None) -> H:
+        raise NotImplementedError
 
     def _resolve(
         self,
@@ -152,10 +201,14 @@ class _Base:
         *,
         strict: bool = False,
     ) -> Page[Any]:
-        """Check what the response means, decode, and cut out the page."""
-        body = check_response(response, operation, ctx, html_hint=self.provider.html_hint)
-        decoder = _decoder(operation.envelope, self.provider.name, Records(operation.records, operation.record_id))
-        decoded, left_out = decoder.decode_counting(body, ctx, status=response.status_code, strict=strict)
+        """Check what the response means, decode, and cut out the page; an error carries the server's request id."""
+        try:
+            body = check_response(response, operation, ctx, html_hint=self.provider.html_hint)
+            decoder = _decoder(operation.envelope, self.provider.name, Records(operation.records, operation.record_id))
+            decoded, left_out = decoder.decode_counting(body, ctx, status=response.status_code, strict=strict)
+        except ModelCatalogError as error:
+            with_request_id(error, request_id(response.headers, ctx))
+            raise
         page = operation.page_of(decoded, position)
         return dataclasses.replace(page, left_out=left_out) if left_out else page
 
@@ -216,21 +269,26 @@ class _Base:
         return factory
 
 
-class Client(_Base):
+class Client(_Base[httpx.Client]):
     """List a provider's models (sync). Use as a context manager, or call ``close()``.
 
     Arguments: ``provider`` (a name of ``modelcatalog.providers.NAMES``, or a ``Provider``);
     ``name`` (what its records, events, errors and failures call their source: one of
     several servers of one provider, such as ``"webui_b"``; default the provider's name);
     ``base_url`` (replaces scheme, host, port and prefix of the documented paths);
-    ``api_key``/``api_secret`` (else from the provider's environment variables);
-    ``allow_insecure_http``; ``http`` (timeouts, retries, transport); ``on_event``
-    (receives each off-spec and pagination event once).
+    ``api_key``/``api_secret`` (else from the provider's environment variables, read
+    from ``environ`` when given); ``allow_insecure_http``; ``http`` (``HTTPSettings``:
+    timeouts, retries, body cap, transport); ``timeout`` (seconds for each attempt, or
+    an ``httpx.Timeout`` for the socket operations) and ``max_retries``, the official
+    SDKs' shortcuts into ``http``; ``on_event`` (receives each off-spec and pagination
+    event once).
+
+    >>> with Client("openwebui", timeout=20, max_retries=2) as client:  # doctest: +SKIP
+    ...     models = list(client.list_models())
     """
 
-    def __init__(self, provider: str | Provider, **options: Any) -> None:  # noqa: ANN401 - see _Base
-        super().__init__(provider, **options)
-        self._http = sync_http_client(self.http_settings, auth=self.provider.auth(self._credentials))
+    def _connect(self, settings: HTTPSettings, auth: httpx.Auth | None) -> httpx.Client:
+        return sync_http_client(settings, auth=auth)
 
     def list_models(
         self,
@@ -276,7 +334,7 @@ class Client(_Base):
                 request = self._http.build_request(**self._prepare(operation, position, page_size, filters))
                 try:
                     response = self._http.send(request)
-                except (httpx.HTTPError, *_BODY_FAILURES) as exc:
+                except (httpx.HTTPError, BodyFailure) as exc:
                     raise _wire_error(exc, request, operation.style, position, ctx) from exc
                 return self._finish(operation, response, position, ctx, strict=strict)
 
@@ -293,12 +351,11 @@ class Client(_Base):
         self.close()
 
 
-class AsyncClient(_Base):
-    """The async twin of ``Client``: ``async with AsyncClient(...)`` and ``async for``."""
+class AsyncClient(_Base[httpx.AsyncClient]):
+    """The async twin of ``Client``, with the same arguments: ``async with AsyncClient(...)`` and ``async for``."""
 
-    def __init__(self, provider: str | Provider, **options: Any) -> None:  # noqa: ANN401 - see _Base
-        super().__init__(provider, **options)
-        self._http = async_http_client(self.http_settings, auth=self.provider.auth(self._credentials))
+    def _connect(self, settings: HTTPSettings, auth: httpx.Auth | None) -> httpx.AsyncClient:
+        return async_http_client(settings, auth=auth)
 
     def list_models(
         self,
@@ -328,7 +385,7 @@ class AsyncClient(_Base):
                 request = self._http.build_request(**self._prepare(operation, position, page_size, filters))
                 try:
                     response = await self._http.send(request)
-                except (httpx.HTTPError, *_BODY_FAILURES) as exc:
+                except (httpx.HTTPError, BodyFailure) as exc:
                     raise _wire_error(exc, request, operation.style, position, ctx) from exc
                 return self._finish(operation, response, position, ctx, strict=strict)
 
@@ -362,9 +419,24 @@ def _wire_error(
     Never the request's headers or body; the library's text only scrubbed.
     """
     page = style.label(position)
+    if isinstance(exc, BodyFailure):
+        unusable = _body_error(exc, page, ctx)
+        with_request_id(unusable, None if exc.headers is None else request_id(exc.headers, ctx))
+        return unusable
     attempts = int(request.extensions.get(ATTEMPTS, 1))
     where = str(request.url.copy_with(query=None))
-    error: ModelCatalogError
+    kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else TransportError
+    what = "timed out" if kind is APITimeoutError else "failed"
+    detail = ctx.scrub(str(exc)) or type(exc).__name__
+    counted = f"{attempts} attempt{'s' if attempts != 1 else ''}"
+    message = ctx.scrub(f"request for {page} to {where} {what} after {counted}: {detail}")
+    error = kind(message, provider=ctx.provider, operation=ctx.operation)
+    error.attempts = attempts
+    return error
+
+
+def _body_error(exc: BodyFailure, page: str, ctx: OperationContext) -> ModelCatalogError:
+    """A body too large (any status), or in a compression that cannot be undone."""
     if isinstance(exc, BodyTooLarge):
         status = "" if 200 <= exc.status_code < 300 else f" (HTTP {exc.status_code})"  # noqa: PLR2004
         announced = "" if exc.content_length is None else f"; the server announced {exc.content_length:,} bytes"
@@ -377,17 +449,8 @@ def _wire_error(
         )
         error.limit, error.content_length = exc.limit, exc.content_length
         return error
-    if isinstance(exc, BodyUndecodable):
-        message = ctx.scrub(f"{page}: {exc}")
-        return NotJSONError(message, status_code=exc.status_code, provider=ctx.provider, operation=ctx.operation)
-    kind = TimeoutError if isinstance(exc, httpx.TimeoutException) else TransportError
-    what = "timed out" if kind is TimeoutError else "failed"
-    detail = ctx.scrub(str(exc)) or type(exc).__name__
-    counted = f"{attempts} attempt{'s' if attempts != 1 else ''}"
-    message = ctx.scrub(f"request for {page} to {where} {what} after {counted}: {detail}")
-    error = kind(message, provider=ctx.provider, operation=ctx.operation)
-    error.attempts = attempts
-    return error
+    message = ctx.scrub(f"{page}: {exc}")
+    return NotJSONError(message, status_code=exc.status_code, provider=ctx.provider, operation=ctx.operation)
 
 
 @contextlib.contextmanager

@@ -10,13 +10,14 @@ that nothing is lost), and never contains a credential: messages are built throu
     │   ├── MissingCredentialError  names the environment variable to set
     │   └── InsecureTransportError  plain http to a non-loopback cloud host
     ├── APIError                    the server answered with an error status
-    │   ├── AuthenticationError     401, 403
+    │   ├── AuthenticationError     401 (and ModelsLab's "invalid key" with 200)
+    │   │   └── PermissionDeniedError   403: known, but not allowed
     │   ├── NotFoundError           404
     │   ├── RequestValidationError  400, 422 (with the server's details)
     │   ├── RateLimitError          429 (after retries)
     │   └── ServerError             5xx (after retries)
     ├── TransportError              connection failures and timeouts (after retries)
-    │   └── TimeoutError            a timeout, or an attempt past its deadline
+    │   └── APITimeoutError         a timeout, or an attempt past its deadline (also named TimeoutError)
     ├── ResponseError               a 2xx whose body we cannot use
     │   ├── BodyTooLargeError       a body past the size cap (any status; after decompression)
     │   ├── NotJSONError            not JSON at all (truncated, binary, undecodable compression)
@@ -30,6 +31,15 @@ that nothing is lost), and never contains a credential: messages are built throu
 An error never chains to an underlying library's exception directly: its ``__cause__``
 is an ``UnderlyingError`` holding that exception's type and scrubbed text (the library's
 message may quote a request header), so every link of a chain is safe to print.
+
+An error that came with a response (``APIError``, ``ResponseError``) carries the server's
+``request_id`` (``x-request-id``, else ``request-id``; scrubbed, at most
+``REQUEST_ID_CHARS`` characters) and shows it at the end of its message: the id a
+provider's support asks for.
+
+``TimeoutError`` is this module's old name for ``APITimeoutError`` and still imports, but
+neither ``__all__`` here nor ``modelcatalog``'s lists it, so ``from modelcatalog import *``
+leaves the builtin ``TimeoutError`` alone.
 """
 
 from __future__ import annotations
@@ -40,6 +50,35 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from modelcatalog.events import Event
+
+
+__all__ = [
+    "APIError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BodyTooLargeError",
+    "ConfigurationError",
+    "HTMLPageError",
+    "IncompleteListingError",
+    "InsecureTransportError",
+    "MissingCredentialError",
+    "ModelCatalogError",
+    "NotFoundError",
+    "NotJSONError",
+    "PermissionDeniedError",
+    "ProviderDefinitionError",
+    "ProviderReportedError",
+    "RateLimitError",
+    "RequestValidationError",
+    "ResponseError",
+    "SchemaMismatchError",
+    "ServerError",
+    "TransportError",
+    "UnderlyingError",
+]
+
+#: the longest request id kept; a longer one is cut, with "..."
+REQUEST_ID_CHARS = 128
 
 
 def source_label(provider: str | None, instance: str | None) -> str | None:
@@ -55,6 +94,9 @@ class ModelCatalogError(Exception):
     ``provider`` is the provider's name; ``instance`` the name of the client the error
     came from (``Client(..., name=...)``), the provider's name when it was not given one.
     """
+
+    #: the server's id for the request that failed (response errors only; None without one)
+    request_id: str | None = None
 
     def __init__(
         self, message: str, *, provider: str | None = None, operation: str | None = None, instance: str | None = None
@@ -72,7 +114,8 @@ class ModelCatalogError(Exception):
 
     def _full_message(self) -> str:
         where = " ".join(part for part in (source_label(self.provider, self.instance), self.operation) if part)
-        return f"{where}: {self.message}" if where else self.message
+        text = f"{where}: {self.message}" if where else self.message
+        return f"{text} (request id {self.request_id})" if self.request_id else text
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._full_message()!r})"
@@ -115,7 +158,15 @@ class APIError(ModelCatalogError):
 
 
 class AuthenticationError(APIError):
-    """401 or 403: the credential is missing, wrong, expired or lacks permission."""
+    """401: the credential is missing, wrong or expired (403 is its subclass ``PermissionDeniedError``)."""
+
+
+class PermissionDeniedError(AuthenticationError):
+    """403: the server knows the credential but does not allow it this listing.
+
+    A subclass of ``AuthenticationError``, so code catching that (and the command's
+    exit status 3) covers both.
+    """
 
 
 class NotFoundError(APIError):
@@ -145,8 +196,22 @@ class TransportError(ModelCatalogError):
     attempts: int = 1
 
 
-class TimeoutError(TransportError):  # noqa: A001 - a subclass users can catch by this name
-    """A connect, read, write or pool timeout, after every retry."""
+class APITimeoutError(TransportError):
+    """A connect, read, write or pool timeout, or an attempt past its deadline, after every retry.
+
+    ``TimeoutError`` is the same class under its old name (not in ``__all__``, so a star
+    import does not shadow the builtin).
+    """
+
+
+TimeoutError = APITimeoutError  # noqa: A001 - the old name, kept importable
+
+
+def with_request_id(error: ModelCatalogError, request_id: str | None) -> None:
+    """Record the server's request id on ``error`` and in its message (once: the first one found wins)."""
+    if request_id and error.request_id is None:
+        error.request_id = request_id
+        error.args = (error._full_message(),)  # noqa: SLF001 - the message is the error's own
 
 
 class ResponseError(ModelCatalogError):

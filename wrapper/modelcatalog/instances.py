@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Unpack
 
 from modelcatalog.errors import ConfigurationError
 from modelcatalog.providers import NAMES, get_provider
@@ -33,14 +33,8 @@ from modelcatalog.secrets import mask_user_info
 from modelcatalog.settings import check_instance_name
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from modelcatalog.client import AsyncClient, Client
-    from modelcatalog.events import EventHandler
+    from modelcatalog.client import AsyncClient, Client, ClientOptions
     from modelcatalog.providers import Provider
-    from modelcatalog.transport import HTTPSettings
-
-C = TypeVar("C", "Client", "AsyncClient")
 
 
 @dataclass(frozen=True)
@@ -95,53 +89,19 @@ class Instance:
             credentials=credentials,
         )
 
-    def client(
-        self,
-        *,
-        base_url: str | None = None,
-        allow_insecure_http: bool = False,
-        http: HTTPSettings | None = None,
-        on_event: EventHandler | None = None,
-        environ: Mapping[str, str] | None = None,
-    ) -> Client:
-        """A ``Client`` for this server, named after it (``base_url`` overrides the instance's)."""
+    def client(self, **options: Unpack[ClientOptions]) -> Client:
+        """A ``Client`` for this server, named after it; ``options`` are ``Client``'s (``base_url`` wins)."""
         from modelcatalog.client import Client  # noqa: PLC0415 - the client pulls in httpx
 
-        return self._open(Client, base_url, allow_insecure_http, http, on_event, environ)
+        self._check_base_url(options.get("base_url"))
+        return Client(self.definition(), name=self.name, **options)
 
-    def async_client(
-        self,
-        *,
-        base_url: str | None = None,
-        allow_insecure_http: bool = False,
-        http: HTTPSettings | None = None,
-        on_event: EventHandler | None = None,
-        environ: Mapping[str, str] | None = None,
-    ) -> AsyncClient:
+    def async_client(self, **options: Unpack[ClientOptions]) -> AsyncClient:
         """The async twin of ``client``."""
         from modelcatalog.client import AsyncClient  # noqa: PLC0415
 
-        return self._open(AsyncClient, base_url, allow_insecure_http, http, on_event, environ)
-
-    def _open(  # noqa: PLR0917 - the keyword arguments of client(), passed on in order
-        self,
-        kind: type[C],
-        base_url: str | None,
-        allow_insecure_http: bool,
-        http: HTTPSettings | None,
-        on_event: EventHandler | None,
-        environ: Mapping[str, str] | None,
-    ) -> C:
-        self._check_base_url(base_url)
-        return kind(
-            self.definition(),
-            name=self.name,
-            base_url=base_url,
-            allow_insecure_http=allow_insecure_http,
-            http=http,
-            on_event=on_event,
-            environ=environ,
-        )
+        self._check_base_url(options.get("base_url"))
+        return AsyncClient(self.definition(), name=self.name, **options)
 
     def _check_base_url(self, base_url: str | None) -> None:
         """A named instance without any base URL: say where to give one (the provider's variable is not read)."""

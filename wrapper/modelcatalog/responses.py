@@ -14,10 +14,12 @@ import json
 from typing import TYPE_CHECKING, TypeVar
 
 from modelcatalog.errors import (
+    REQUEST_ID_CHARS,
     APIError,
     AuthenticationError,
     HTMLPageError,
     NotFoundError,
+    PermissionDeniedError,
     RateLimitError,
     RequestValidationError,
     ServerError,
@@ -34,7 +36,8 @@ BODY_EXCERPT_CHARS = 300
 #: longer than any form of a credential (a 2 KB JWT, URL-encoded, is about 6 KB)
 _SCRUB_MARGIN = 64 * 1024
 E = TypeVar("E", bound=APIError)
-_UNAUTHORIZED = frozenset({401, 403})
+#: where servers put their id for a request, first match wins (OpenAI and most gateways: the first)
+REQUEST_ID_HEADERS = ("x-request-id", "request-id")
 _HTML_PREFIXES = (b"<!doctype", b"<html", b"<head", b"<body", b"<?xml")
 
 
@@ -83,9 +86,10 @@ def raise_for_status(response: httpx.Response, ctx: OperationContext) -> None:
         made.attempts = attempts
         return made
 
-    if status in _UNAUTHORIZED:
-        what = "not authenticated" if status == 401 else "not allowed"  # noqa: PLR2004
-        raise error(AuthenticationError, f"{what} (HTTP {status}): check the credentials; {excerpt}")
+    if status == 401:  # noqa: PLR2004
+        raise error(AuthenticationError, f"not authenticated (HTTP 401): check the credentials; {excerpt}")
+    if status == 403:  # noqa: PLR2004
+        raise error(PermissionDeniedError, f"not allowed (HTTP 403): check the credentials and their access; {excerpt}")
     if status == 404:  # noqa: PLR2004
         raise error(NotFoundError, f"not found (HTTP 404) at {_where(response)}: check the base URL; {excerpt}")
     if status in (400, 422):
@@ -101,6 +105,19 @@ def raise_for_status(response: httpx.Response, ctx: OperationContext) -> None:
     if status >= 500:  # noqa: PLR2004
         raise error(ServerError, f"server error (HTTP {status}) {after}: {excerpt}")
     raise error(APIError, f"unexpected HTTP {status}: {excerpt}")
+
+
+def request_id(headers: httpx.Headers, ctx: OperationContext) -> str | None:
+    """The server's id for this request, safe to print: scrubbed whole, then cut and made printable.
+
+    A hostile server may put anything in the header, a credential it was sent included.
+    """
+    found = next((headers[name] for name in REQUEST_ID_HEADERS if name in headers), None)
+    if found is None:
+        return None
+    text = ctx.scrub(found).strip()
+    shown = "".join(char if char.isprintable() and char.isascii() else "\ufffd" for char in text[:REQUEST_ID_CHARS])
+    return (shown + ("..." if len(text) > REQUEST_ID_CHARS else "")) or None
 
 
 def _excerpt(response: httpx.Response, ctx: OperationContext) -> str:

@@ -2,8 +2,10 @@
 
 Retries live in an httpx transport, so every request made through the client (the
 generated operations' requests included) gets them: exponential backoff with jitter
-on connection errors, timeouts, 408, 429 and 5xx, honouring ``Retry-After`` (seconds
-or an HTTP date) and ``retry-after-ms`` up to a cap. A hint longer than the cap is
+on connection errors, timeouts, 408, 409, 429 and 5xx (but 501 and 505, which a retry
+cannot change), honouring ``Retry-After`` (seconds or an HTTP date) and
+``retry-after-ms`` up to a cap. A server's ``x-should-retry: true`` or ``false`` on an
+error response overrides the status, as in the official SDKs (OpenAI's, Stainless's). A hint longer than the cap is
 not waited out: the response goes back to the caller, who gets a ``RateLimitError``
 carrying the hint. A hint that is not a finite, non-negative number (``nan``,
 ``-1``, ``inf``, garbage) is ignored in favour of the backoff.
@@ -21,6 +23,7 @@ Only safe requests are retried: GET/HEAD/OPTIONS, and requests marked safe with
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import math
 import random
@@ -48,6 +51,10 @@ DEFAULT_MAX_BODY_SIZE = 64 * 1024 * 1024
 DEFAULT_ATTEMPT_DEADLINE = 60.0
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS"})
 _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+#: "not implemented" and "HTTP version not supported": the same request gets the same answer
+_NEVER_RETRIED = frozenset({501, 505})
+#: the server's word on whether to retry an error response; it overrides the status
+SHOULD_RETRY_HEADER = "x-should-retry"
 
 
 @dataclass(frozen=True)
@@ -63,11 +70,20 @@ class RetryPolicy:
     backoff_max: float = 8.0
     retry_after_cap: float = 60.0
     jitter: bool = True
-    retry_statuses: frozenset[int] = field(default=frozenset({408, 429, 500, 502, 503, 504}), repr=False)
+    retry_statuses: frozenset[int] = field(default=frozenset({408, 409, 429, 500, 502, 503, 504}), repr=False)
 
     def should_retry_status(self, status: int) -> bool:
-        """408, 429 and the 5xx that mean "try again" (plus any other 5xx)."""
-        return status in self.retry_statuses or 500 <= status <= 599  # noqa: PLR2004
+        """408, 409, 429 and the 5xx that mean "try again" (plus any other 5xx but 501 and 505)."""
+        return status in self.retry_statuses or (500 <= status <= 599 and status not in _NEVER_RETRIED)  # noqa: PLR2004
+
+    def should_retry(self, response: httpx.Response) -> bool:
+        """The server's ``x-should-retry: true|false`` on an error response, else the status decides."""
+        if response.is_success:
+            return False
+        said = str(response.headers.get(SHOULD_RETRY_HEADER, "")).strip().lower()
+        if said in ("true", "false"):
+            return said == "true"
+        return self.should_retry_status(response.status_code)
 
     def backoff(self, attempt: int, rng: random.Random) -> float:
         """Seconds before retry number ``attempt`` (1-based) without a server hint."""
@@ -122,7 +138,7 @@ class _RetryDecision:
         """Seconds to wait before another try, or None to hand the response back."""
         if not self.safe or attempt >= self.policy.max_attempts:
             return None
-        if not self.policy.should_retry_status(response.status_code):
+        if not self.policy.should_retry(response):
             return None
         hint = retry_after_seconds(response)
         if hint is not None and hint > self.policy.retry_after_cap:
@@ -291,6 +307,54 @@ class HTTPSettings:
         if isinstance(deadline, bool) or not isinstance(deadline, int | float) or not 0 < deadline < math.inf:
             msg = f"attempt_deadline must be a positive, finite number of seconds; got {deadline!r}"
             raise ConfigurationError(msg)
+
+
+def with_shortcuts(
+    settings: HTTPSettings | None, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+) -> HTTPSettings:
+    """``settings`` with the official SDKs' ``timeout=`` and ``max_retries=`` applied.
+
+    A number of seconds bounds each attempt whole and each socket operation; an
+    ``httpx.Timeout`` sets the socket operations only. A shortcut that contradicts a
+    value ``settings`` sets (one that differs from the default) is refused, naming both.
+
+    >>> with_shortcuts(None, timeout=20, max_retries=0).attempt_deadline
+    20.0
+    """
+    given = settings or HTTPSettings()
+    default = HTTPSettings()
+    changes: dict[str, Any] = {}
+    if max_retries is not None:
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            msg = f"max_retries must be a whole number, 0 or more; got {max_retries!r}"
+            raise ConfigurationError(msg)
+        shortcut = f"max_retries={max_retries!r}"
+        attempts = max_retries + 1
+        _refuse_contradiction(
+            shortcut, "retry.max_attempts", given.retry.max_attempts, default.retry.max_attempts, attempts
+        )
+        changes["retry"] = dataclasses.replace(given.retry, max_attempts=attempts)
+    if isinstance(timeout, httpx.Timeout):
+        _refuse_contradiction(f"timeout={timeout!r}", "timeout", given.timeout, default.timeout, timeout)
+        changes["timeout"] = timeout
+    elif timeout is not None:
+        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not 0 < timeout < math.inf:
+            msg = f"timeout must be a positive, finite number of seconds or an httpx.Timeout; got {timeout!r}"
+            raise ConfigurationError(msg)
+        seconds = float(timeout)
+        shortcut = f"timeout={timeout!r}"
+        _refuse_contradiction(shortcut, "timeout", given.timeout, default.timeout, httpx.Timeout(seconds))
+        _refuse_contradiction(shortcut, "attempt_deadline", given.attempt_deadline, default.attempt_deadline, seconds)
+        changes["timeout"] = httpx.Timeout(seconds)
+        changes["attempt_deadline"] = seconds
+    return dataclasses.replace(given, **changes) if changes else given
+
+
+def _refuse_contradiction(shortcut: str, setting: str, given: object, default: object, wanted: object) -> None:
+    """A setting of ``http`` that is not its default must agree with the shortcut."""
+    if given not in (default, wanted):
+        msg = f"{shortcut} contradicts http=HTTPSettings({setting}={given!r}): set one of them, not both"
+        raise ConfigurationError(msg)
 
 
 def sync_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None) -> httpx.Client:

@@ -47,7 +47,7 @@ from modelcatalog_generated.catalog import ModelRecord
 
 from modelcatalog.catalog.normalization import UnidentifiedRecordError
 from modelcatalog.catalog.query import Query, Request, plan, stop_after
-from modelcatalog.client import AsyncClient, Client
+from modelcatalog.client import AsyncClient, Client, ClientOptions
 from modelcatalog.errors import ConfigurationError, IncompleteListingError, ModelCatalogError, source_label
 from modelcatalog.events import Event, EventHandler, EventSink, ModelCatalogWarning, OffSpecEvent, PaginationEvent
 from modelcatalog.instances import Instance
@@ -149,7 +149,6 @@ ProgressHandler = Callable[[ProviderProgress], None]
 
 SyncSource = str | Instance | Client
 AsyncSource = str | Instance | AsyncClient
-ClientOptions = Mapping[str, Mapping[str, Any]]
 
 
 @dataclass
@@ -292,7 +291,7 @@ class _Run:
 
     query: Query
     needed: int | None
-    options: ClientOptions
+    options: Mapping[str, ClientOptions]
     on_event: EventHandler | None
     put: Callable[[Any], None]
     stop: threading.Event = field(default_factory=threading.Event)
@@ -303,9 +302,11 @@ class _Run:
     deadline: float | None = None
     started: float = field(default_factory=time.monotonic)
 
-    def client_options(self, name: str) -> dict[str, Any]:
+    def client_options(self, name: str) -> ClientOptions:
         """The keyword arguments for the client of the provider or instance called ``name``."""
-        return {"on_event": self.on_event, **self.options.get(name, {})}
+        options: ClientOptions = {"on_event": self.on_event}
+        options.update(self.options.get(name, {}))
+        return options
 
     def time_left(self) -> float | None:
         """Seconds until the deadline (0 once it passed); None without one."""
@@ -322,7 +323,7 @@ def stream_catalog(
     query: Query | None = None,
     sources: Iterable[SyncSource] | None = None,
     *,
-    client_options: ClientOptions | None = None,
+    client_options: Mapping[str, ClientOptions] | None = None,
     on_event: EventHandler | None = None,
     deadline: float | None = None,
     strict: bool = False,
@@ -368,7 +369,7 @@ def list_catalog(
     query: Query | None = None,
     sources: Iterable[SyncSource] | None = None,
     *,
-    client_options: ClientOptions | None = None,
+    client_options: Mapping[str, ClientOptions] | None = None,
     on_event: EventHandler | None = None,
     deadline: float | None = None,
     strict: bool = False,
@@ -392,7 +393,7 @@ def list_catalog(
 class _Settings:
     """How the caller wants every provider listed."""
 
-    client_options: ClientOptions
+    client_options: Mapping[str, ClientOptions]
     on_event: EventHandler | None
     strict: bool
     deadline: float | None
@@ -544,7 +545,7 @@ async def astream_catalog(
     query: Query | None = None,
     sources: Iterable[AsyncSource] | None = None,
     *,
-    client_options: ClientOptions | None = None,
+    client_options: Mapping[str, ClientOptions] | None = None,
     on_event: EventHandler | None = None,
     deadline: float | None = None,
     strict: bool = False,
@@ -592,7 +593,7 @@ async def alist_catalog(
     query: Query | None = None,
     sources: Iterable[AsyncSource] | None = None,
     *,
-    client_options: ClientOptions | None = None,
+    client_options: Mapping[str, ClientOptions] | None = None,
     on_event: EventHandler | None = None,
     deadline: float | None = None,
     strict: bool = False,

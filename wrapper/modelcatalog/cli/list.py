@@ -17,10 +17,11 @@ from modelcatalog.cli.exits import EXIT_AUTH, EXIT_ERROR, EXIT_OK, EXIT_USAGE, U
 from modelcatalog.providers import NAMES
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from modelcatalog.catalog import ProviderFailure, ProviderProgress, Query
     from modelcatalog.cli.console import Console
+    from modelcatalog.client import ClientOptions
 
 # Spelled out here (tests hold them to the library's lists) so that parsing imports nothing.
 FORMATS = ("table", "json", "ndjson", "csv")
@@ -127,14 +128,7 @@ def run(args: argparse.Namespace, out: TextIO, console: Console) -> int:
     query = _query(args, sorted({instance.provider for instance in instances}))
     fmt = args.format or ("table" if out.isatty() else "ndjson")
     writer = writer_for(fmt, out, source=not args.no_source, width=shutil.get_terminal_size().columns, order=providers)
-    options = {
-        p: {
-            "allow_insecure_http": args.allow_insecure_http,
-            **({"base_url": base_urls[p]} if p in base_urls else {}),
-            **_http_options(args),
-        }
-        for p in providers
-    }
+    options = _client_options(args, providers, base_urls)
     progress = console.progress(providers)
     guard = (lambda: held(console)) if progress is not None and out.isatty() else contextlib.nullcontext
 
@@ -167,7 +161,19 @@ def run(args: argparse.Namespace, out: TextIO, console: Console) -> int:
     return exit_status(providers, failures)
 
 
-def _http_options(args: argparse.Namespace) -> dict[str, Any]:
+def _client_options(
+    args: argparse.Namespace, providers: Sequence[str], base_urls: Mapping[str, str]
+) -> dict[str, ClientOptions]:
+    """What each provider's client is given: the base URL and limits from the command line."""
+    options: dict[str, ClientOptions] = {}
+    for p in providers:
+        options[p] = {"allow_insecure_http": args.allow_insecure_http, **_http_options(args)}
+        if p in base_urls:
+            options[p]["base_url"] = base_urls[p]
+    return options
+
+
+def _http_options(args: argparse.Namespace) -> ClientOptions:
     """``http=HTTPSettings(...)`` when a limit was given on the command line."""
     limits = {
         name: value
