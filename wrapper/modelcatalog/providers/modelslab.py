@@ -181,6 +181,7 @@ def normalize_public(model: structs.PublicModel) -> ModelRecord:
         raise UnidentifiedRecordError(msg)
     return ModelRecord(
         provider="modelslab",
+        instance="modelslab",
         id=model.model_id,
         name=as_text(model.model_name),
         description=as_text(model.description),
@@ -205,6 +206,7 @@ def normalize_trained(model: TrainedModel) -> ModelRecord:
     """ModelsLab trained model: the finetune list gives the id and nothing else."""
     return ModelRecord(
         provider="modelslab",
+        instance="modelslab",
         id=model.model_id,
         name=None,
         description=None,

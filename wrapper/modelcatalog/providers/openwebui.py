@@ -114,6 +114,7 @@ def normalize(model: structs.ModelAccessResponse) -> ModelRecord:
     owner = Owner(id=user.id, name=user.name) if user else Owner(id=model.user_id, name=None)
     return ModelRecord(
         provider="openwebui",
+        instance="openwebui",
         id=model.id,
         name=model.name,
         description=as_text(meta.get("description")),

@@ -156,6 +156,7 @@ def normalize(model: structs.Model) -> ModelRecord:
     owner_id = model.owner_id if model.owner_id is not UNSET else model.author_id
     return ModelRecord(
         provider="scenario",
+        instance="scenario",
         id=model.id,
         name=as_text(model.name),
         description=as_text(model.short_description),

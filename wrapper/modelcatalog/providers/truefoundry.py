@@ -98,6 +98,7 @@ def normalize(model: structs.Model) -> ModelRecord:
             capabilities = [pipeline_tag] if pipeline_tag else None
     return ModelRecord(
         provider="truefoundry",
+        instance="truefoundry",
         id=model.id,
         name=model.name,
         description=description,
