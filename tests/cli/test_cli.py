@@ -53,9 +53,9 @@ def environment(env: Mapping[str, str] | None = None) -> dict[str, str]:
     return clean
 
 
-def run(*args: str, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, env: Mapping[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run(  # noqa: S603 - our own interpreter and module
-        [*COMMAND, *args], capture_output=True, text=True, env=environment(env), timeout=60, check=False
+        [*COMMAND, *args], capture_output=True, text=True, env=environment(env), timeout=timeout, check=False
     )
 
 
