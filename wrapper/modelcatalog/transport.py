@@ -20,7 +20,6 @@ Only safe requests are retried: GET/HEAD/OPTIONS, and requests marked safe with
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import math
 import random
@@ -212,13 +211,17 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         *,
         max_body_size: int = DEFAULT_MAX_BODY_SIZE,
         attempt_deadline: float | None = DEFAULT_ATTEMPT_DEADLINE,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
         rng: random.Random | None = None,
     ) -> None:
         self._wrapped = wrapped
         self._policy = policy
         self._max_body_size = max_body_size
         self._attempt_deadline = attempt_deadline
+        if sleep is None:
+            import asyncio  # noqa: PLC0415 - only the async client loads asyncio
+
+            sleep = asyncio.sleep
         self._sleep = sleep
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not cryptography
 

@@ -180,7 +180,14 @@ def generate_decoding_structs(provider: ProviderSpec, output: Path) -> None:
             "openapi",
             output,
             what=f"decoding structs for {provider.name}",
-            extra=["--snake-case-field", "--base-class", f"{GENERATED_PACKAGE}.{STRUCTS_PACKAGE}._base.DecodedStruct"],
+            extra=[
+                "--snake-case-field",
+                "--base-class",
+                f"{GENERATED_PACKAGE}.{STRUCTS_PACKAGE}._base.DecodedStruct",
+                # real annotations, not strings: msgspec reads them once a process to build a
+                # decoder, and evaluating string annotations was most of that time
+                "--disable-future-imports",
+            ],
         )
 
 
