@@ -203,7 +203,9 @@ class Client(_Base):
 
     def __init__(self, provider: str | Provider, **options: Any) -> None:  # noqa: ANN401 - see _Base
         super().__init__(provider, **options)
-        self._http = sync_http_client(self.http_settings, auth=self.provider.auth(self._credentials))
+        self._http = sync_http_client(
+            self.http_settings, auth=self.provider.auth(self._credentials), tls=self.base_url.scheme == "https"
+        )
 
     def list_models(
         self,
@@ -271,7 +273,9 @@ class AsyncClient(_Base):
 
     def __init__(self, provider: str | Provider, **options: Any) -> None:  # noqa: ANN401 - see _Base
         super().__init__(provider, **options)
-        self._http = async_http_client(self.http_settings, auth=self.provider.auth(self._credentials))
+        self._http = async_http_client(
+            self.http_settings, auth=self.provider.auth(self._credentials), tls=self.base_url.scheme == "https"
+        )
 
     def list_models(
         self,

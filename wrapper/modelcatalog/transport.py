@@ -20,9 +20,11 @@ Only safe requests are retried: GET/HEAD/OPTIONS, and requests marked safe with
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import random
+import ssl
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -296,11 +298,11 @@ class HTTPSettings:
             raise ConfigurationError(msg)
 
 
-def sync_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None) -> httpx.Client:
-    """An httpx client with pooling, timeouts, limits and retries."""
+def sync_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None, tls: bool = True) -> httpx.Client:
+    """An httpx client with pooling, timeouts, limits and retries; ``tls``: whether its base URL is https."""
     inner = settings.transport
     if inner is None:
-        inner = httpx.HTTPTransport(limits=_limits(settings))
+        inner = httpx.HTTPTransport(verify=tls_context(needed=tls), limits=_limits(settings))
         with_deadlines(inner)
     retrying = RetryTransport(
         inner, settings.retry, max_body_size=settings.max_body_size, attempt_deadline=settings.attempt_deadline
@@ -308,16 +310,38 @@ def sync_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None) 
     return httpx.Client(transport=retrying, auth=auth, **_client_options(settings))
 
 
-def async_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None) -> httpx.AsyncClient:
+def async_http_client(
+    settings: HTTPSettings, *, auth: httpx.Auth | None = None, tls: bool = True
+) -> httpx.AsyncClient:
     """The async twin of :func:`sync_http_client`."""
     inner = settings.async_transport
     if inner is None:
-        inner = httpx.AsyncHTTPTransport(limits=_limits(settings))
+        inner = httpx.AsyncHTTPTransport(verify=tls_context(needed=tls), limits=_limits(settings))
         with_deadlines(inner)
     retrying = AsyncRetryTransport(
         inner, settings.retry, max_body_size=settings.max_body_size, attempt_deadline=settings.attempt_deadline
     )
     return httpx.AsyncClient(transport=retrying, auth=auth, **_client_options(settings))
+
+
+def tls_context(*, needed: bool) -> ssl.SSLContext:
+    """The TLS context of a client's own transport.
+
+    Loading the CA bundle is most of what building a client costs. A client whose base
+    URL is plain http never opens a TLS connection (it follows no redirects), so it gets
+    a context that still verifies but holds no certificates: a TLS connection it should
+    never make fails verification. Clients that need TLS share one verified context (as
+    ``httpx`` makes it: certifi's bundle, or ``SSL_CERT_FILE``/``SSL_CERT_DIR``, read
+    once a process).
+    """
+    if not needed:
+        return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # hostname checked, certificate required, none trusted
+    return _verified_context()
+
+
+@functools.cache
+def _verified_context() -> ssl.SSLContext:
+    return httpx.create_ssl_context()
 
 
 def _limits(settings: HTTPSettings) -> httpx.Limits:
