@@ -310,9 +310,7 @@ def sync_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None, 
     return httpx.Client(transport=retrying, auth=auth, **_client_options(settings))
 
 
-def async_http_client(
-    settings: HTTPSettings, *, auth: httpx.Auth | None = None, tls: bool = True
-) -> httpx.AsyncClient:
+def async_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None, tls: bool = True) -> httpx.AsyncClient:
     """The async twin of :func:`sync_http_client`."""
     inner = settings.async_transport
     if inner is None:

@@ -34,6 +34,7 @@ from modelcatalog.providers._fields import (
 if TYPE_CHECKING:
     from modelcatalog_generated.catalog import ModelRecord
 
+
 class _FieldSources(Mapping[str, Mapping[str, str]]):
     """Provider -> catalog field -> where its value comes from; each provider's module read on first use."""
 
