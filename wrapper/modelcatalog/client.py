@@ -289,7 +289,7 @@ class Client(_Base[httpx.Client]):
     """
 
     def _connect(self, settings: HTTPSettings, auth: httpx.Auth | None) -> httpx.Client:
-        return sync_http_client(settings, auth=auth)
+        return sync_http_client(settings, auth=auth, tls=self.base_url.scheme == "https")
 
     def list_models(
         self,
@@ -356,7 +356,7 @@ class AsyncClient(_Base[httpx.AsyncClient]):
     """The async twin of ``Client``, with the same arguments: ``async with AsyncClient(...)`` and ``async for``."""
 
     def _connect(self, settings: HTTPSettings, auth: httpx.Auth | None) -> httpx.AsyncClient:
-        return async_http_client(settings, auth=auth)
+        return async_http_client(settings, auth=auth, tls=self.base_url.scheme == "https")
 
     def list_models(
         self,

@@ -33,7 +33,6 @@ instead of being left out.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import queue
 import threading
@@ -56,6 +55,8 @@ from modelcatalog.providers import NAMES, get_provider
 from modelcatalog.transport import RetryWait, retry_waits_to
 
 if TYPE_CHECKING:
+    import asyncio
+
     from modelcatalog.pagination import Page
     from modelcatalog.providers import Provider
 
@@ -666,6 +667,8 @@ async def alist_catalog(
 async def _tasks(
     query: Query, jobs: list[_Job], settings: _Settings
 ) -> AsyncGenerator[list[ModelRecord] | ProviderFailure]:
+    import asyncio  # noqa: PLC0415 - the async twins load asyncio; the command's threads never do
+
     if not jobs:
         return
     inbox: asyncio.Queue[Any] = asyncio.Queue()
