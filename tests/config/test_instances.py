@@ -151,7 +151,7 @@ def test_two_sources_under_one_name_are_refused(server_a: FaultServer) -> None:
 def test_a_setup_error_names_the_instance_and_the_variable() -> None:
     result = list_catalog(Query(), [Instance("lab", "openwebui", base_url="http://127.0.0.1:1", api_key_env="LAB_KEY")])
     (failure,) = result.failures
-    assert failure.describe() == "lab (openwebui): missing credential: pass it explicitly or set LAB_KEY"
+    assert failure.describe() == "lab (openwebui): missing credential: set LAB_KEY (or pass api_key=)"
 
 
 def test_an_instance_of_another_provider_keeps_that_providers_credentials(
