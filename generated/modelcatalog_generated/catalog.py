@@ -39,6 +39,16 @@ class ModelRecord(Struct):
     """
     Which provider hosts the model.
     """
+    instance: Annotated[
+        str,
+        Meta(
+            description="Which server the record came from: the name of the client that listed it (a named instance, such as two Open WebUI servers or a vLLM and a LiteLLM gateway under one provider), or the provider's name when the client was not given one.",
+            pattern="^[a-z][a-z0-9_-]*$",
+        ),
+    ]
+    """
+    Which server the record came from: the name of the client that listed it (a named instance, such as two Open WebUI servers or a vLLM and a LiteLLM gateway under one provider), or the provider's name when the client was not given one.
+    """
     id: Annotated[
         str,
         Meta(description="The provider's identifier for the model, as its API takes it."),

@@ -60,6 +60,7 @@ def test_scenario_example() -> None:
     record = normalize("scenario", model)
     assert record == ModelRecord(
         provider="scenario",
+        instance="scenario",
         id="model_eyVcnFJcR92BxBkz7N6g5w",
         name="Cinematic Realism",
         description="This model generates highly detailed cinematic scenes.",
@@ -146,6 +147,7 @@ def test_truefoundry_example() -> None:
     record = normalize("truefoundry", model)
     assert record == ModelRecord(
         provider="truefoundry",
+        instance="truefoundry",
         id="0c6e4d52-1a2b-4b7c-9e1a-3f6a2b8d1c0e",
         name="support-bot",
         description="Fine-tuned for support tickets",
@@ -205,6 +207,7 @@ def test_openwebui_example() -> None:
     record = normalize("openwebui", model)
     assert record == ModelRecord(
         provider="openwebui",
+        instance="openwebui",
         id="gpt-4-custom",
         name="Custom GPT-4",
         description="A customized GPT-4 model for specific tasks",
@@ -284,6 +287,7 @@ def test_modelslab_public_example() -> None:
     record = normalize("modelslab", model)
     assert record == ModelRecord(
         provider="modelslab",
+        instance="modelslab",
         id="midjourney",
         name="MidJourney V4",
         description=raw["description"],
@@ -327,7 +331,7 @@ def test_modelslab_trained_has_an_id_and_nothing_else() -> None:
     record = normalize("modelslab", model)
     document = _validate(record)
     assert document.pop("id") == "FFN5cgfrRdxXIJqZ0001"
-    assert document.pop("provider") == "modelslab"
+    assert document.pop("provider") == document.pop("instance") == "modelslab"
     assert document.pop("source") == {"model_id": "FFN5cgfrRdxXIJqZ0001"}
     assert set(document.values()) == {None}
 
@@ -344,7 +348,7 @@ def test_wrong_record_type_is_a_type_error() -> None:
 
 @pytest.mark.parametrize("provider", list(FIELD_SOURCES))
 def test_field_sources_cover_every_schema_property(provider: str) -> None:
-    assert set(FIELD_SOURCES[provider]) == set(SCHEMA["properties"]) - {"provider", "source"}
+    assert set(FIELD_SOURCES[provider]) == set(SCHEMA["properties"]) - {"provider", "instance", "source"}
 
 
 def mapping_table() -> dict[str, dict[str, str]]:
@@ -358,6 +362,10 @@ def mapping_table() -> dict[str, dict[str, str]]:
     columns = [titles[cell.split(" (", 1)[0]] for cell in header[1:]]  # a column of an unknown provider: KeyError
     table: dict[str, dict[str, str]] = {name: {} for name in columns}
     for field, *cells in rows:
+        if field == "`instance`":  # not the provider's: the client's name, so the same words in every column
+            assert len(cells) == len(columns)
+            assert len(set(cells)) == 1, cells
+            continue
         for name, cell in zip(columns, cells, strict=True):
             table[name][field.strip("`")] = cell
     return table

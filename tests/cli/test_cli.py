@@ -348,16 +348,19 @@ def test_authentication_failures(server: FaultServer) -> None:
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (["list"], "required: --provider"),
-        (["list", "-p", "nope"], "invalid choice"),
+        (["list"], "nothing to list"),
+        (["list", "-p", "nope"], "unknown provider or instance 'nope'"),
         (["list", "-p", "scenario", "--format", "xml"], "invalid choice"),
         (["list", "-p", "scenario", "--limit", "-1"], "must be 0 or more"),
         (["list", "-p", "scenario", "--created-since", "last week"], "expected an ISO date"),
         (["list", "-p", "scenario", "--sort", "size"], "cannot sort by 'size'"),
         (["list", "-p", "scenario", "--sort", "name:up"], "sort direction must be asc or desc"),
         (["list", "-p", "scenario", "--visibility", "secret"], "invalid choice"),
-        (["list", "-p", "scenario", "-p", "openwebui", "--base-url", "http://127.0.0.1:9"], "PROVIDER=URL"),
-        (["list", "-p", "scenario", "--base-url", "openwebui=http://127.0.0.1:9"], "not one of the --provider"),
+        (["list", "-p", "scenario", "-p", "openwebui", "--base-url", "http://127.0.0.1:9"], "NAME=URL"),
+        (
+            ["list", "-p", "scenario", "--base-url", "openwebui=http://127.0.0.1:9"],
+            "not one of the providers or instances listed",
+        ),
         (["list", "-p", "scenario", "--base-url", "http://a", "--base-url", "http://b"], "given twice"),
         (["list", "-p", "scenario", "--bogus"], "unrecognized arguments: --bogus"),
         (["providers", "--format", "csv"], "invalid choice"),
@@ -580,11 +583,13 @@ def test_providers_says_found_or_missing_and_never_a_value() -> None:
     described = {entry["name"]: entry for entry in json.loads(as_json.stdout)}
     assert list(described) == list(PROVIDERS)
     assert described["scenario"]["credentials"] == [
-        {"env": "SCENARIO_SDK_API_KEY", "status": "found"},
-        {"env": "SCENARIO_SDK_API_SECRET", "status": "missing"},
+        {"env": "SCENARIO_SDK_API_KEY", "status": "found", "from": "default"},
+        {"env": "SCENARIO_SDK_API_SECRET", "status": "missing", "from": "default"},
     ]
-    assert described["truefoundry"]["credentials"] == [{"env": "TFY_API_KEY", "status": "found"}]
-    assert described["openwebui"]["credentials"] == [{"env": "OPENWEBUI_API_KEY", "status": "missing"}]
+    assert described["truefoundry"]["credentials"] == [{"env": "TFY_API_KEY", "status": "found", "from": "default"}]
+    assert described["openwebui"]["credentials"] == [
+        {"env": "OPENWEBUI_API_KEY", "status": "missing", "from": "default"}
+    ]
     assert described["truefoundry"]["base_url"] == "https://***@tfy.example.com/prefix"
     assert "user info" in described["truefoundry"]["base_url_problem"]
     assert "refused: it holds user info" in table.stdout

@@ -132,5 +132,5 @@ def test_pagination_anomalies_are_one_warning_line_each(server: FaultServer) -> 
 def test_usage_errors_exit_2() -> None:
     result = run("list", "--provider", "nope")
     assert result.returncode == 2
-    assert "invalid choice" in result.stderr
+    assert "unknown provider or instance 'nope'" in result.stderr
     assert run().returncode == 2

@@ -54,7 +54,7 @@ def test_the_default_csv_header_is_every_flat_field() -> None:
 @pytest.mark.parametrize(
     ("fields", "fmt", "needle"),
     [
-        ("id,nmae", "ndjson", "unknown field 'nmae'; valid fields: provider,id,name,"),
+        ("id,nmae", "ndjson", "unknown field 'nmae'; valid fields: provider,instance,id,name,"),
         (",", "ndjson", "no field; valid fields:"),
         ("id,source", "csv", "source is nested: only json and ndjson can show it"),
         ("source", "table", "source is nested"),

@@ -249,6 +249,7 @@ def test_normalized_records_match_the_seed_and_the_server(
         capabilities = [name for name, on in model.capabilities.items() if on] if model.capabilities else None
         assert record == ModelRecord(
             provider="openwebui",
+            instance="openwebui",
             id=model.id,
             name=model.name,
             description=model.description,

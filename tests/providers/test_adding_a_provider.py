@@ -163,6 +163,7 @@ def normalize(model: structs.Model) -> ModelRecord:
     """Acme ``Model`` -> ``ModelRecord``."""
     return ModelRecord(
         provider="acme",
+        instance="acme",
         id=model.id,
         name=as_text(model.name),
         description=None,

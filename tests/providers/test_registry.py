@@ -115,4 +115,6 @@ def test_listing_a_provider_loads_its_module_and_no_other() -> None:
         "print(before, after)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)  # noqa: S603
-    assert done.stdout.strip() == "[] ['modelcatalog.providers._base', 'modelcatalog.providers.truefoundry']"
+    assert done.stdout.strip() == (
+        "[] ['modelcatalog.providers._base', 'modelcatalog.providers._fields', 'modelcatalog.providers.truefoundry']"
+    )

@@ -46,10 +46,10 @@ from modelcatalog.pagination import (
     Position,
     new_ledger,
 )
-from modelcatalog.providers import Provider, get_provider
+from modelcatalog.providers import NAMES, Provider, get_provider
 from modelcatalog.responses import check_response, request_id
 from modelcatalog.secrets import Secret, redact, scrub_library_logs
-from modelcatalog.settings import credential, require_settings, resolve_base_url
+from modelcatalog.settings import check_instance_name, credential, require_settings, resolve_base_url
 from modelcatalog.transport import (
     ATTEMPTS,
     SAFE_TO_RETRY,
@@ -100,11 +100,17 @@ class _Base(Generic[H]):
     """
 
     _http: H
+    provider: Provider
+    #: what records, events, errors and failures from this client call their source
+    name: str
+    http_settings: HTTPSettings
+    _on_event: EventHandler | None
 
     def __init__(
         self,
         provider: str | Provider,
         *,
+        name: str | None = None,
         base_url: str | None = None,
         api_key: str | Secret | None = None,
         api_secret: str | Secret | None = None,
@@ -116,6 +122,33 @@ class _Base(Generic[H]):
         environ: Mapping[str, str] | None = None,
     ) -> None:
         self.provider = provider if isinstance(provider, Provider) else _provider(provider)
+        self.name = check_instance_name(name, self.provider.name, NAMES)
+        try:
+            self._resolve(base_url, api_key, api_secret, allow_insecure_http=allow_insecure_http, environ=environ)
+        except ModelCatalogError as error:
+            error.attribute_to(self.name)
+            raise
+        try:
+            self.http_settings = with_shortcuts(http, timeout=timeout, max_retries=max_retries)
+        except ConfigurationError as exc:
+            raise self._configuration_error(exc.message) from None
+        self._on_event = on_event
+        scrub_library_logs()
+        self._http = self._connect(self.http_settings, self.provider.auth(self._credentials))
+
+    def _connect(self, settings: HTTPSettings, auth: httpx.Auth | None) -> H:
+        raise NotImplementedError
+
+    def _resolve(
+        self,
+        base_url: str | None,
+        api_key: str | Secret | None,
+        api_secret: str | Secret | None,
+        *,
+        allow_insecure_http: bool,
+        environ: Mapping[str, str] | None,
+    ) -> None:
+        """The credentials and base URL, from the arguments or the environment."""
         passed = {"api_key": api_key, "api_secret": api_secret}
         require_settings(self.provider, passed, base_url=base_url, environ=environ)
         self._credentials = {
@@ -137,22 +170,17 @@ class _Base(Generic[H]):
             allow_insecure_http=allow_insecure_http,
             environ=environ,
         )
-        try:
-            self.http_settings = with_shortcuts(http, timeout=timeout, max_retries=max_retries)
-        except ConfigurationError as exc:
-            raise ConfigurationError(exc.message, provider=self.provider.name) from None
-        self._on_event = on_event
-        scrub_library_logs()
-        self._http = self._connect(self.http_settings, self.provider.auth(self._credentials))
-
-    def _connect(self, settings: HTTPSettings, auth: httpx.Auth | None) -> H:
-        raise NotImplementedError
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(provider={self.provider.name!r}, base_url={str(self.base_url)!r})"
+        named = f", name={self.name!r}" if self.name != self.provider.name else ""
+        return f"{type(self).__name__}(provider={self.provider.name!r}{named}, base_url={str(self.base_url)!r})"
 
     def _context(self, operation: ListOperation[Any], sink: EventSink) -> OperationContext:
-        return OperationContext(self.provider.name, operation.name, sink, tuple(self._credentials.values()))
+        secrets = tuple(self._credentials.values())
+        return OperationContext(self.provider.name, operation.name, sink, secrets, instance=self.name)
+
+    def _configuration_error(self, message: str, operation: str | None = None) -> ConfigurationError:
+        return ConfigurationError(message, provider=self.provider.name, operation=operation, instance=self.name)
 
     def _prepare(
         self, operation: ListOperation[Any], position: Position, page_size: int, filters: Mapping[str, Any]
@@ -204,10 +232,10 @@ class _Base(Generic[H]):
     ) -> tuple[list[ListOperation[Any]], Mapping[str, Any], EventSink]:
         if options.page_size is not None and options.page_size < 1:
             msg = f"page_size must be at least 1, got {options.page_size}"
-            raise ConfigurationError(msg, provider=self.provider.name)
+            raise self._configuration_error(msg)
         if options.deadline is not None and not 0 < options.deadline < math.inf:  # NaN fails both
             msg = f"deadline must be a finite number of seconds above 0, got {options.deadline}"
-            raise ConfigurationError(msg, provider=self.provider.name)
+            raise self._configuration_error(msg)
         operations = list(self._operations(operation))
         filters = dict(filters or {})
         for op in operations:  # fail on a bad filter now, not at the first page
@@ -215,15 +243,16 @@ class _Base(Generic[H]):
                 op.build_request(op.style.first(options.start), options.page_size or 1, filters, self._credentials)
             except (ValueError, TypeError) as exc:
                 message = redact(str(exc), self._credentials.values())
-                raise ConfigurationError(message, provider=self.provider.name, operation=op.name) from None
+                raise self._configuration_error(message, op.name) from None
         secrets = tuple(self._credentials.values())
-        return operations, filters, EventSink(self._on_event, scrub=lambda text: redact(text, secrets))
+        sink = EventSink(self._on_event, scrub=lambda text: redact(text, secrets), instance=self.name)
+        return operations, filters, sink
 
     def _operations(self, name: str | None) -> tuple[ListOperation[Any], ...]:
         try:
             return self.provider.operation(name)
         except ValueError as exc:
-            raise ConfigurationError(str(exc), provider=self.provider.name) from None
+            raise self._configuration_error(str(exc)) from None
 
     def _ledger_factory(self, operation: ListOperation[Any], options: PagerOptions, sink: EventSink) -> Any:  # noqa: ANN401 - a LedgerFactory over the provider's record type
         def factory(remaining: int | None) -> Any:  # noqa: ANN401
@@ -245,6 +274,8 @@ class Client(_Base[httpx.Client]):
     """List a provider's models (sync). Use as a context manager, or call ``close()``.
 
     Arguments: ``provider`` (a name of ``modelcatalog.providers.NAMES``, or a ``Provider``);
+    ``name`` (what its records, events, errors and failures call their source: one of
+    several servers of one provider, such as ``"webui_b"``; default the provider's name);
     ``base_url`` (replaces scheme, host, port and prefix of the documented paths);
     ``api_key``/``api_secret`` (else from the provider's environment variables, read
     from ``environ`` when given); ``allow_insecure_http``; ``http`` (``HTTPSettings``:
@@ -258,7 +289,7 @@ class Client(_Base[httpx.Client]):
     """
 
     def _connect(self, settings: HTTPSettings, auth: httpx.Auth | None) -> httpx.Client:
-        return sync_http_client(settings, auth=auth)
+        return sync_http_client(settings, auth=auth, tls=self.base_url.scheme == "https")
 
     def list_models(
         self,
@@ -325,7 +356,7 @@ class AsyncClient(_Base[httpx.AsyncClient]):
     """The async twin of ``Client``, with the same arguments: ``async with AsyncClient(...)`` and ``async for``."""
 
     def _connect(self, settings: HTTPSettings, auth: httpx.Auth | None) -> httpx.AsyncClient:
-        return async_http_client(settings, auth=auth)
+        return async_http_client(settings, auth=auth, tls=self.base_url.scheme == "https")
 
     def list_models(
         self,
@@ -430,6 +461,8 @@ def _sealed(ctx: OperationContext) -> Iterator[None]:
         yield
     except ModelCatalogError as error:
         seal_chain(error, ctx.scrub)
+        if error.instance != ctx.instance:
+            error.attribute_to(ctx.instance)
         raise
 
 

@@ -14,12 +14,19 @@ from modelcatalog.secrets import Secret, redact
 
 @dataclass
 class OperationContext:
-    """Who is asking: named in every error and event; its secrets are scrubbed from both."""
+    """Who is asking: named in every error and event; its secrets are scrubbed from both.
+
+    ``instance`` is the asking client's name (the provider's own when it was not given one).
+    """
 
     provider: str
     operation: str
     sink: EventSink = field(default_factory=EventSink)
     secrets: tuple[Secret, ...] = ()
+    instance: str = ""
+
+    def __post_init__(self) -> None:
+        self.instance = self.instance or self.provider
 
     def scrub(self, text: str) -> str:
         """``text`` with every secret of this operation replaced by ``***``."""

@@ -81,20 +81,39 @@ __all__ = [
 REQUEST_ID_CHARS = 128
 
 
+def source_label(provider: str | None, instance: str | None) -> str | None:
+    """How messages name a source: the instance, with its provider in brackets when the two differ."""
+    if instance is None or instance == provider:
+        return provider
+    return f"{instance} ({provider})" if provider else instance
+
+
 class ModelCatalogError(Exception):
-    """Base class: catch this to handle anything modelcatalog raises."""
+    """Base class: catch this to handle anything modelcatalog raises.
+
+    ``provider`` is the provider's name; ``instance`` the name of the client the error
+    came from (``Client(..., name=...)``), the provider's name when it was not given one.
+    """
 
     #: the server's id for the request that failed (response errors only; None without one)
     request_id: str | None = None
 
-    def __init__(self, message: str, *, provider: str | None = None, operation: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, provider: str | None = None, operation: str | None = None, instance: str | None = None
+    ) -> None:
         self.provider = provider
+        self.instance = instance or provider
         self.operation = operation
         self.message = message
         super().__init__(self._full_message())
 
+    def attribute_to(self, instance: str) -> None:
+        """Name the instance this error came from, in ``instance`` and in its message."""
+        self.instance = instance
+        self.args = (self._full_message(),)
+
     def _full_message(self) -> str:
-        where = " ".join(part for part in (self.provider, self.operation) if part)
+        where = " ".join(part for part in (source_label(self.provider, self.instance), self.operation) if part)
         text = f"{where}: {self.message}" if where else self.message
         return f"{text} (request id {self.request_id})" if self.request_id else text
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 import dataclasses
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
+
+from modelcatalog.errors import source_label
 
 
 class ModelCatalogWarning(UserWarning):
@@ -44,6 +46,8 @@ class OffSpecEvent:
       of its page is kept); ``location`` is the JSON path of the first problem, such as
       ``$.models[3].class.status``, ``value`` the record's id ("" when unreadable) and
       ``detail`` what is wrong there.
+
+    ``instance`` is the name of the client that listed it (the provider's name unless named).
     """
 
     provider: str
@@ -52,6 +56,11 @@ class OffSpecEvent:
     location: str
     value: str
     detail: str = ""
+    instance: str = field(default="", kw_only=True)
+
+    def __post_init__(self) -> None:
+        if not self.instance:
+            object.__setattr__(self, "instance", self.provider)
 
     @property
     def incomplete(self) -> bool:
@@ -60,7 +69,7 @@ class OffSpecEvent:
 
     def describe(self) -> str:
         """One line for a person."""
-        where = f"{self.provider} {self.operation}"
+        where = f"{source_label(self.provider, self.instance)} {self.operation}"
         if self.kind == "invalid_record":
             record = f"record {self.value!r}" if self.value else "a record without a readable id"
             return f"{where}: {record} left out: it does not match the spec at {self.location}: {self.detail}"
@@ -92,12 +101,18 @@ class PaginationEvent:
     Kinds that stop the listing early (``STOPPING_KINDS``: a cursor that came back, an
     empty page before the promised end, a page with nothing new, the page cap, the
     deadline) make it incomplete; the others are reported and the listing goes on.
+    ``instance`` is the name of the client that listed it (the provider's name unless named).
     """
 
     provider: str
     operation: str
     kind: PaginationKind
     detail: str
+    instance: str = field(default="", kw_only=True)
+
+    def __post_init__(self) -> None:
+        if not self.instance:
+            object.__setattr__(self, "instance", self.provider)
 
     @property
     def incomplete(self) -> bool:
@@ -106,7 +121,8 @@ class PaginationEvent:
 
     def describe(self) -> str:
         """One line for a person."""
-        return f"{self.provider} {self.operation}: {self.kind.replace('_', ' ')}: {self.detail}"
+        where = source_label(self.provider, self.instance)
+        return f"{where} {self.operation}: {self.kind.replace('_', ' ')}: {self.detail}"
 
 
 Event = OffSpecEvent | PaginationEvent
@@ -117,12 +133,20 @@ class EventSink:
     """Deduplicates events and sends each to the warning system and the caller's handler.
 
     One sink serves one listing; ``incomplete`` keeps the events that mean records are
-    missing from it, in the order they happened.
+    missing from it, in the order they happened. Events are stamped with the listing
+    client's ``instance`` name.
     """
 
-    def __init__(self, handler: EventHandler | None = None, *, scrub: Callable[[str], str] | None = None) -> None:
+    def __init__(
+        self,
+        handler: EventHandler | None = None,
+        *,
+        scrub: Callable[[str], str] | None = None,
+        instance: str | None = None,
+    ) -> None:
         self._handler = handler
         self._scrub = scrub
+        self._instance = instance
         self._seen: set[Event] = set()
         self.incomplete: list[Event] = []
 
@@ -138,6 +162,8 @@ class EventSink:
         """
         if self._scrub is not None:
             event = _scrubbed(event, self._scrub)
+        if self._instance is not None and event.instance != self._instance:
+            event = dataclasses.replace(event, instance=self._instance)
         if event in self._seen:
             return
         self._seen.add(event)

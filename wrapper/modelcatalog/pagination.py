@@ -26,7 +26,6 @@ number is believed without a bound:
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import dataclasses
 import queue
@@ -705,6 +704,8 @@ async def _async_segment(fetch: AsyncFetchPage[T], ledger: _Ledger[T]) -> AsyncI
 
 async def _within(pending: Awaitable[Page[T]], ledger: _Ledger[T]) -> Page[T] | None:
     """``pending``'s page, or None (the request cancelled) when the deadline passes first."""
+    import asyncio  # noqa: PLC0415 - the async twins load asyncio; a sync listing never does
+
     try:
         async with asyncio.timeout(ledger.time_left()) as scope:
             return await pending
@@ -719,6 +720,8 @@ async def _async_many(
     fetch: AsyncFetchPage[T], positions: Sequence[Position], ledger: _Ledger[T]
 ) -> AsyncIterator[Page[T]]:
     """The async twin of ``_Fetcher.many``: a sliding window of tasks, results in order."""
+    import asyncio  # noqa: PLC0415 - as in _within
+
     window: deque[asyncio.Task[Page[T]]] = deque()
     try:
         for position in positions:

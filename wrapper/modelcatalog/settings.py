@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -123,6 +124,31 @@ def resolve_base_url(
             raise InsecureTransportError(f"{message}; use https or pass allow_insecure_http=True", provider=provider)
         warnings.warn(f"{provider}: {message}", InsecureTransportWarning, stacklevel=3)
     return url
+
+
+#: what an instance name looks like: lowercase, a letter first, then letters, digits, ``_`` or ``-``
+NAME_PATTERN = re.compile(r"[a-z][a-z0-9_-]{0,62}")
+
+
+def check_instance_name(name: str | None, provider: str, known: tuple[str, ...]) -> str:
+    """The name a client goes by: ``name`` checked, or the provider's own name when there is none.
+
+    A name is lowercase and identifier-like (``NAME_PATTERN``), and may not be another
+    provider's name (``known``): a record saying ``scenario`` must come from Scenario.
+    """
+    if name is None:
+        return provider
+    if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
+        shown = repr(name)[:70]
+        msg = (
+            f"invalid instance name {shown}: a name is 1 to 63 characters, lowercase letters, digits, '_' "
+            "or '-', starting with a letter (for example 'webui_b' or 'vllm')"
+        )
+        raise ConfigurationError(msg, provider=provider)
+    if name != provider and name in known:
+        msg = f"the name {name!r} is the provider {name}'s own; give this {provider} instance another name"
+        raise ConfigurationError(msg, provider=provider)
+    return name
 
 
 def is_loopback(host: str) -> bool:

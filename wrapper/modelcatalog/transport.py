@@ -26,12 +26,13 @@ long and why: the catalog's progress display shows "waiting 42 s (Retry-After)".
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import dataclasses
+import functools
 import logging
 import math
 import random
+import ssl
 import time
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -274,13 +275,17 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         *,
         max_body_size: int = DEFAULT_MAX_BODY_SIZE,
         attempt_deadline: float | None = DEFAULT_ATTEMPT_DEADLINE,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
         rng: random.Random | None = None,
     ) -> None:
         self._wrapped = wrapped
         self._policy = policy
         self._max_body_size = max_body_size
         self._attempt_deadline = attempt_deadline
+        if sleep is None:
+            import asyncio  # noqa: PLC0415 - only the async client loads asyncio
+
+            sleep = asyncio.sleep
         self._sleep = sleep
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not cryptography
 
@@ -403,11 +408,11 @@ def _refuse_contradiction(shortcut: str, setting: str, given: object, default: o
         raise ConfigurationError(msg)
 
 
-def sync_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None) -> httpx.Client:
-    """An httpx client with pooling, timeouts, limits and retries."""
+def sync_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None, tls: bool = True) -> httpx.Client:
+    """An httpx client with pooling, timeouts, limits and retries; ``tls``: whether its base URL is https."""
     inner = settings.transport
     if inner is None:
-        inner = httpx.HTTPTransport(limits=_limits(settings))
+        inner = httpx.HTTPTransport(verify=tls_context(needed=tls), limits=_limits(settings))
         with_deadlines(inner)
     retrying = RetryTransport(
         inner, settings.retry, max_body_size=settings.max_body_size, attempt_deadline=settings.attempt_deadline
@@ -415,16 +420,36 @@ def sync_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None) 
     return httpx.Client(transport=retrying, auth=auth, **_client_options(settings))
 
 
-def async_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None) -> httpx.AsyncClient:
+def async_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None, tls: bool = True) -> httpx.AsyncClient:
     """The async twin of :func:`sync_http_client`."""
     inner = settings.async_transport
     if inner is None:
-        inner = httpx.AsyncHTTPTransport(limits=_limits(settings))
+        inner = httpx.AsyncHTTPTransport(verify=tls_context(needed=tls), limits=_limits(settings))
         with_deadlines(inner)
     retrying = AsyncRetryTransport(
         inner, settings.retry, max_body_size=settings.max_body_size, attempt_deadline=settings.attempt_deadline
     )
     return httpx.AsyncClient(transport=retrying, auth=auth, **_client_options(settings))
+
+
+def tls_context(*, needed: bool) -> ssl.SSLContext:
+    """The TLS context of a client's own transport.
+
+    Loading the CA bundle is most of what building a client costs. A client whose base
+    URL is plain http never opens a TLS connection (it follows no redirects), so it gets
+    a context that still verifies but holds no certificates: a TLS connection it should
+    never make fails verification. Clients that need TLS share one verified context (as
+    ``httpx`` makes it: certifi's bundle, or ``SSL_CERT_FILE``/``SSL_CERT_DIR``, read
+    once a process).
+    """
+    if not needed:
+        return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # hostname checked, certificate required, none trusted
+    return _verified_context()
+
+
+@functools.cache
+def _verified_context() -> ssl.SSLContext:
+    return httpx.create_ssl_context()
 
 
 def _limits(settings: HTTPSettings) -> httpx.Limits:

@@ -33,7 +33,6 @@ instead of being left out.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import queue
 import threading
@@ -49,12 +48,15 @@ from modelcatalog_generated.catalog import ModelRecord
 from modelcatalog.catalog.normalization import UnidentifiedRecordError
 from modelcatalog.catalog.query import Query, Request, plan, stop_after
 from modelcatalog.client import AsyncClient, Client, ClientOptions
-from modelcatalog.errors import ConfigurationError, IncompleteListingError, ModelCatalogError
+from modelcatalog.errors import ConfigurationError, IncompleteListingError, ModelCatalogError, source_label
 from modelcatalog.events import Event, EventHandler, EventSink, ModelCatalogWarning, OffSpecEvent, PaginationEvent
+from modelcatalog.instances import Instance
 from modelcatalog.providers import NAMES, get_provider
 from modelcatalog.transport import RetryWait, retry_waits_to
 
 if TYPE_CHECKING:
+    import asyncio
+
     from modelcatalog.pagination import Page
     from modelcatalog.providers import Provider
 
@@ -68,12 +70,18 @@ class ProviderFailure:
     """One provider failed, or its listing is incomplete; ``records`` of its records had been delivered.
 
     An incomplete listing (``incomplete``) carries an ``IncompleteListingError`` whose
-    ``reasons`` are the events that made it so.
+    ``reasons`` are the events that made it so. ``instance`` names the server (the
+    provider's name unless the source was a named instance).
     """
 
     provider: str
     error: Exception
     records: int = 0
+    instance: str = field(default="", kw_only=True)
+
+    def __post_init__(self) -> None:
+        if not self.instance:
+            object.__setattr__(self, "instance", self.provider)
 
     @property
     def incomplete(self) -> bool:
@@ -87,12 +95,11 @@ class ProviderFailure:
         not one of them is named by its type only, since its text could hold anything.
         """
         error = self.error
+        where = source_label(self.provider, self.instance)
         if isinstance(error, ModelCatalogError):
-            text = str(error) if error.provider else f"{self.provider}: {error}"
+            text = str(error) if error.provider else f"{where}: {error}"
         else:
-            text = (
-                f"{self.provider}: unexpected {type(error).__name__} (not a modelcatalog error: its text is not shown)"
-            )
+            text = f"{where}: unexpected {type(error).__name__} (not a modelcatalog error: its text is not shown)"
         after = f" (after {self.records} records)" if self.records else ""
         return text + after
 
@@ -137,13 +144,19 @@ class ProviderProgress:
     #: the wait before a retry this provider's requests are in, if any (``waiting.left``
     #: counts down; ``waiting.retry_after`` says the server asked for it)
     waiting: RetryWait | None = None
+    #: the server's name (the provider's unless the source was a named instance)
+    instance: str = field(default="", kw_only=True)
+
+    def __post_init__(self) -> None:
+        if not self.instance:
+            object.__setattr__(self, "instance", self.provider)
 
 
 ProgressHandler = Callable[[ProviderProgress], None]
 
 
-SyncSource = str | Client
-AsyncSource = str | AsyncClient
+SyncSource = str | Instance | Client
+AsyncSource = str | Instance | AsyncClient
 
 
 @dataclass
@@ -153,6 +166,8 @@ class _Job:
     spec: Provider
     source: Any
     requests: list[Request]
+    #: the server's name: the client's or instance's, else the provider's
+    instance: str = ""
     delivered: int = 0
     seen: set[str] | None = None
     #: why this provider's listing lacks records so far (events from its pagers)
@@ -162,6 +177,7 @@ class _Job:
     waiting: RetryWait | None = None
 
     def __post_init__(self) -> None:
+        self.instance = self.instance or self.spec.name
         if len(self.requests) > 1:
             self.seen = set()  # several listings (Scenario scopes) may overlap
 
@@ -173,13 +189,17 @@ class _Job:
         """The page's records that match, normalized, deduplicated, cut to what is still needed."""
         normalizers, seen, matches = self.spec.normalizers, self.seen, query.matches
         undeclared = self.spec.normalize  # a record type no operation declared: a TypeError naming it
+        instance = self.instance if self.instance != self.provider else None
         batch: list[ModelRecord] = []
         for item in page.items:
             try:
                 record = normalizers.get(type(item), undeclared)(item)
             except UnidentifiedRecordError as exc:
-                warnings.warn(f"{self.provider}: {exc}; left out of the catalog", CatalogWarning, stacklevel=2)
+                where = source_label(self.provider, self.instance)
+                warnings.warn(f"{where}: {exc}; left out of the catalog", CatalogWarning, stacklevel=2)
                 continue
+            if instance is not None:
+                record.instance = instance
             if seen is not None:
                 if record.id in seen:
                     continue
@@ -206,7 +226,7 @@ class _Job:
 
     def out_of_time(self, request: Request, run: _Run) -> None:
         """The deadline passed before ``request`` began: reported like a pager's own deadline."""
-        sink = EventSink(run.on_event)
+        sink = EventSink(run.on_event, instance=self.instance)
         for operation in self.spec.operation(request.operation):
             detail = "stopped before the first page (deadline)"
             sink.emit(PaginationEvent(self.provider, operation.name, "deadline_reached", detail))
@@ -229,26 +249,54 @@ class _Job:
             provider=self.provider,
             operation=operations.pop() if len(operations) == 1 else None,
         )
-        return ProviderFailure(self.provider, error, self.delivered)
+        error.attribute_to(self.instance)
+        return ProviderFailure(self.provider, error, self.delivered, instance=self.instance)
+
+    def failed(self, error: Exception) -> ProviderFailure:
+        """The failure of this job's provider with ``error``, after the records it delivered."""
+        return ProviderFailure(self.provider, error, self.delivered, instance=self.instance)
+
+    def open(self, run: _Run, kind: type[Client | AsyncClient]) -> Any:  # noqa: ANN401 - a Client or AsyncClient
+        """The client to list with: the source itself, or one made from a name or an ``Instance`` (then owned)."""
+        options = run.client_options(self.instance)
+        source = self.source
+        if isinstance(source, Instance):
+            return source.client(**options) if kind is Client else source.async_client(**options)
+        if isinstance(source, str):
+            return kind(source, **options)
+        return source
 
 
 @dataclass(frozen=True)
 class _Nudge:
-    """Tells the consumer that a provider's progress changed without records: a page or a retry wait."""
+    """Tells the consumer that a source's progress changed without records: a page or a retry wait."""
 
-    provider: str
+    instance: str
 
 
 def _jobs(query: Query, sources: Iterable[Any] | None) -> list[_Job]:
-    """One job per source that can match; every provider's module checked before any request."""
+    """One job per source that can match; every provider's module checked before any request.
+
+    Two sources under one name are refused: their records could not be told apart.
+    """
     if sources is None:
         sources = sorted(query.providers) if query.providers is not None else list(NAMES)
     jobs = []
+    names: set[str] = set()
     for source in sources:
-        spec = get_provider(source) if isinstance(source, str) else source.provider
+        if isinstance(source, str):
+            spec, name = get_provider(source), source.lower()
+        elif isinstance(source, Instance):
+            spec, name = get_provider(source.provider), source.name
+        else:
+            spec, name = source.provider, source.name
+        if name in names:
+            msg = f"two sources are named {name!r}: give each server its own name"
+            raise ConfigurationError(msg)
+        names.add(name)
         requests = plan(query, spec.name)
         if requests:  # nothing this provider lists can match: no client, no request
-            jobs.append(_Job(spec, source, requests))
+            jobs.append(_Job(spec, source, requests, instance=name))
     return jobs
 
 
@@ -279,11 +327,12 @@ class _Run:
         if wait is not None:
             job.waiting = wait
         if self.nudge is not None:
-            self.nudge(_Nudge(job.provider))
+            self.nudge(_Nudge(job.instance))
 
-    def client_options(self, provider: str) -> ClientOptions:
+    def client_options(self, name: str) -> ClientOptions:
+        """The keyword arguments for the client of the provider or instance called ``name``."""
         options: ClientOptions = {"on_event": self.on_event}
-        options.update(self.options.get(provider, {}))
+        options.update(self.options.get(name, {}))
         return options
 
     def time_left(self) -> float | None:
@@ -309,9 +358,9 @@ def stream_catalog(
 ) -> Iterator[ModelRecord | ProviderFailure]:
     """Records from every provider as they arrive, and a ``ProviderFailure`` for each that fails.
 
-    ``sources`` are provider names (a ``Client`` is made for each, from
-    ``client_options[name]`` and the environment, and closed afterwards) or ready
-    ``Client``s (left open); by default, ``query.providers`` or every provider. A
+    ``sources`` are provider names or ``Instance``s (a ``Client`` is made for each,
+    from ``client_options[name]`` and the environment, and closed afterwards) or ready
+    ``Client``s (left open), each under its own name; by default, ``query.providers`` or every provider. A
     provider whose listing is incomplete ends with a ``ProviderFailure`` carrying an
     ``IncompleteListingError``; ``deadline`` (seconds) bounds the whole listing and
     ``strict`` fails a provider on a record that does not match its spec.
@@ -406,27 +455,28 @@ class _Tally:
 
     def __init__(self, handler: ProgressHandler | None, jobs: Iterable[_Job]) -> None:
         self._handler = handler
-        self._jobs = {job.provider: job for job in jobs}
+        self._jobs = {job.instance: job for job in jobs}
         self._counts: dict[str, int] = {}
 
     def arrived(self, item: list[ModelRecord] | ProviderFailure | _Nudge) -> None:
         if self._handler is None:
             return
         if isinstance(item, ProviderFailure):
-            self._tell(item.provider, item)
+            self._tell(item.instance, item)
             return
         if isinstance(item, _Nudge):
-            self._tell(item.provider)
+            self._tell(item.instance)
             return
-        provider = item[0].provider  # a batch is one provider's, and never empty
-        self._counts[provider] = self._counts.get(provider, 0) + len(item)
-        self._tell(provider)
+        instance = item[0].instance  # a batch is one source's, and never empty
+        self._counts[instance] = self._counts.get(instance, 0) + len(item)
+        self._tell(instance)
 
-    def _tell(self, provider: str, failure: ProviderFailure | None = None) -> None:
+    def _tell(self, instance: str, failure: ProviderFailure | None = None) -> None:
         assert self._handler is not None  # noqa: S101 - arrived() checked
-        job = self._jobs[provider]
+        job = self._jobs[instance]
         waiting = job.waiting if job.waiting is not None and job.waiting.left > 0 else None
-        self._handler(ProviderProgress(provider, self._counts.get(provider, 0), failure, job.pages, waiting))
+        counted = self._counts.get(instance, 0)
+        self._handler(ProviderProgress(job.provider, counted, failure, job.pages, waiting, instance=instance))
 
 
 def _threads(query: Query, jobs: list[_Job], settings: _Settings) -> Generator[list[ModelRecord] | ProviderFailure]:
@@ -472,15 +522,15 @@ def _threads(query: Query, jobs: list[_Job], settings: _Settings) -> Generator[l
 
 
 def _run_sync(job: _Job, run: _Run) -> None:
-    owned = isinstance(job.source, str)
+    owned = isinstance(job.source, str | Instance)
     client: Client | None = None
     failure: ProviderFailure | None = None
     try:
-        client = Client(job.provider, **run.client_options(job.provider)) if owned else job.source
+        client = job.open(run, Client)
         with retry_waits_to(lambda wait: run.progressed(job, wait)):
             failure = _list_sync(job, client, run)
     except Exception as exc:  # noqa: BLE001 - any failure of one provider is reported, never lost or fatal to others
-        failure = ProviderFailure(job.provider, exc, job.delivered)
+        failure = job.failed(exc)
     finally:
         # the client is closed before the failure is reported: its last log lines come
         # before the consumer's report of the failure, never after
@@ -520,7 +570,7 @@ def _sorted(query: Query, stream: Iterable[list[ModelRecord] | ProviderFailure])
         else:
             records.extend(item)
     yield from query.order(records)
-    yield from sorted(failures, key=lambda f: f.provider)
+    yield from sorted(failures, key=lambda f: f.instance)
 
 
 def _collect(items: Iterable[ModelRecord | ProviderFailure]) -> CatalogResult:
@@ -617,6 +667,8 @@ async def alist_catalog(
 async def _tasks(
     query: Query, jobs: list[_Job], settings: _Settings
 ) -> AsyncGenerator[list[ModelRecord] | ProviderFailure]:
+    import asyncio  # noqa: PLC0415 - the async twins load asyncio; the command's threads never do
+
     if not jobs:
         return
     inbox: asyncio.Queue[Any] = asyncio.Queue()
@@ -644,15 +696,15 @@ async def _tasks(
 
 
 async def _run_async(job: _Job, run: _Run) -> None:
-    owned = isinstance(job.source, str)
+    owned = isinstance(job.source, str | Instance)
     client: AsyncClient | None = None
     failure: ProviderFailure | None = None
     try:
-        client = AsyncClient(job.provider, **run.client_options(job.provider)) if owned else job.source
+        client = job.open(run, AsyncClient)
         with retry_waits_to(lambda wait: run.progressed(job, wait)):  # this task's requests only
             failure = await _list_async(job, client, run)
     except Exception as exc:  # noqa: BLE001 - any failure of one provider is reported, never lost or fatal to others
-        failure = ProviderFailure(job.provider, exc, job.delivered)
+        failure = job.failed(exc)
     finally:
         try:
             if owned and client is not None:

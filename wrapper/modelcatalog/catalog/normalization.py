@@ -8,6 +8,10 @@ is guessed. ``record.source`` holds the provider's own msgspec record, so
 ``msgspec.json.encode(record)`` writes it back in the provider's wire form and nothing
 the normalized fields leave out is lost.
 
+The helpers normalizers share (``as_text``, ``as_utc``, ...) live in
+``modelcatalog.providers._fields``, so a provider module loads without this layer;
+they are importable from here too.
+
 ``FIELD_SOURCES`` says, for each provider, where every catalog field comes from (each
 provider module's ``field_sources``); the tests hold the README's mapping table to it.
 """
@@ -15,58 +19,20 @@ provider module's ``field_sources``); the tests hold the README's mapping table 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING
 
-from modelcatalog.errors import ModelCatalogError
 from modelcatalog.providers import NAMES, get_provider
+from modelcatalog.providers._fields import (
+    UnidentifiedRecordError,
+    Visibility,
+    as_text,
+    as_utc,
+    from_epoch,
+    parse_loose_datetime,
+)
 
 if TYPE_CHECKING:
     from modelcatalog_generated.catalog import ModelRecord
-
-Visibility = Literal["public", "unlisted", "shared", "private"]
-
-
-class UnidentifiedRecordError(ModelCatalogError, ValueError):
-    """A record without the identifier the catalog needs (ModelsLab's model_id is optional in its spec)."""
-
-
-def as_utc(moment: datetime | Any) -> datetime | None:  # noqa: ANN401 - a decoded field may be UNSET
-    """An aware UTC datetime; a naive one is taken as UTC (the providers document UTC); not a datetime: None."""
-    if moment.__class__ is not datetime:
-        return None
-    tz = moment.tzinfo
-    if tz is UTC:
-        return moment
-    if tz is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
-
-
-def as_text(value: object) -> str | None:
-    """``value`` when it is a string, else None (absent, null, or another type)."""
-    return value if value.__class__ is str else None
-
-
-def from_epoch(seconds: object) -> datetime | None:
-    """Whole epoch seconds -> an aware UTC datetime; anything else, or out of range: None."""
-    if seconds.__class__ is not int:
-        return None
-    try:
-        return datetime.fromtimestamp(seconds, UTC)
-    except (OverflowError, OSError, ValueError):
-        return None  # not a time this machine can represent: unknown, not invented
-
-
-def parse_loose_datetime(value: object) -> datetime | None:
-    """An ISO 8601 date or date-time (``Z``, offsets, a space for ``T``) in UTC; anything else None."""
-    if value.__class__ is not str or not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return as_utc(moment)
 
 
 class _FieldSources(Mapping[str, Mapping[str, str]]):
@@ -90,3 +56,15 @@ FIELD_SOURCES: Mapping[str, Mapping[str, str]] = _FieldSources()
 def normalize(provider: str, record: object) -> ModelRecord:
     """A record as ``Client(provider).list_models()`` yields it -> ``ModelRecord``."""
     return get_provider(provider).normalize(record)
+
+
+__all__ = [
+    "FIELD_SOURCES",
+    "UnidentifiedRecordError",
+    "Visibility",
+    "as_text",
+    "as_utc",
+    "from_epoch",
+    "normalize",
+    "parse_loose_datetime",
+]

@@ -40,6 +40,26 @@ def run(args: argparse.Namespace, out: TextIO, console: Console) -> int:
 
     from modelcatalog.cli import build_parser  # noqa: PLC0415 - the whole command's parser, built afresh
 
-    out.write(shtab.complete(build_parser(), shell=args.shell))
+    parser = build_parser()
+    _offer_provider_names(parser)
+    out.write(shtab.complete(parser, shell=args.shell))
     out.flush()
     return EXIT_OK
+
+
+def _offer_provider_names(parser: argparse.ArgumentParser) -> None:
+    """``-p`` completes the registry's providers.
+
+    ``-p`` takes no argparse choices, since it also takes instance names from a
+    configuration file; a static script can only offer the names every user has.
+    """
+    import argparse  # noqa: PLC0415
+
+    from modelcatalog.providers import NAMES  # noqa: PLC0415
+
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps its actions and subcommands nowhere public
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for command in action.choices.values():
+                _offer_provider_names(command)
+        elif action.dest == "provider":
+            action.choices = NAMES

@@ -136,15 +136,15 @@ class Progress:
         self.console = console
         self._started = time.monotonic()
         self.states: dict[str, ProviderProgress | None] = dict.fromkeys(providers)
-        #: provider -> monotonic time of its latest update (for its rate)
+        #: provider or instance -> monotonic time of its latest update (for its rate)
         self._latest: dict[str, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="modelcatalog-progress", daemon=True)
 
     def update(self, state: ProviderProgress) -> None:
         """Where one provider stands: records and pages so far, a retry wait, a failure or an incomplete end."""
-        self.states[state.provider] = state
-        self._latest[state.provider] = time.monotonic()
+        self.states[state.instance] = state
+        self._latest[state.instance] = time.monotonic()
 
     def render(self) -> str:
         """The progress line's text."""

@@ -32,19 +32,19 @@ if TYPE_CHECKING:
 FORMATS: Final = ("table", "json", "ndjson", "csv")
 #: the catalog record's keys (the schema's), which ``--fields`` chooses from
 FIELDS: Final = (
-    "provider", "id", "name", "description", "kind", "base_model", "status", "visibility",
+    "provider", "instance", "id", "name", "description", "kind", "base_model", "status", "visibility",
     "owner", "created_at", "updated_at", "tags", "capabilities", "version", "url", "fqn",
     "namespace", "source",
 )  # fmt: skip
 #: fields that only json and ndjson can hold
 NESTED: Final = ("source",)
 #: the table's columns when no fields are chosen
-TABLE_FIELDS: Final = ("provider", "id", "name", "kind", "status", "visibility", "created_at")
+TABLE_FIELDS: Final = ("provider", "instance", "id", "name", "kind", "status", "visibility", "created_at")
 GAP: Final = "  "
 ELLIPSIS: Final = "…"
 MISSING: Final = "-"
 #: the narrowest a column may be squeezed to (its content is shorter anyway when it is narrower)
-_MIN_WIDTH: Final = {"provider": 11, "id": 8, "name": 6, "created_at": 10, "updated_at": 10}
+_MIN_WIDTH: Final = {"provider": 11, "instance": 8, "id": 8, "name": 6, "created_at": 10, "updated_at": 10}
 _DEFAULT_MIN_WIDTH: Final = 5
 #: columns that always stay; when even the narrowest widths do not fit, the others go from the right
 _KEPT_COLUMNS: Final = 2
@@ -291,9 +291,15 @@ def fit(natural: Sequence[int], minimum: Sequence[int], limit: int) -> list[int]
 def layout(
     rows: Sequence[Sequence[str]], limit: int, fields: Sequence[str] = TABLE_FIELDS
 ) -> tuple[list[int], list[int]]:
-    """Which columns to show and how wide, so that every line fits in ``limit`` columns."""
+    """Which columns to show and how wide, so that every line fits in ``limit`` columns.
+
+    The default table shows the instance column only when some row's instance is not its
+    provider's name (a named instance).
+    """
     columns = list(range(len(fields)))
     natural = [max([display_width(fields[i].upper()), *(display_width(row[i]) for row in rows)]) for i in columns]
+    if tuple(fields) == TABLE_FIELDS and all(row[0] == row[1] for row in rows):
+        columns.remove(TABLE_FIELDS.index("instance"))
     dropping = columns[_KEPT_COLUMNS:][::-1]
     while True:
         minimum = [min(natural[i], _MIN_WIDTH.get(fields[i], _DEFAULT_MIN_WIDTH)) for i in columns]
@@ -317,7 +323,7 @@ class TableWriter:
 
     def write(self, record: ModelRecord) -> None:
         """Keep one row."""
-        self._rows.append((record.provider, table_row(record, self.fields)))
+        self._rows.append((record.instance, table_row(record, self.fields)))
 
     def close(self) -> None:
         """Print the table (rows of one provider together; within a provider, as listed)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TextIO
 
-from modelcatalog.cli import arguments
+from modelcatalog.cli import arguments, configuration
 from modelcatalog.cli.arguments import add_output_options
 from modelcatalog.cli.exits import EXIT_AUTH, EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError
 from modelcatalog.providers import NAMES
@@ -29,7 +29,7 @@ FORMATS = ("table", "json", "ndjson", "csv")
 VISIBILITIES = ("public", "unlisted", "shared", "private")
 SORT_FIELDS = ("provider", "id", "name", "kind", "status", "visibility", "created_at", "updated_at")
 FIELDS = (
-    "provider", "id", "name", "description", "kind", "base_model", "status", "visibility",
+    "provider", "instance", "id", "name", "description", "kind", "base_model", "status", "visibility",
     "owner", "created_at", "updated_at", "tags", "capabilities", "version", "url", "fqn",
     "namespace", "source",
 )  # fmt: skip
@@ -47,18 +47,18 @@ def add_parser(commands: Any) -> None:  # noqa: ANN401 - argparse's subparsers a
         "--provider",
         "-p",
         action="append",
-        required=True,
-        choices=NAMES,
-        metavar="PROVIDER",
-        help=f"one of {', '.join(NAMES)} (repeatable)",
+        default=[],
+        metavar="NAME",
+        help=f"a provider ({', '.join(NAMES)}) or an instance named in the configuration file or by --instance "
+        "(repeatable; default: the profile's)",
     )
     listing.add_argument(
         "--base-url",
         action="append",
         default=[],
-        metavar="[PROVIDER=]URL",
-        help="replaces scheme, host, port and prefix (default: from the environment); "
-        "with several providers, PROVIDER=URL (repeatable)",
+        metavar="[NAME=]URL",
+        help="replaces scheme, host, port and prefix (default: from the environment or the configuration file); "
+        "with several providers or instances, NAME=URL (repeatable)",
     )
     listing.add_argument(
         "--format",
@@ -120,6 +120,7 @@ def add_parser(commands: Any) -> None:  # noqa: ANN401 - argparse's subparsers a
         help=f"sort by one of {', '.join(SORT_FIELDS)}; -FIELD is descending (output waits for every provider)",
     )
     listing.add_argument("--no-pushdown", action="store_true", help="send no filter to any server (debug aid)")
+    configuration.add_arguments(listing)
     add_output_options(listing)
     listing.set_defaults(run=run, command_parser=listing)
 
@@ -127,15 +128,17 @@ def add_parser(commands: Any) -> None:  # noqa: ANN401 - argparse's subparsers a
 def run(args: argparse.Namespace, out: TextIO, console: Console) -> int:
     """Stream the catalog records of every provider asked for; report each failing provider on a line."""
     import contextlib  # noqa: PLC0415 - commands import what they use
+    import os  # noqa: PLC0415
     import shutil  # noqa: PLC0415
 
     from modelcatalog.catalog import ProviderFailure, stream_catalog  # noqa: PLC0415
     from modelcatalog.cli.console import held  # noqa: PLC0415
     from modelcatalog.cli.formats import writer_for  # noqa: PLC0415
 
-    providers = list(dict.fromkeys(args.provider))
-    base_urls = _base_urls(args.base_url, providers)
-    query = _query(args, providers)
+    config, instances = configuration.selected(args, os.environ)
+    providers = [instance.name for instance in instances]
+    base_urls = _base_urls(args.base_url, providers, config.names)
+    query = _query(args, sorted({instance.provider for instance in instances}))
     fmt = args.format or ("table" if out.isatty() else "ndjson")
     try:
         writer = writer_for(
@@ -164,7 +167,7 @@ def run(args: argparse.Namespace, out: TextIO, console: Console) -> int:
         if progress is not None:
             stack.enter_context(progress)
         stream = stream_catalog(
-            query, providers, client_options=options, deadline=args.deadline, strict=args.strict, on_progress=arrived
+            query, instances, client_options=options, deadline=args.deadline, strict=args.strict, on_progress=arrived
         )
         # closing the generator on the way out (a broken pipe, ^C) stops the providers' workers
         stack.callback(getattr(stream, "close", lambda: None))
@@ -207,22 +210,25 @@ def _http_options(args: argparse.Namespace) -> ClientOptions:
     return {"http": HTTPSettings(**limits)}
 
 
-def _base_urls(values: Sequence[str], providers: Sequence[str]) -> dict[str, str]:
-    """``--base-url URL`` (one provider) and ``--base-url PROVIDER=URL`` (any number) -> provider: URL."""
+def _base_urls(values: Sequence[str], providers: Sequence[str], known: Sequence[str] = NAMES) -> dict[str, str]:
+    """``--base-url URL`` (one source) and ``--base-url NAME=URL`` (any number) -> name: URL.
+
+    ``providers`` are the names listed, ``known`` every provider and instance name.
+    """
     from modelcatalog.secrets import mask_user_info  # noqa: PLC0415
 
     urls: dict[str, str] = {}
     for raw in values:
         value = mask_user_info(raw)  # what messages show
         name, sep, url = raw.partition("=")
-        if sep and name in NAMES:
+        if sep and name in known:
             if name not in providers:
-                msg = f"--base-url {value}: {name} is not one of the --provider values"
+                msg = f"--base-url {value}: {name} is not one of the providers or instances listed"
                 raise UsageError(msg)
         elif len(providers) == 1:
             name, url = providers[0], raw
         else:
-            msg = f"--base-url {value}: with several providers, say which: --base-url PROVIDER=URL"
+            msg = f"--base-url {value}: with several providers or instances, say which: --base-url NAME=URL"
             raise UsageError(msg)
         if name in urls:
             msg = f"--base-url given twice for {name}"
@@ -262,6 +268,8 @@ def _query(args: argparse.Namespace, providers: Sequence[str]) -> Query:
 def exit_status(providers: Sequence[str], failures: Sequence[ProviderFailure]) -> int:
     """0 all listed completely; 1 a provider failed (or listed incompletely) while another did not, or mixed failures.
 
+    ``providers`` are the names listed (providers or instances), as failures name them.
+
     When every provider failed: 3 if every failure is an authentication failure, 2 if
     every failure is a configuration error (a missing credential or base URL).
     """
@@ -269,7 +277,7 @@ def exit_status(providers: Sequence[str], failures: Sequence[ProviderFailure]) -
 
     if not failures:
         return EXIT_OK
-    failed = {failure.provider for failure in failures}
+    failed = {failure.instance for failure in failures}
     if any(provider not in failed for provider in providers):
         return EXIT_ERROR
     if all(isinstance(failure.error, AuthenticationError) for failure in failures):

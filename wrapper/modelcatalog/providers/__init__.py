@@ -26,8 +26,8 @@ from modelcatalog_generated.registry import PROVIDERS as NAMES
 if TYPE_CHECKING:
     from modelcatalog.providers._base import CredentialSpec, ListOperation, Provider
 
-#: the catalog fields a provider says the source of (every ``ModelRecord`` field but these two)
-_NOT_SOURCED = frozenset({"provider", "source"})
+#: the catalog fields a provider says the source of (every ``ModelRecord`` field but these three)
+_NOT_SOURCED = frozenset({"provider", "instance", "source"})
 #: the keyword arguments of ``Client`` that pass a credential
 _ARGUMENTS = ("api_key", "api_secret")
 _registered: dict[str, Provider] = {}

@@ -24,18 +24,17 @@ import msgspec
 from modelcatalog_generated.catalog import ModelRecord
 from modelcatalog_generated.modelslab.api.model_management import get_trained_model_list
 from modelcatalog_generated.modelslab.api.public_models import get_public_model_list
-from modelcatalog_generated.modelslab.models.api_key_request import ApiKeyRequest
 from modelcatalog_generated.structs import modelslab as structs
 
-from modelcatalog.catalog.normalization import UnidentifiedRecordError, as_text, parse_loose_datetime
-from modelcatalog.catalog.query import Query, Request
 from modelcatalog.errors import AuthenticationError, ProviderReportedError
 from modelcatalog.pagination import Page, Position, SinglePageStyle
 from modelcatalog.providers._base import Credentials, CredentialSpec, Filters, ListOperation, Provider, RequestKwargs
+from modelcatalog.providers._fields import UnidentifiedRecordError, as_text, parse_loose_datetime
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
+    from modelcatalog.catalog.query import Query, Request
     from modelcatalog.context import OperationContext
 
 
@@ -134,6 +133,9 @@ def _body_builder(
         if filters:
             msg = f"ModelsLab list operations take no filters, got {sorted(filters)}"
             raise ValueError(msg)
+        # the generated body model is attrs: imported with the first request, not with this module
+        from modelcatalog_generated.modelslab.models.api_key_request import ApiKeyRequest  # noqa: PLC0415
+
         return get_kwargs(body=ApiKeyRequest(key=credentials["api_key"].reveal()))
 
     return build
@@ -181,6 +183,7 @@ def normalize_public(model: structs.PublicModel) -> ModelRecord:
         raise UnidentifiedRecordError(msg)
     return ModelRecord(
         provider="modelslab",
+        instance="modelslab",
         id=model.model_id,
         name=as_text(model.model_name),
         description=as_text(model.description),
@@ -205,6 +208,7 @@ def normalize_trained(model: TrainedModel) -> ModelRecord:
     """ModelsLab trained model: the finetune list gives the id and nothing else."""
     return ModelRecord(
         provider="modelslab",
+        instance="modelslab",
         id=model.model_id,
         name=None,
         description=None,
@@ -266,6 +270,8 @@ _ID_ONLY_BLIND: Final = ("name", "kind", "status", "visibility")
 
 def plan(query: Query) -> list[Request]:
     """Both lists, trained first; only the public one when the query needs more than an id."""
+    from modelcatalog.catalog.query import Request  # noqa: PLC0415 - the catalog layer, loaded when it plans
+
     dates = (query.created_since, query.created_until, query.updated_since, query.updated_until)
     blind = query.tags or any(getattr(query, a) is not None for a in _ID_ONLY_BLIND) or any(dates)
     if query.pushdown and blind:

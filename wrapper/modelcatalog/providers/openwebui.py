@@ -14,8 +14,6 @@ from modelcatalog_generated.catalog import ModelRecord, Owner
 from modelcatalog_generated.openwebui.api.models import list_models
 from modelcatalog_generated.structs import openwebui as structs
 
-from modelcatalog.catalog.normalization import Visibility, as_text, from_epoch
-from modelcatalog.catalog.query import Query, Request
 from modelcatalog.pagination import Page, PageNumberStyle, Position
 from modelcatalog.providers._base import (
     BearerAuth,
@@ -28,9 +26,12 @@ from modelcatalog.providers._base import (
     check_filters,
     generated_kwargs,
 )
+from modelcatalog.providers._fields import Visibility, as_text, from_epoch
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+
+    from modelcatalog.catalog.query import Query, Request
 
 FILTERS = ("query", "view_option", "tag", "order_by", "direction")
 HTML_HINT = (
@@ -114,6 +115,7 @@ def normalize(model: structs.ModelAccessResponse) -> ModelRecord:
     owner = Owner(id=user.id, name=user.name) if user else Owner(id=model.user_id, name=None)
     return ModelRecord(
         provider="openwebui",
+        instance="openwebui",
         id=model.id,
         name=model.name,
         description=as_text(meta.get("description")),
@@ -148,6 +150,8 @@ _ORDER: Final = {"name": "name", "created_at": "created_at", "updated_at": "upda
 
 def plan(query: Query) -> list[Request]:
     """One listing, always ordered; the query's ``name`` and one tag sent where the server's match is looser."""
+    from modelcatalog.catalog.query import Request  # noqa: PLC0415 - the catalog layer, loaded when it plans
+
     order_by, descending = "created_at", True
     if query.sort is not None and query.sort.field in _ORDER:
         order_by, descending = _ORDER[query.sort.field], query.sort.descending

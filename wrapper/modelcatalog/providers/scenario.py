@@ -21,8 +21,6 @@ from modelcatalog_generated.scenario.models.model_type import ModelType
 from modelcatalog_generated.structs import scenario as structs
 from msgspec import UNSET
 
-from modelcatalog.catalog.normalization import Visibility, as_text, as_utc
-from modelcatalog.catalog.query import DATE_SLACK, Query, Request
 from modelcatalog.pagination import CursorStyle, Page, Position
 from modelcatalog.providers._base import (
     Credentials,
@@ -34,10 +32,12 @@ from modelcatalog.providers._base import (
     check_filters,
     generated_kwargs,
 )
+from modelcatalog.providers._fields import Visibility, as_text, as_utc
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from modelcatalog.catalog.query import Query, Request
     from modelcatalog.secrets import Secret
 
 MAX_PAGE_SIZE = 500
@@ -156,6 +156,7 @@ def normalize(model: structs.Model) -> ModelRecord:
     owner_id = model.owner_id if model.owner_id is not UNSET else model.author_id
     return ModelRecord(
         provider="scenario",
+        instance="scenario",
         id=model.id,
         name=as_text(model.name),
         description=as_text(model.short_description),
@@ -200,6 +201,8 @@ def plan(query: Query) -> list[Request]:
 
 
 def _request(query: Query, scope: str) -> Request:
+    from modelcatalog.catalog.query import Request  # noqa: PLC0415 - the catalog layer, loaded when it plans
+
     filters: dict[str, Any] = {"privacy": scope}
     if not query.pushdown:
         return Request(filters=filters)
@@ -232,6 +235,8 @@ def _request(query: Query, scope: str) -> Request:
 
 def _bounds(filters: dict[str, Any], prefix: str, since: datetime | None, until: datetime | None) -> None:
     """Scenario's bounds are exclusive; ours include ``since``: widen both by ``DATE_SLACK``."""
+    from modelcatalog.catalog.query import DATE_SLACK  # noqa: PLC0415 - the catalog layer, loaded when it plans
+
     if since is not None:
         filters[f"{prefix}_after"] = since - DATE_SLACK
     if until is not None:

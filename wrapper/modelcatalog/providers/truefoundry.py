@@ -13,8 +13,6 @@ from modelcatalog_generated.structs import truefoundry as structs
 from modelcatalog_generated.truefoundry.api.models import list_models_v1_models_get as list_models
 from msgspec import UNSET
 
-from modelcatalog.catalog.normalization import as_text, as_utc
-from modelcatalog.catalog.query import Query, Request
 from modelcatalog.pagination import OffsetStyle, Page, Position
 from modelcatalog.providers._base import (
     BearerAuth,
@@ -27,9 +25,12 @@ from modelcatalog.providers._base import (
     check_filters,
     generated_kwargs,
 )
+from modelcatalog.providers._fields import as_text, as_utc
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+
+    from modelcatalog.catalog.query import Query, Request
 
 FILTERS = ("fqn", "ml_repo_id", "name", "run_id", "include_empty_models")
 #: The spec sets no maximum on ``limit`` (its FastAPI server would publish one); a server
@@ -98,6 +99,7 @@ def normalize(model: structs.Model) -> ModelRecord:
             capabilities = [pipeline_tag] if pipeline_tag else None
     return ModelRecord(
         provider="truefoundry",
+        instance="truefoundry",
         id=model.id,
         name=model.name,
         description=description,
@@ -124,6 +126,8 @@ def normalize(model: structs.Model) -> ModelRecord:
 # with that exact name, which is what `Query.name` asks for.
 def plan(query: Query) -> list[Request]:
     """One listing; the query's ``name`` is sent as TrueFoundry's ``name``."""
+    from modelcatalog.catalog.query import Request  # noqa: PLC0415 - the catalog layer, loaded when it plans
+
     if query.pushdown and query.name is not None:
         return [Request(filters={"name": query.name}, pushed=("name",))]
     return [Request()]

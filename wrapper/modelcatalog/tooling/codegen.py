@@ -34,6 +34,11 @@ RUFF_POST_HOOKS = [
 ]
 
 # openapi-python-client options; see its README for each.
+#: modelcatalog's versions of some of openapi-python-client's templates: the package and
+#: its ``models`` import their modules on first use, and an endpoint module's request
+#: builder imports neither the client nor the models, so that building a request (all a
+#: listing asks of this client) loads only the operation's module and ``types``.
+CLIENT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 CLIENT_CONFIG = {
     "post_hooks": RUFF_POST_HOOKS,
     "docstrings_on_attributes": True,
@@ -145,6 +150,8 @@ def generate_client(provider: ProviderSpec, output: Path) -> None:
                 str(output),
                 "--config",
                 str(config),
+                "--custom-template-path",
+                str(CLIENT_TEMPLATES),
                 "--overwrite",
             ],
             cwd=Path(scratch),
@@ -173,7 +180,14 @@ def generate_decoding_structs(provider: ProviderSpec, output: Path) -> None:
             "openapi",
             output,
             what=f"decoding structs for {provider.name}",
-            extra=["--snake-case-field", "--base-class", f"{GENERATED_PACKAGE}.{STRUCTS_PACKAGE}._base.DecodedStruct"],
+            extra=[
+                "--snake-case-field",
+                "--base-class",
+                f"{GENERATED_PACKAGE}.{STRUCTS_PACKAGE}._base.DecodedStruct",
+                # real annotations, not strings: msgspec reads them once a process to build a
+                # decoder, and evaluating string annotations was most of that time
+                "--disable-future-imports",
+            ],
         )
 
 

@@ -1,14 +1,17 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_key_request import ApiKeyRequest
-from ...models.error import Error
-from ...models.trained_model_list_response import TrainedModelListResponse
 from ...types import Response
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_key_request import ApiKeyRequest
+    from ...models.error import Error
+    from ...models.trained_model_list_response import TrainedModelListResponse
 
 
 def _get_kwargs(
@@ -33,6 +36,10 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | TrainedModelListResponse | None:
+    from ... import errors
+    from ...models.error import Error
+    from ...models.trained_model_list_response import TrainedModelListResponse
+
     if response.status_code == 200:
         response_200 = TrainedModelListResponse.from_dict(response.json())
 

@@ -1,14 +1,17 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.api_key_request import ApiKeyRequest
-from ...models.error import Error
-from ...models.public_model import PublicModel
 from ...types import Response
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.api_key_request import ApiKeyRequest
+    from ...models.error import Error
+    from ...models.public_model import PublicModel
 
 
 def _get_kwargs(
@@ -33,6 +36,10 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | list[PublicModel] | None:
+    from ... import errors
+    from ...models.error import Error
+    from ...models.public_model import PublicModel
+
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()

@@ -1,13 +1,16 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
-from ...models.model_access_list_response import ModelAccessListResponse
 from ...types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.http_validation_error import HTTPValidationError
+    from ...models.model_access_list_response import ModelAccessListResponse
 
 
 def _get_kwargs(
@@ -78,6 +81,10 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> HTTPValidationError | ModelAccessListResponse | None:
+    from ... import errors
+    from ...models.http_validation_error import HTTPValidationError
+    from ...models.model_access_list_response import ModelAccessListResponse
+
     if response.status_code == 200:
         response_200 = ModelAccessListResponse.from_dict(response.json())
 

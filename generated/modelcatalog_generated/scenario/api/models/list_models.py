@@ -1,19 +1,22 @@
+from __future__ import annotations
+
 import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.list_models_privacy import ListModelsPrivacy
-from ...models.list_models_response import ListModelsResponse
-from ...models.list_models_sort_by import ListModelsSortBy
-from ...models.list_models_sort_direction import ListModelsSortDirection
-from ...models.list_models_status import ListModelsStatus
-from ...models.model_type import ModelType
 from ...types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.error_response import ErrorResponse
+    from ...models.list_models_privacy import ListModelsPrivacy
+    from ...models.list_models_response import ListModelsResponse
+    from ...models.list_models_sort_by import ListModelsSortBy
+    from ...models.list_models_sort_direction import ListModelsSortDirection
+    from ...models.list_models_status import ListModelsStatus
+    from ...models.model_type import ModelType
 
 
 def _get_kwargs(
@@ -137,6 +140,10 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | ListModelsResponse | None:
+    from ... import errors
+    from ...models.error_response import ErrorResponse
+    from ...models.list_models_response import ListModelsResponse
+
     if response.status_code == 200:
         response_200 = ListModelsResponse.from_dict(response.json())
 
