@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import math
+import os
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any, Self
 
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from modelcatalog.pagination import PaginationStyle
-    from modelcatalog.providers._base import ListOperation
+    from modelcatalog.providers._base import CredentialSpec, ListOperation
     from modelcatalog.secrets import Secret
 
 #: what the transport raises that is about the answer, not the connection
@@ -75,9 +76,11 @@ class _Base:
         allow_insecure_http: bool = False,
         http: HTTPSettings | None = None,
         on_event: EventHandler | None = None,
+        report_extensions: bool = True,
         environ: Mapping[str, str] | None = None,
     ) -> None:
         self.provider = provider if isinstance(provider, Provider) else _provider(provider)
+        env = os.environ if environ is None else environ
         passed = {"api_key": api_key, "api_secret": api_secret}
         self._credentials = {
             spec.argument: credential(
@@ -88,6 +91,7 @@ class _Base:
                 argument=spec.argument,
             )
             for spec in self.provider.credentials
+            if self._needs(spec, passed.get(spec.argument), base_url, env)
         }
         self.base_url = resolve_base_url(
             provider=self.provider.name,
@@ -100,10 +104,21 @@ class _Base:
         )
         self.http_settings = http or HTTPSettings()
         self._on_event = on_event
+        self._silenced = frozenset() if report_extensions else frozenset({"extension_field"})
         scrub_library_logs()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(provider={self.provider.name!r}, base_url={str(self.base_url)!r})"
+
+    def _needs(
+        self, spec: CredentialSpec, explicit: str | Secret | None, base_url: str | None, env: Mapping[str, str]
+    ) -> bool:
+        """Whether to read ``spec``: when required, given, set, or for the provider's default base URL."""
+        if spec.required or explicit is not None or env.get(spec.env_var, "").strip():
+            return True
+        default = self.provider.default_base_url
+        chosen = base_url or (env.get(self.provider.base_url_env or "") or "").strip() or default
+        return default is not None and str(chosen).rstrip("/") == default.rstrip("/")
 
     def _context(self, operation: ListOperation[Any], sink: EventSink) -> OperationContext:
         return OperationContext(self.provider.name, operation.name, sink, tuple(self._credentials.values()))
@@ -130,7 +145,8 @@ class _Base:
     ) -> Page[Any]:
         """Check what the response means, decode, and cut out the page."""
         body = check_response(response, operation, ctx, html_hint=self.provider.html_hint)
-        decoder = _decoder(operation.envelope, self.provider.name, Records(operation.records, operation.record_id))
+        records = Records(operation.records, operation.record_id, extensions=operation.extensions)
+        decoder = _decoder(operation.envelope, self.provider.name, records)
         decoded, left_out = decoder.decode_counting(body, ctx, status=response.status_code, strict=strict)
         page = operation.page_of(decoded, position)
         return dataclasses.replace(page, left_out=left_out) if left_out else page
@@ -167,7 +183,8 @@ class _Base:
                 message = redact(str(exc), self._credentials.values())
                 raise ConfigurationError(message, provider=self.provider.name, operation=op.name) from None
         secrets = tuple(self._credentials.values())
-        return operations, filters, EventSink(self._on_event, scrub=lambda text: redact(text, secrets))
+        sink = EventSink(self._on_event, scrub=lambda text: redact(text, secrets), silenced=self._silenced)
+        return operations, filters, sink
 
     def _operations(self, name: str | None) -> tuple[ListOperation[Any], ...]:
         try:
@@ -198,7 +215,9 @@ class Client(_Base):
     ``base_url`` (replaces scheme, host, port and prefix of the documented paths);
     ``api_key``/``api_secret`` (else from the provider's environment variables);
     ``allow_insecure_http``; ``http`` (timeouts, retries, transport); ``on_event``
-    (receives each off-spec and pagination event once).
+    (receives each off-spec and pagination event once); ``report_extensions=False``
+    silences the reports of fields a provider's servers add by design (``openai``:
+    vLLM's ``max_model_len``, OpenRouter's ``pricing`` ...), which stay in each record.
     """
 
     def __init__(self, provider: str | Provider, **options: Any) -> None:  # noqa: ANN401 - see _Base

@@ -14,7 +14,7 @@ from modelcatalog_generated.catalog import ModelRecord, Owner
 from modelcatalog_generated.openwebui.api.models import list_models
 from modelcatalog_generated.structs import openwebui as structs
 
-from modelcatalog.catalog.normalization import Visibility, as_text, from_epoch
+from modelcatalog.catalog.normalization import Visibility, as_int, as_text, from_epoch
 from modelcatalog.catalog.query import Query, Request
 from modelcatalog.pagination import Page, PageNumberStyle, Position
 from modelcatalog.providers._base import (
@@ -71,6 +71,7 @@ FIELD_SOURCES: Final[Mapping[str, str]] = {
     "updated_at": "updated_at (epoch seconds -> UTC)",
     "tags": "meta.tags[].name",
     "capabilities": "meta.capabilities: the names set to true",
+    "context_length": "params.num_ctx (the context length it runs with)",
     "version": "version_id",
     "url": "null",
     "fqn": "null",
@@ -126,6 +127,7 @@ def normalize(model: structs.ModelAccessResponse) -> ModelRecord:
         updated_at=from_epoch(model.updated_at),
         tags=tags,
         capabilities=capabilities,
+        context_length=as_int(model.params.get("num_ctx")),
         version=as_text(model.version_id),
         url=None,
         fqn=None,
