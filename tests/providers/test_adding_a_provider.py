@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from modelcatalog.providers import NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 #: what the copy holds: the inputs, the library, the generated code, and the test support
@@ -391,7 +392,7 @@ def test_a_provider_is_its_specs_one_manifest_entry_one_module_and_its_test_data
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
     assert out["library"].startswith(str(repo))  # the copy, not this checkout
-    assert out["names"] == ["scenario", "truefoundry", "openwebui", "modelslab", "acme"]
+    assert out["names"] == [*NAMES, "acme"]  # this checkout's providers, then the one added
     assert out["title"] == "Acme"
     assert out["listed"] == out["served"] == [f"acme-{n:04d}" for n in range(7)]
     assert out["incomplete"] == []
