@@ -11,8 +11,7 @@ import msgspec
 import pytest
 from catalog_fakes import modelslab_public_record, openwebui_record, scenario_record, truefoundry_record
 from modelcatalog.catalog import FIELD_SOURCES, ModelRecord, Owner, UnidentifiedRecordError, normalize
-from modelcatalog.providers import PROVIDERS
-from modelcatalog.providers import openai
+from modelcatalog.providers import PROVIDERS, openai
 from modelcatalog.providers.modelslab import TrainedModel
 from modelcatalog_generated.structs import modelslab, openwebui, scenario, truefoundry
 from support.providers.openai import OPENROUTER_FIELDS, VLLM_FIELDS
@@ -384,12 +383,22 @@ def test_openai_example() -> None:
     ("extensions", "expected"),
     [
         (VLLM_FIELDS, {"context_length": 131072, "base_model": None}),
-        ({**VLLM_FIELDS, "parent": "meta-llama/Llama-3.1-8B"}, {"base_model": "meta-llama/Llama-3.1-8B", "context_length": 131072}),
+        (
+            {**VLLM_FIELDS, "parent": "meta-llama/Llama-3.1-8B"},
+            {"base_model": "meta-llama/Llama-3.1-8B", "context_length": 131072},
+        ),
         (
             OPENROUTER_FIELDS,
-            {"name": OPENROUTER_FIELDS["name"], "description": OPENROUTER_FIELDS["description"], "context_length": 131072},
+            {
+                "name": OPENROUTER_FIELDS["name"],
+                "description": OPENROUTER_FIELDS["description"],
+                "context_length": 131072,
+            },
         ),
-        ({"mode": "chat", "max_input_tokens": 8192, "max_output_tokens": 4096}, {"kind": "chat", "context_length": 8192}),
+        (
+            {"mode": "chat", "max_input_tokens": 8192, "max_output_tokens": 4096},
+            {"kind": "chat", "context_length": 8192},
+        ),
         (  # Open WebUI's /api/models: a workspace model on a base model, with its info
             {
                 "name": "Atlas 001",
@@ -397,9 +406,17 @@ def test_openai_example() -> None:
                 "tags": [{"name": "Chat"}, {"name": "code"}],
                 "preset": True,
             },
-            {"name": "Atlas 001", "description": "for the tests", "base_model": "llama3.2:3b", "tags": ["Chat", "code"]},
+            {
+                "name": "Atlas 001",
+                "description": "for the tests",
+                "base_model": "llama3.2:3b",
+                "tags": ["Chat", "code"],
+            },
         ),
-        ({"name": 7, "context_length": "long", "max_model_len": True, "info": [], "tags": "x"}, {}),  # wrong types: null
+        (
+            {"name": 7, "context_length": "long", "max_model_len": True, "info": [], "tags": "x"},
+            {},
+        ),  # wrong types: null
     ],
 )
 def test_openai_extension_fields(extensions: dict, expected: dict) -> None:

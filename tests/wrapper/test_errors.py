@@ -93,11 +93,17 @@ STATUS_CASES = [
     (
         "openai",
         400,
-        '{"error": {"message": "Authentication Error, Invalid proxy server token passed.", "type": "x", "code": "400"}}',
+        '{"error": {"message": "Authentication Error, Invalid proxy server token.", "type": "x", "code": "400"}}',
         AuthenticationError,
         "credential refused (HTTP 400)",
     ),
-    ("openai", 400, '{"error": {"message": "bad request", "type": "invalid_request_error"}}', RequestValidationError, "request rejected (HTTP 400)"),
+    (
+        "openai",
+        400,
+        '{"error": {"message": "bad request", "type": "invalid_request_error"}}',
+        RequestValidationError,
+        "request rejected (HTTP 400)",
+    ),
     ("openai", 400, '["no_db_connection"]', RequestValidationError, "request rejected (HTTP 400)"),
 ]
 

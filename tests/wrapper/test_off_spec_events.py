@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 import pytest
 from modelcatalog import OffSpecEvent, OffSpecWarning
-from support import payloads
 from modelcatalog.events import ExtensionFieldWarning
+from support import payloads
 from support.fault_server import Respond
 from support.providers import modelslab, openai, openwebui, scenario, truefoundry
 
@@ -171,9 +171,7 @@ async def test_extension_reports_can_be_silenced(server: FaultServer, make_clien
     assert not [w for w in caught if issubclass(w.category, OffSpecWarning)]
 
 
-async def test_unknown_fields_of_the_envelope_stay_off_spec(
-    server: FaultServer, listing: Any
-) -> None:
+async def test_unknown_fields_of_the_envelope_stay_off_spec(server: FaultServer, listing: Any) -> None:
     # a field the envelope does not declare is still off-spec: only records are extensible
     server.models["openai"] = [openai.model(0, max_model_len=4096)]
     server.inject("openai", Respond(200, '{"object": "list", "data": [{"id": "a", "root": "/m"}], "has_more": false}'))
@@ -183,7 +181,6 @@ async def test_unknown_fields_of_the_envelope_stay_off_spec(
         ("extension_field", "Model", "root"),
         ("unknown_field", "ListModelsResponse", "has_more"),
     }
-
 
 
 def test_extension_warnings_are_off_spec_warnings_of_their_own(server: FaultServer, make_client: Any) -> None:
@@ -205,5 +202,8 @@ async def test_a_server_s_own_extensions_field_is_an_extension_too(server: Fault
 async def test_records_without_created_or_owned_by_still_list(server: FaultServer, listing: Any) -> None:
     server.models["openai"] = [{"id": "bare"}, {"id": "nulls", "object": "model", "created": None, "owned_by": None}]
     items, events, _ = await listing("openai")
-    assert [(item.id, item.created, item.owned_by) for item in items] == [("bare", msgspec.UNSET, msgspec.UNSET), ("nulls", None, None)]
+    assert [(item.id, item.created, item.owned_by) for item in items] == [
+        ("bare", msgspec.UNSET, msgspec.UNSET),
+        ("nulls", None, None),
+    ]
     assert events == []

@@ -73,6 +73,11 @@ def add_parser(commands: Any) -> None:  # noqa: ANN401 - argparse's subparsers a
         help="a record that does not match its provider's spec fails the provider (default: it is left out, "
         "reported, and the exit status is 1)",
     )
+    listing.add_argument(
+        "--no-extension-reports",
+        action="store_true",
+        help="do not report the fields OpenAI-compatible servers add to their records by design (kept in source)",
+    )
     listing.add_argument("--allow-insecure-http", action="store_true", help="allow plain http to a remote host")
     listing.add_argument(
         "--max-body-size",
@@ -127,6 +132,7 @@ def run(args: argparse.Namespace, out: TextIO, console: Console) -> int:
     options = {
         p: {
             "allow_insecure_http": args.allow_insecure_http,
+            "report_extensions": not args.no_extension_reports,
             **({"base_url": base_urls[p]} if p in base_urls else {}),
             **_http_options(args),
         }

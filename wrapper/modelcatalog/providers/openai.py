@@ -56,7 +56,7 @@ class Model(structs.Model):
     """A model as an OpenAI-compatible server lists it: the spec's fields, and the server's own in ``extensions``."""
 
     #: the fields this server adds to OpenAI's, by their wire names (decoding fills it)
-    extensions: dict[str, Any] = {}
+    extensions: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
 class ListModelsResponse(structs.ListModelsResponse):
