@@ -161,7 +161,7 @@ class EventSink:
         self._seen.add(event)
         if event.incomplete:
             self.incomplete.append(event)
-        category = PaginationWarning
+        category: type[ModelCatalogWarning] = PaginationWarning
         if isinstance(event, OffSpecEvent):
             category = ExtensionFieldWarning if event.kind == "extension_field" else OffSpecWarning
         warnings.warn(event.describe(), category, stacklevel=2)

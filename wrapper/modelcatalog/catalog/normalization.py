@@ -50,7 +50,7 @@ def as_text(value: object) -> str | None:
 
 def as_int(value: object) -> int | None:
     """``value`` when it is an integer (not a bool), else None."""
-    return value if value.__class__ is int else None  # type: ignore[return-value]
+    return value if isinstance(value, int) and value.__class__ is int else None  # a bool is an int too
 
 
 def from_epoch(seconds: object) -> datetime | None:

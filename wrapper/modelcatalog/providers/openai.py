@@ -62,7 +62,7 @@ class Model(structs.Model):
 class ListModelsResponse(structs.ListModelsResponse):
     """The envelope, holding records that keep their servers' extension fields."""
 
-    data: list[Model]
+    data: list[Model]  # type: ignore[assignment]  # the generated records, with their extensions
 
 
 def _build(_position: Position, _size: int, filters: Filters, _: Credentials) -> RequestKwargs:
@@ -136,7 +136,7 @@ _CONTEXT_FIELDS: Final = ("context_length", "max_model_len", "max_input_tokens")
 def _tags(value: object) -> list[str] | None:
     if value.__class__ is not list:
         return None
-    names = (tag.get("name") if tag.__class__ is dict else tag for tag in value)  # type: ignore[attr-defined]
+    names = (tag.get("name") if tag.__class__ is dict else tag for tag in value)
     return [name for name in names if name.__class__ is str]
 
 
