@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal, TypeAlias
 
 from modelcatalog_generated.structs._base import DecodedStruct
@@ -28,7 +27,7 @@ class Model(DecodedStruct):
     """
     shutdown_date: (
         Annotated[
-            date,
+            str,
             Meta(description="The date when the model will shut down, or null if not announced."),
         ]
         | None

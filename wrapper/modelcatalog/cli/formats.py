@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 FORMATS: Final = ("table", "json", "ndjson", "csv")
 CSV_FIELDS: Final = (
     "provider", "id", "name", "description", "kind", "base_model", "status", "visibility",
-    "owner_id", "owner_name", "created_at", "updated_at", "tags", "capabilities", "version",
-    "url", "fqn", "namespace",
+    "owner_id", "owner_name", "created_at", "updated_at", "tags", "capabilities", "context_length",
+    "version", "url", "fqn", "namespace",
 )  # fmt: skip
 TABLE_COLUMNS: Final = ("provider", "id", "name", "kind", "status", "visibility", "created")
 GAP: Final = "  "
@@ -147,6 +147,7 @@ def _csv_values(record: ModelRecord) -> list[str]:
         _iso(record.updated_at),
         ";".join(record.tags or ()),
         ";".join(record.capabilities or ()),
+        "" if record.context_length is None else str(record.context_length),
         record.version or "",
         record.url or "",
         record.fqn or "",

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
@@ -21,7 +20,7 @@ class Model:
     """ The model identifier, which can be referenced in the API endpoints. """
     object_: ModelObject | str | Unset = UNSET
     """ The object type, which is always "model". """
-    shutdown_date: datetime.date | None | Unset = UNSET
+    shutdown_date: None | str | Unset = UNSET
     """ The date when the model will shut down, or null if not announced. """
     created: int | None | Unset = UNSET
     """ The Unix timestamp (in seconds) when the model was created; null or absent when the server does not say. """
@@ -43,8 +42,6 @@ class Model:
         shutdown_date: None | str | Unset
         if isinstance(self.shutdown_date, Unset):
             shutdown_date = UNSET
-        elif isinstance(self.shutdown_date, datetime.date):
-            shutdown_date = self.shutdown_date.isoformat()
         else:
             shutdown_date = self.shutdown_date
 
@@ -98,20 +95,12 @@ class Model:
 
         object_ = _parse_object_(d.pop("object", UNSET))
 
-        def _parse_shutdown_date(data: object) -> datetime.date | None | Unset:
+        def _parse_shutdown_date(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                shutdown_date_type_0 = datetime.date.fromisoformat(data)
-
-                return shutdown_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(None | str | Unset, data)
 
         shutdown_date = _parse_shutdown_date(d.pop("shutdown_date", UNSET))
 
