@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 import msgspec
 import pytest
-from modelcatalog.providers import PROVIDERS
 from hypothesis import given, settings
 from modelcatalog.catalog import UnidentifiedRecordError
 from modelcatalog.errors import AuthenticationError, ProviderReportedError
+from modelcatalog.providers import PROVIDERS
 from modelcatalog_generated.structs.known_values import KNOWN_VALUES
 from strategies import ROOT, ResponseCase, bodies, cases, provider_reports_error, run
 
