@@ -50,6 +50,7 @@ def describe(provider: Provider, environ: Mapping[str, str]) -> dict[str, Any]:
     from modelcatalog.settings import describe_settings  # noqa: PLC0415
 
     settings = describe_settings(provider, environ)
+    required = {spec.env_var for spec in provider.credentials if spec.required}
     operations = []
     for operation in provider.operations:
         method, _, path = operation.name.partition(" ")
@@ -63,7 +64,12 @@ def describe(provider: Provider, environ: Mapping[str, str]) -> dict[str, Any]:
         "base_url_env": settings.base_url_env,
         **({"base_url_problem": settings.base_url_problem} if settings.base_url_problem else {}),
         "credentials": [
-            {"env": status.env_var, "status": "found" if status.found else "missing"} for status in settings.credentials
+            {
+                "env": status.env_var,
+                "status": "found" if status.found else "missing",
+                **({} if status.env_var in required else {"required": False}),
+            }
+            for status in settings.credentials
         ],
     }
 
@@ -79,7 +85,10 @@ def _block(entry: Mapping[str, Any]) -> str:
     if entry.get("base_url_problem"):
         where += f"; refused: {entry['base_url_problem']}"
     operations = ", ".join(f"{op['method']} {op['path']}" for op in entry["operations"])
-    credentials = ", ".join(f"{c['env']} {c['status']}" for c in entry["credentials"])
+    credentials = ", ".join(
+        f"{c['env']} {c['status']}" + ("" if c.get("required", True) else " (optional except at the default base URL)")
+        for c in entry["credentials"]
+    )
     return (
         f"{entry['name']} ({entry['title']})\n"
         f"  base URL     {where}\n"
