@@ -105,6 +105,7 @@ STATUS_CASES = [
         "request rejected (HTTP 400)",
     ),
     ("openai", 400, '["no_db_connection"]', RequestValidationError, "request rejected (HTTP 400)"),
+    ("openai", 400, '{"error": {"type": ["no_db_connection"]}}', RequestValidationError, "request rejected (HTTP 400)"),
 ]
 
 

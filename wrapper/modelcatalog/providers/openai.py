@@ -98,8 +98,9 @@ def _auth_failure(status: int, body: bytes) -> bool:
         return False
     if error is None:
         return False
+    kind = error.type if isinstance(error.type, str) else ""  # a server may send anything there, a list too
     message = error.message if isinstance(error.message, str) else ""
-    return error.type in _AUTH_ERROR_TYPES or message.lower().startswith("authentication error")
+    return kind in _AUTH_ERROR_TYPES or message.lower().startswith("authentication error")
 
 
 def _auth(credentials: Credentials) -> httpx.Auth | None:
