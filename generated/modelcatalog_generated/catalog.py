@@ -33,7 +33,7 @@ class ModelRecord(Struct):
     """
 
     provider: Annotated[
-        Literal["scenario", "truefoundry", "openwebui", "modelslab"],
+        Literal["scenario", "truefoundry", "openwebui", "modelslab", "openai"],
         Meta(description="Which provider hosts the model."),
     ]
     """
@@ -165,6 +165,18 @@ class ModelRecord(Struct):
     )
     """
     What the model can do, as the provider names it (Scenario capabilities, Open WebUI capabilities switched on, TrueFoundry pipeline tag); null when the provider does not say.
+    """
+    context_length: (
+        Annotated[
+            int,
+            Meta(
+                description="The most tokens the model takes in one request (its context window), as the provider states it (OpenRouter's context_length, vLLM's max_model_len, LiteLLM's max_input_tokens, Open WebUI's num_ctx parameter); null when it does not say."
+            ),
+        ]
+        | None
+    )
+    """
+    The most tokens the model takes in one request (its context window), as the provider states it (OpenRouter's context_length, vLLM's max_model_len, LiteLLM's max_input_tokens, Open WebUI's num_ctx parameter); null when it does not say.
     """
     version: (
         Annotated[

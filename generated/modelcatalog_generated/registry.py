@@ -9,5 +9,6 @@ PACKAGES: dict[str, str] = {
     "truefoundry": "truefoundry",
     "openwebui": "openwebui",
     "modelslab": "modelslab",
+    "openai": "openai",
 }
 PROVIDERS: tuple[str, ...] = tuple(PACKAGES)

@@ -11,9 +11,11 @@ import msgspec
 import pytest
 from catalog_fakes import modelslab_public_record, openwebui_record, scenario_record, truefoundry_record
 from modelcatalog.catalog import FIELD_SOURCES, ModelRecord, Owner, UnidentifiedRecordError, normalize
-from modelcatalog.providers import PROVIDERS
+from modelcatalog.providers import PROVIDERS, openai
 from modelcatalog.providers.modelslab import TrainedModel
 from modelcatalog_generated.structs import modelslab, openwebui, scenario, truefoundry
+from support.providers.openai import OPENROUTER_FIELDS, VLLM_FIELDS
+from support.providers.openai import model as openai_record
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "specs/catalog/model-record.schema.json").read_text())
@@ -73,6 +75,7 @@ def test_scenario_example() -> None:
         updated_at=datetime(2023, 2, 4, 6, 0, tzinfo=UTC),
         tags=["sci-fi", "landscape"],
         capabilities=["txt2img", "img2img", "txt2img_ip_adapter"],
+        context_length=None,
         version=None,
         url=None,
         fqn=None,
@@ -160,6 +163,7 @@ def test_truefoundry_example() -> None:
         updated_at=datetime(2024, 3, 2, 10, 0, 0, 250000, tzinfo=UTC),
         tags=["prod", "llm"],
         capabilities=["text-generation"],
+        context_length=None,
         version="3",
         url="s3://acme-models/support-bot/3",
         fqn="model:acme/llm-repo/support-bot",
@@ -220,6 +224,7 @@ def test_openwebui_example() -> None:
         updated_at=datetime(2024, 1, 2, tzinfo=UTC),
         tags=["assistant", "gpt"],
         capabilities=["vision", "function_calling"],
+        context_length=None,
         version=None,
         url=None,
         fqn=None,
@@ -300,6 +305,7 @@ def test_modelslab_public_example() -> None:
         updated_at=None,
         tags=None,
         capabilities=None,
+        context_length=None,
         version=None,
         url=None,
         fqn=None,
@@ -339,6 +345,103 @@ def test_modelslab_trained_has_an_id_and_nothing_else() -> None:
 def test_modelslab_public_without_id_is_refused() -> None:
     with pytest.raises(UnidentifiedRecordError):
         normalize("modelslab", msgspec.convert({"model_name": "x"}, modelslab.PublicModel))
+
+
+# OpenAI-compatible: OpenAI's documented example, then what compatible servers add (their
+# extension fields arrive in ``extensions``: decoding puts every field the spec lacks there).
+OPENAI_EXAMPLE = {"id": "model-id-2", "object": "model", "created": 1686935002, "owned_by": "openai"}
+
+
+def _openai(extensions: dict | None = None, **fields: object) -> openai.Model:
+    return msgspec.convert({**OPENAI_EXAMPLE, **fields, "extensions": extensions or {}}, openai.Model)
+
+
+def test_openai_example() -> None:
+    model = _openai(shutdown_date="2026-10-23")
+    record = normalize("openai", model)
+    assert record == ModelRecord(
+        provider="openai",
+        id="model-id-2",
+        name=None,
+        description=None,
+        kind=None,
+        base_model=None,
+        status=None,
+        visibility=None,
+        owner=Owner(id="openai", name=None),
+        created_at=datetime(2023, 6, 16, 17, 3, 22, tzinfo=UTC),
+        updated_at=None,
+        tags=None,
+        capabilities=None,
+        context_length=None,
+        version=None,
+        url=None,
+        fqn=None,
+        namespace=None,
+        source=model,
+    )
+    _validate(record)
+
+
+@pytest.mark.parametrize(
+    ("extensions", "expected"),
+    [
+        (VLLM_FIELDS, {"context_length": 131072, "base_model": None}),
+        (
+            {**VLLM_FIELDS, "parent": "meta-llama/Llama-3.1-8B"},
+            {"base_model": "meta-llama/Llama-3.1-8B", "context_length": 131072},
+        ),
+        (
+            OPENROUTER_FIELDS,
+            {
+                "name": OPENROUTER_FIELDS["name"],
+                "description": OPENROUTER_FIELDS["description"],
+                "context_length": 131072,
+            },
+        ),
+        (
+            {"mode": "chat", "max_input_tokens": 8192, "max_output_tokens": 4096},
+            {"kind": "chat", "context_length": 8192},
+        ),
+        (  # Open WebUI's /api/models: a workspace model on a base model, with its info
+            {
+                "name": "Atlas 001",
+                "info": {"base_model_id": "llama3.2:3b", "meta": {"description": "for the tests"}},
+                "tags": [{"name": "Chat"}, {"name": "code"}],
+                "preset": True,
+            },
+            {
+                "name": "Atlas 001",
+                "description": "for the tests",
+                "base_model": "llama3.2:3b",
+                "tags": ["Chat", "code"],
+            },
+        ),
+        (
+            {"name": 7, "context_length": "long", "max_model_len": True, "info": [], "tags": "x"},
+            {},
+        ),  # wrong types: null
+    ],
+)
+def test_openai_extension_fields(extensions: dict, expected: dict) -> None:
+    record = normalize("openai", _openai(extensions))
+    unset = ("name", "description", "kind", "base_model", "tags", "context_length")
+    assert {field: getattr(record, field) for field in unset} == {field: expected.get(field) for field in unset}
+    _validate(record)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"id": "bare"},
+        {"id": "nulls", "object": "model", "created": None, "owned_by": None},
+        {"id": "arena", "object": "model", "created": 0, "owned_by": ""},  # Open WebUI's arena model: 0 and ""
+    ],
+)
+def test_openai_record_without_created_or_owner_lists_with_nulls(raw: dict) -> None:
+    record = normalize("openai", msgspec.convert(raw, openai.Model))
+    assert (record.id, record.created_at, record.owner) == (raw["id"], None, None)
+    _validate(record)
 
 
 def test_wrong_record_type_is_a_type_error() -> None:
@@ -386,6 +489,7 @@ def test_the_readme_mapping_table_says_what_field_sources_says() -> None:
         ("truefoundry", truefoundry.Model, truefoundry_record),
         ("openwebui", openwebui.ModelAccessResponse, openwebui_record),
         ("modelslab", modelslab.PublicModel, modelslab_public_record),
+        ("openai", openai.Model, openai_record),
     ],
 )
 def test_every_normalized_record_validates(provider: str, struct: type, factory) -> None:

@@ -59,13 +59,20 @@ def prism_servers(prism_install: PrismInstall) -> Iterator[PrismPool]:
 def prism_base_url(prism_servers: PrismPool) -> Callable[[str], str]:
     """``provider -> BASE`` such that the wrapper's own paths land on Prism.
 
-    Prism serves a variant with server paths folded into the path keys, so the root URL
-    works with the wrapper's rule for every provider: Scenario ``BASE/v1/models``,
-    TrueFoundry ``BASE/api/ml/v1/models``, Open WebUI ``BASE/api/v1/models/list``,
-    ModelsLab ``BASE/api/v3/finetune_list`` and ``BASE/api/v4/dreambooth/model_list``.
+    Prism serves a variant with server paths folded into the path keys. Where the wrapper's
+    prefix is that server path, the root URL is the base: Scenario ``BASE/v1/models``,
+    TrueFoundry ``BASE/api/ml/v1/models``, Open WebUI ``BASE/api/v1/models/list``, ModelsLab
+    ``BASE/api/v3/finetune_list`` and ``BASE/api/v4/dreambooth/model_list``. Where the base URL
+    itself holds the server path (OpenAI-compatible servers: ``https://api.openai.com/v1``),
+    the base is the root plus what of the server path the prefix does not cover (``ROOT/v1``).
     """
+    from modelcatalog.providers import get_provider  # noqa: PLC0415 - the registry, once Prism runs
 
     def base_url(provider: str) -> str:
-        return prism_servers.get(provider).base_url
+        server = prism_servers.get(provider)
+        operation = get_provider(provider).operations[0]
+        method, path = operation.name.split(" ", 1)
+        server_path = server.server_prefixes.get((method, path.removeprefix(operation.prefix)), "")
+        return server.base_url + server_path.removesuffix(operation.prefix)
 
     return base_url

@@ -262,6 +262,7 @@ def test_normalized_records_match_the_seed_and_the_server(
             updated_at=_epoch(raw["updated_at"]),
             tags=list(model.tags),
             capabilities=capabilities,
+            context_length=None,
             version=raw["version_id"],
             url=None,
             fqn=None,

@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from modelcatalog.providers import NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 #: what the copy holds: the inputs, the library, the generated code, and the test support
@@ -142,6 +143,7 @@ FIELD_SOURCES: Final = {
     "updated_at": "null",
     "tags": "null",
     "capabilities": "null",
+    "context_length": "null",
     "version": "null",
     "url": "null",
     "fqn": "null",
@@ -176,6 +178,7 @@ def normalize(model: structs.Model) -> ModelRecord:
         updated_at=None,
         tags=None,
         capabilities=None,
+        context_length=None,
         version=None,
         url=None,
         fqn=None,
@@ -390,7 +393,7 @@ def test_a_provider_is_its_specs_one_manifest_entry_one_module_and_its_test_data
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
     assert out["library"].startswith(str(repo))  # the copy, not this checkout
-    assert out["names"] == ["scenario", "truefoundry", "openwebui", "modelslab", "acme"]
+    assert out["names"] == [*NAMES, "acme"]  # this checkout's providers, then the one added
     assert out["title"] == "Acme"
     assert out["listed"] == out["served"] == [f"acme-{n:04d}" for n in range(7)]
     assert out["incomplete"] == []

@@ -42,9 +42,13 @@ def test_credentials_and_base_url_from_the_environment(
     assert [request.path for request in server.requests] == PATHS[provider]  # the server accepted the credentials
 
 
-@pytest.mark.parametrize("provider", list(ENV))
+#: each provider's credential variables a client cannot do without, anywhere
+REQUIRED = {name: [c.env_var for c in provider.credentials if c.required] for name, provider in PROVIDERS.items()}
+
+
+@pytest.mark.parametrize("provider", [name for name, required in REQUIRED.items() if required])
 def test_a_missing_variable_is_named(monkeypatch: pytest.MonkeyPatch, provider: str) -> None:
-    for missing in ENV[provider]:
+    for missing in REQUIRED[provider]:
         for name, value in ENV[provider].items():
             if name != missing:
                 monkeypatch.setenv(name, value)
@@ -69,6 +73,36 @@ def test_cloud_providers_default_to_their_documented_hosts() -> None:
         assert str(client.base_url) == "https://api.cloud.scenario.com"
     with Client("modelslab", **CREDENTIALS["modelslab"]) as client:
         assert str(client.base_url) == "https://modelslab.com"
+
+
+def test_an_openai_compatible_server_without_a_key_gets_no_authorization_header(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    with FaultServer() as local:  # a local vLLM or Ollama: no key asked
+        local.models["openai"] = providers.data("openai").ROUTES[0].records(3)
+        monkeypatch.setenv("OPENAI_BASE_URL", local.url)
+        with Client("openai", http=fast_http()) as client:
+            assert [model.id for model in client.list_models()] == [m["id"] for m in local.models["openai"]]
+        assert [request.path for request in local.requests] == ["/models"]
+        assert "authorization" not in local.requests[0].headers
+
+
+def test_an_openai_compatible_server_with_a_key_gets_it_as_bearer(server: FaultServer) -> None:
+    with Client("openai", base_url=server.url, api_key=CREDENTIALS["openai"]["api_key"], http=fast_http()) as client:
+        assert list(client.list_models()) == []
+    assert server.requests[0].headers["authorization"] == f"Bearer {CREDENTIALS['openai']['api_key']}"
+
+
+@pytest.mark.parametrize("base_url", [None, "https://api.openai.com/v1", "https://api.openai.com/v1/"])
+def test_openai_itself_still_needs_its_key(monkeypatch: pytest.MonkeyPatch, base_url: str | None) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    with pytest.raises(MissingCredentialError) as caught:
+        Client("openai", base_url=base_url)
+    assert caught.value.variable == "OPENAI_API_KEY"
+    with Client("openai", api_key="sk-x") as client:
+        assert str(client.base_url) == "https://api.openai.com/v1"
 
 
 def test_blank_credentials_count_as_missing(monkeypatch: pytest.MonkeyPatch) -> None:

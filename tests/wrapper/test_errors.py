@@ -86,10 +86,34 @@ STATUS_CASES = [
     ("modelslab-trained", 503, '{"message": "maintenance"}', ServerError, "(HTTP 503)"),
     ("modelslab-public", 401, '{"status": "error", "message": "Unauthorized"}', AuthenticationError, "HTTP 401"),
     ("truefoundry", 418, "teapot", APIError, "unexpected HTTP 418: teapot"),
+    # LiteLLM's proxy without a database, to a key that is not its master key: its own words say so
+    (
+        "openai",
+        400,
+        '{"error": {"message": "No connected db.", "type": "no_db_connection", "param": null, "code": "400"}}',
+        AuthenticationError,
+        "credential refused (HTTP 400)",
+    ),
+    (
+        "openai",
+        400,
+        '{"error": {"message": "Authentication Error, Invalid proxy server token.", "type": "x", "code": "400"}}',
+        AuthenticationError,
+        "credential refused (HTTP 400)",
+    ),
+    (
+        "openai",
+        400,
+        '{"error": {"message": "bad request", "type": "invalid_request_error"}}',
+        RequestValidationError,
+        "request rejected (HTTP 400)",
+    ),
+    ("openai", 400, '["no_db_connection"]', RequestValidationError, "request rejected (HTTP 400)"),
+    ("openai", 400, '{"error": {"type": ["no_db_connection"]}}', RequestValidationError, "request rejected (HTTP 400)"),
 ]
 
 
-@pytest.mark.parametrize("case", STATUS_CASES, ids=[f"{c[0]}-{c[1]}" for c in STATUS_CASES])
+@pytest.mark.parametrize("case", STATUS_CASES, ids=[f"{c[0]}-{c[1]}-{n}" for n, c in enumerate(STATUS_CASES)])
 async def test_error_statuses_raise_their_class(server: FaultServer, failing: Any, case: tuple[Any, ...]) -> None:
     route, status, body, kind, says = case
     server.inject(route, Respond(status, body), times=None)

@@ -9,10 +9,13 @@ from __future__ import annotations
 import warnings
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 import pytest
 from modelcatalog import OffSpecEvent, OffSpecWarning
+from modelcatalog.events import ExtensionFieldWarning
 from support import payloads
-from support.providers import modelslab, openwebui, scenario, truefoundry
+from support.fault_server import Respond
+from support.providers import modelslab, openai, openwebui, scenario, truefoundry
 
 if TYPE_CHECKING:
     from support.fault_server import FaultServer
@@ -139,3 +142,68 @@ def test_the_old_names_still_import_and_are_the_new_classes() -> None:
     assert DriftEvent is OffSpecEvent
     assert RuntimeDriftWarning is OffSpecWarning
     assert {"DriftEvent", "RuntimeDriftWarning", "OffSpecEvent", "OffSpecWarning"} <= set(modelcatalog.__all__)
+
+
+# -- OpenAI-compatible servers add fields by design -----------------------------------------------
+async def test_extension_fields_are_kept_and_reported_once_each_per_listing(server: FaultServer, listing: Any) -> None:
+    server.models["openai"] = [openai.model(n, **openai.VLLM_FIELDS) for n in range(50)]
+    server.models["openai"][7]["pricing"] = {"prompt": "0"}
+    items, events, off_spec = await listing("openai")
+    assert [item.id for item in items] == [model["id"] for model in server.models["openai"]]
+    assert items[0].extensions == openai.VLLM_FIELDS  # kept, values and all
+    assert items[7].extensions == {**openai.VLLM_FIELDS, "pricing": {"prompt": "0"}}
+    names = [*openai.VLLM_FIELDS, "pricing"]
+    assert events == [OffSpecEvent("openai", "GET /models", "extension_field", "Model", name) for name in names]
+    assert off_spec == [
+        f"openai GET /models: field {name!r} at Model is this server's own (kept in extensions)" for name in names
+    ]
+
+
+async def test_extension_reports_can_be_silenced(server: FaultServer, make_client: Any) -> None:
+    server.models["openai"] = [openai.model(n, **openai.OPENROUTER_FIELDS) for n in range(3)]
+    events: list[Any] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        client = make_client("openai", on_event=events.append, report_extensions=False)
+        items = list(client.list_models())
+    assert [item.extensions for item in items] == [openai.OPENROUTER_FIELDS] * 3
+    assert events == []
+    assert not [w for w in caught if issubclass(w.category, OffSpecWarning)]
+
+
+async def test_unknown_fields_of_the_envelope_stay_off_spec(server: FaultServer, listing: Any) -> None:
+    # a field the envelope does not declare is still off-spec: only records are extensible
+    server.models["openai"] = [openai.model(0, max_model_len=4096)]
+    server.inject("openai", Respond(200, '{"object": "list", "data": [{"id": "a", "root": "/m"}], "has_more": false}'))
+    items, events, _ = await listing("openai")
+    assert [(item.id, item.extensions) for item in items] == [("a", {"root": "/m"})]
+    assert {(event.kind, event.location, event.value) for event in events} == {
+        ("extension_field", "Model", "root"),
+        ("unknown_field", "ListModelsResponse", "has_more"),
+    }
+
+
+def test_extension_warnings_are_off_spec_warnings_of_their_own(server: FaultServer, make_client: Any) -> None:
+    server.models["openai"] = [openai.model(0, max_model_len=4096), openai.model(1, root="/m", max_model_len=8)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        list(make_client("openai").list_models())
+    assert [w.category for w in caught] == [ExtensionFieldWarning, ExtensionFieldWarning]
+    assert issubclass(ExtensionFieldWarning, OffSpecWarning)  # a filter on OffSpecWarning still catches them
+
+
+async def test_a_server_s_own_extensions_field_is_an_extension_too(server: FaultServer, listing: Any) -> None:
+    server.models["openai"] = [openai.model(0, extensions="server-defined", max_model_len=8)]
+    items, events, _ = await listing("openai")
+    assert items[0].extensions == {"extensions": "server-defined", "max_model_len": 8}
+    assert {event.value for event in events} == {"extensions", "max_model_len"}
+
+
+async def test_records_without_created_or_owned_by_still_list(server: FaultServer, listing: Any) -> None:
+    server.models["openai"] = [{"id": "bare"}, {"id": "nulls", "object": "model", "created": None, "owned_by": None}]
+    items, events, _ = await listing("openai")
+    assert [(item.id, item.created, item.owned_by) for item in items] == [
+        ("bare", msgspec.UNSET, msgspec.UNSET),
+        ("nulls", None, None),
+    ]
+    assert events == []

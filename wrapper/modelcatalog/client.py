@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import math
+import os
 from collections.abc import Mapping  # noqa: TC003 - ClientOptions' fields are read at run time
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any, Generic, Self, TypedDict, TypeVar
@@ -64,7 +65,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from modelcatalog.pagination import PaginationStyle
-    from modelcatalog.providers._base import ListOperation
+    from modelcatalog.providers._base import CredentialSpec, ListOperation
 
 
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
@@ -86,6 +87,7 @@ class ClientOptions(TypedDict, total=False):
     timeout: float | httpx.Timeout | None
     max_retries: int | None
     on_event: EventHandler | None
+    report_extensions: bool
     environ: Mapping[str, str] | None
 
 
@@ -119,6 +121,7 @@ class _Base(Generic[H]):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         on_event: EventHandler | None = None,
+        report_extensions: bool = True,
         environ: Mapping[str, str] | None = None,
     ) -> None:
         self.provider = provider if isinstance(provider, Provider) else _provider(provider)
@@ -133,6 +136,7 @@ class _Base(Generic[H]):
         except ConfigurationError as exc:
             raise self._configuration_error(exc.message) from None
         self._on_event = on_event
+        self._silenced = frozenset() if report_extensions else frozenset({"extension_field"})
         scrub_library_logs()
         self._http = self._connect(self.http_settings, self.provider.auth(self._credentials))
 
@@ -149,8 +153,10 @@ class _Base(Generic[H]):
         environ: Mapping[str, str] | None,
     ) -> None:
         """The credentials and base URL, from the arguments or the environment."""
+        env = os.environ if environ is None else environ
         passed = {"api_key": api_key, "api_secret": api_secret}
-        require_settings(self.provider, passed, base_url=base_url, environ=environ)
+        needed = [spec for spec in self.provider.credentials if self._needs(spec, passed.get(spec.argument), base_url, env)]
+        require_settings(self.provider, passed, base_url=base_url, environ=environ, credentials=needed)
         self._credentials = {
             spec.argument: credential(
                 provider=self.provider.name,
@@ -159,7 +165,7 @@ class _Base(Generic[H]):
                 environ=environ,
                 argument=spec.argument,
             )
-            for spec in self.provider.credentials
+            for spec in needed
         }
         self.base_url = resolve_base_url(
             provider=self.provider.name,
@@ -174,6 +180,16 @@ class _Base(Generic[H]):
     def __repr__(self) -> str:
         named = f", name={self.name!r}" if self.name != self.provider.name else ""
         return f"{type(self).__name__}(provider={self.provider.name!r}{named}, base_url={str(self.base_url)!r})"
+
+    def _needs(
+        self, spec: CredentialSpec, explicit: str | Secret | None, base_url: str | None, env: Mapping[str, str]
+    ) -> bool:
+        """Whether to read ``spec``: when required, given, set, or for the provider's default base URL."""
+        if spec.required or explicit is not None or env.get(spec.env_var, "").strip():
+            return True
+        default = self.provider.default_base_url
+        chosen = base_url or (env.get(self.provider.base_url_env or "") or "").strip() or default
+        return default is not None and str(chosen).rstrip("/") == default.rstrip("/")
 
     def _context(self, operation: ListOperation[Any], sink: EventSink) -> OperationContext:
         secrets = tuple(self._credentials.values())
@@ -205,7 +221,8 @@ class _Base(Generic[H]):
         """Check what the response means, decode, and cut out the page; an error carries the server's request id."""
         try:
             body = check_response(response, operation, ctx, html_hint=self.provider.html_hint)
-            decoder = _decoder(operation.envelope, self.provider.name, Records(operation.records, operation.record_id))
+            records = Records(operation.records, operation.record_id, extensions=operation.extensions)
+            decoder = _decoder(operation.envelope, self.provider.name, records)
             decoded, left_out = decoder.decode_counting(body, ctx, status=response.status_code, strict=strict)
         except ModelCatalogError as error:
             with_request_id(error, request_id(response.headers, ctx))
@@ -245,7 +262,9 @@ class _Base(Generic[H]):
                 message = redact(str(exc), self._credentials.values())
                 raise self._configuration_error(message, op.name) from None
         secrets = tuple(self._credentials.values())
-        sink = EventSink(self._on_event, scrub=lambda text: redact(text, secrets), instance=self.name)
+        sink = EventSink(
+            self._on_event, scrub=lambda text: redact(text, secrets), instance=self.name, silenced=self._silenced
+        )
         return operations, filters, sink
 
     def _operations(self, name: str | None) -> tuple[ListOperation[Any], ...]:
@@ -282,7 +301,9 @@ class Client(_Base[httpx.Client]):
     timeouts, retries, body cap, transport); ``timeout`` (seconds for each attempt, or
     an ``httpx.Timeout`` for the socket operations) and ``max_retries``, the official
     SDKs' shortcuts into ``http``; ``on_event`` (receives each off-spec and pagination
-    event once).
+    event once); ``report_extensions=False`` silences the reports of fields a provider's
+    servers add by design (``openai``: vLLM's ``max_model_len``, OpenRouter's ``pricing``
+    ...), which stay in each record.
 
     >>> with Client("openwebui", timeout=20, max_retries=2) as client:  # doctest: +SKIP
     ...     models = list(client.list_models())

@@ -45,6 +45,8 @@ _PATH = re.compile(r" - at `(?P<path>[^`]*)`$")
 #: how much of a bad record's id and of the reason a report quotes (a server may send megabytes)
 _QUOTED_ID_CHARS = 100
 _QUOTED_REASON_CHARS = 200
+#: the field of an extensible record type that holds the fields its server added
+_EXTENSIONS = "extensions"
 
 
 @contextmanager
@@ -67,6 +69,9 @@ class Records:
     field: str | None
     #: the record field (wire name) that names a record in a report
     id_field: str = "id"
+    #: the record type's ``extensions`` field receives the fields the spec does not list
+    #: (reported as ``extension_field``), instead of their being set aside as unknown
+    extensions: bool = False
 
 
 class ResponseDecoder(Generic[E]):
@@ -136,7 +141,8 @@ class ResponseDecoder(Generic[E]):
             raise _not_json(body, ctx, status, exc) from None
         except RecursionError:
             raise _too_deep(body, ctx, status) from None
-        self._shapes.set_aside_unknown_fields(raw, self._root, ctx)
+        extensible = self._record_type if self._records is not None and self._records.extensions else None
+        self._shapes.set_aside_unknown_fields(raw, self._root, ctx, extensible=extensible)
         try:
             with _collector_paused():
                 return msgspec.convert(raw, self._envelope), 0
@@ -264,18 +270,25 @@ class _Shapes:
         self._has_enums: dict[type, bool] = {}
 
     # -- unknown fields (slow path only) ---------------------------------------------------
-    def set_aside_unknown_fields(self, raw: Any, info: Any, ctx: OperationContext) -> None:
-        """Report and remove, in place, every key the Struct types do not declare."""
+    def set_aside_unknown_fields(self, raw: Any, info: Any, ctx: OperationContext, *, extensible: Any = None) -> None:
+        """Report and remove, in place, every key the Struct types do not declare.
+
+        On an ``extensible`` record type the keys move into its ``extensions`` field
+        instead (a key "extensions" the server sent among them), reported as extension fields.
+        """
         for struct_info, value in _struct_values(raw, info):
             fields = self._wire_fields(struct_info)
-            for key in [key for key in value if key not in fields]:
+            own = struct_info.cls is extensible
+            unknown = [key for key in value if key not in fields or (own and key == _EXTENSIONS)]
+            kind: Literal["unknown_field", "extension_field"] = "extension_field" if own else "unknown_field"
+            kept = {key: value.pop(key) for key in unknown}
+            for key in kept:
                 name = ctx.scrub(key)  # a server may echo a credential back, even as a key
-                ctx.sink.emit(
-                    OffSpecEvent(ctx.provider, ctx.operation, "unknown_field", struct_info.cls.__name__, name)
-                )
-                del value[key]
+                ctx.sink.emit(OffSpecEvent(ctx.provider, ctx.operation, kind, struct_info.cls.__name__, name))
             for key, child in value.items():
-                self.set_aside_unknown_fields(child, fields[key], ctx)
+                self.set_aside_unknown_fields(child, fields[key], ctx, extensible=extensible)
+            if own and kept:
+                value[_EXTENSIONS] = kept
 
     def _wire_fields(self, struct_info: Any) -> dict[str, Any]:
         cached = self._fields.get(struct_info.cls)

@@ -27,6 +27,10 @@ class OffSpecWarning(ModelCatalogWarning):
     """A response carried a field, an enum value or a record the vendored spec does not describe."""
 
 
+class ExtensionFieldWarning(OffSpecWarning):
+    """A record carried a field its server adds by design (an OpenAI-compatible server's own); it is kept."""
+
+
 class PaginationWarning(ModelCatalogWarning):
     """The server's pages were inconsistent; the listing handled it and says how."""
 
@@ -42,6 +46,9 @@ class OffSpecEvent:
     - ``unknown_field`` / ``unknown_enum_value``: ``location`` is a schema-level path
       such as ``Model.type``; ``value`` is the unknown field's name or enum value. The
       record is kept, whole.
+    - ``extension_field``: a field the spec does not list on a record whose servers add
+      fields by design (OpenAI-compatible ones); ``value`` is its name. Its value is kept in
+      the record's ``extensions``. ``Client(..., report_extensions=False)`` silences these.
     - ``invalid_record``: a record that does not match the spec was left out (the rest
       of its page is kept); ``location`` is the JSON path of the first problem, such as
       ``$.models[3].class.status``, ``value`` the record's id ("" when unreadable) and
@@ -52,7 +59,7 @@ class OffSpecEvent:
 
     provider: str
     operation: str
-    kind: Literal["unknown_field", "unknown_enum_value", "invalid_record"]
+    kind: Literal["unknown_field", "unknown_enum_value", "invalid_record", "extension_field"]
     location: str
     value: str
     detail: str = ""
@@ -73,6 +80,8 @@ class OffSpecEvent:
         if self.kind == "invalid_record":
             record = f"record {self.value!r}" if self.value else "a record without a readable id"
             return f"{where}: {record} left out: it does not match the spec at {self.location}: {self.detail}"
+        if self.kind == "extension_field":
+            return f"{where}: field {self.value!r} at {self.location} is this server's own (kept in extensions)"
         what = "field" if self.kind == "unknown_field" else "enum value"
         return f"{where}: unknown {what} {self.value!r} at {self.location} (off-spec)"
 
@@ -134,7 +143,7 @@ class EventSink:
 
     One sink serves one listing; ``incomplete`` keeps the events that mean records are
     missing from it, in the order they happened. Events are stamped with the listing
-    client's ``instance`` name.
+    client's ``instance`` name. Events of a ``silenced`` kind are dropped.
     """
 
     def __init__(
@@ -143,10 +152,12 @@ class EventSink:
         *,
         scrub: Callable[[str], str] | None = None,
         instance: str | None = None,
+        silenced: frozenset[str] = frozenset(),
     ) -> None:
         self._handler = handler
         self._scrub = scrub
         self._instance = instance
+        self._silenced = silenced
         self._seen: set[Event] = set()
         self.incomplete: list[Event] = []
 
@@ -160,6 +171,8 @@ class EventSink:
         Its text is scrubbed of the listing's credentials first: a cursor, a record's id
         or a field name may be a server's echo of one.
         """
+        if event.kind in self._silenced:
+            return
         if self._scrub is not None:
             event = _scrubbed(event, self._scrub)
         if self._instance is not None and event.instance != self._instance:
@@ -169,7 +182,9 @@ class EventSink:
         self._seen.add(event)
         if event.incomplete:
             self.incomplete.append(event)
-        category = OffSpecWarning if isinstance(event, OffSpecEvent) else PaginationWarning
+        category: type[ModelCatalogWarning] = PaginationWarning
+        if isinstance(event, OffSpecEvent):
+            category = ExtensionFieldWarning if event.kind == "extension_field" else OffSpecWarning
         warnings.warn(event.describe(), category, stacklevel=2)
         if self._handler is not None:
             self._handler(event)

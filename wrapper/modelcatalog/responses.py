@@ -27,6 +27,8 @@ from modelcatalog.errors import (
 from modelcatalog.transport import ATTEMPTS, retry_after_seconds
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import httpx
 
     from modelcatalog.context import OperationContext
@@ -48,7 +50,7 @@ def check_response(
 
     ``html_hint`` is the provider's word on what an HTML page most likely means.
     """
-    raise_for_status(response, ctx)
+    raise_for_status(response, ctx, auth_failure=operation.auth_failure)
     body = response.content
     if operation.check_body is not None:
         operation.check_body(body, ctx)
@@ -72,8 +74,13 @@ def reject_html(body: bytes, ctx: OperationContext, content_type: str, status: i
         )
 
 
-def raise_for_status(response: httpx.Response, ctx: OperationContext) -> None:
-    """Raise the typed error for a non-2xx response (after the transport's retries)."""
+def raise_for_status(
+    response: httpx.Response, ctx: OperationContext, *, auth_failure: Callable[[int, bytes], bool] | None = None
+) -> None:
+    """Raise the typed error for a non-2xx response (after the transport's retries).
+
+    ``auth_failure`` says whether another status is a refused credential in the provider's words.
+    """
     status = response.status_code
     if 200 <= status < 300:  # noqa: PLR2004
         return
@@ -92,6 +99,8 @@ def raise_for_status(response: httpx.Response, ctx: OperationContext) -> None:
         raise error(AuthenticationError, f"not authenticated (HTTP 401): check the credentials; {excerpt}")
     if status == 403:  # noqa: PLR2004
         raise error(PermissionDeniedError, f"not allowed (HTTP 403): check the credentials and their access; {excerpt}")
+    if auth_failure is not None and auth_failure(status, response.content):
+        raise error(AuthenticationError, f"credential refused (HTTP {status}): check the credentials; {excerpt}")
     if status == 404:  # noqa: PLR2004
         raise error(NotFoundError, f"not found (HTTP 404) at {_where(response)}: check the base URL; {excerpt}")
     if status in (400, 422):

@@ -33,9 +33,10 @@ from modelcatalog.events import InsecureTransportWarning
 from modelcatalog.secrets import Secret, mask_user_info, unprintable_at
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from modelcatalog.providers import Provider
+    from modelcatalog.providers._base import CredentialSpec
 
 
 def require_settings(
@@ -44,19 +45,25 @@ def require_settings(
     *,
     base_url: str | None,
     environ: Mapping[str, str] | None = None,
+    credentials: Sequence[CredentialSpec] | None = None,
 ) -> None:
-    """Raise one ``MissingCredentialError`` naming every credential and base URL that is neither passed nor set."""
+    """Raise one ``MissingCredentialError`` naming every credential and base URL that is neither passed nor set.
+
+    ``credentials``: the ones this client needs (default: all of the provider's; an
+    optional one is needed only where the provider requires it, e.g. OpenAI's own URL).
+    """
     env = os.environ if environ is None else environ
+    needed = provider.credentials if credentials is None else credentials
     missing = [
         spec
-        for spec in provider.credentials
+        for spec in needed
         if _blank(passed.get(spec.argument) if passed.get(spec.argument) is not None else env.get(spec.env_var))
     ]
     url_env = provider.base_url_env
     url_missing = not (base_url or (env.get(url_env) if url_env else None) or provider.default_base_url)
     if not missing and not url_missing:
         return
-    for spec in provider.credentials:  # a credential that is set but malformed is the first thing to fix
+    for spec in needed:  # a credential that is set but malformed is the first thing to fix
         if spec not in missing:
             credential(
                 provider=provider.name,

@@ -194,4 +194,12 @@ KNOWN_VALUES: dict[str, dict[str, dict[str, frozenset[object]]]] = {
     },
     "openwebui": {},
     "modelslab": {},
+    "openai": {
+        "ListModelsResponse": {
+            "object": frozenset({"list"}),
+        },
+        "Model": {
+            "object": frozenset({"model"}),
+        },
+    },
 }

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from acme_provider import STAINLESS, build_wheel, make_repo, stainless_files
+from modelcatalog.providers import NAMES
 from modelcatalog.tooling.upstream import main as upstream_main
 from modelcatalog.tooling.upstream.statuses import EXIT_STATUSES
 from upstream_runs import ROOT, run
@@ -23,7 +24,7 @@ def test_an_unknown_provider_is_a_usage_error_not_a_breaking_change(capsys: pyte
     assert exited.value.code == 7
     err = capsys.readouterr().err
     assert err.startswith("usage: modelcatalog upstream ")
-    assert "error: no provider 'acme' in the manifest (known: scenario, truefoundry, openwebui, modelslab)" in err
+    assert f"error: no provider 'acme' in the manifest (known: {', '.join(NAMES)})" in err
 
 
 @pytest.mark.parametrize("argv", [["--bogus"], ["--source", "modelslab"], ["--format", "yaml"]])

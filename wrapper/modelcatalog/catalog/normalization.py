@@ -25,6 +25,7 @@ from modelcatalog.providers import NAMES, get_provider
 from modelcatalog.providers._fields import (
     UnidentifiedRecordError,
     Visibility,
+    as_int,
     as_text,
     as_utc,
     from_epoch,
@@ -62,6 +63,7 @@ __all__ = [
     "FIELD_SOURCES",
     "UnidentifiedRecordError",
     "Visibility",
+    "as_int",
     "as_text",
     "as_utc",
     "from_epoch",

@@ -33,7 +33,7 @@ FORMATS: Final = ("table", "json", "ndjson", "csv")
 #: the catalog record's keys (the schema's), which ``--fields`` chooses from
 FIELDS: Final = (
     "provider", "instance", "id", "name", "description", "kind", "base_model", "status", "visibility",
-    "owner", "created_at", "updated_at", "tags", "capabilities", "version", "url", "fqn",
+    "owner", "created_at", "updated_at", "tags", "capabilities", "context_length", "version", "url", "fqn",
     "namespace", "source",
 )  # fmt: skip
 #: fields that only json and ndjson can hold
@@ -179,6 +179,8 @@ def text_of(record: ModelRecord, column: str) -> str:
         return value
     if isinstance(value, list | tuple):
         return ";".join(value)
+    if isinstance(value, int):
+        return str(value)
     if column == "owner":
         return value.name or value.id or ""
     return _iso(value)

@@ -30,7 +30,7 @@ VISIBILITIES = ("public", "unlisted", "shared", "private")
 SORT_FIELDS = ("provider", "id", "name", "kind", "status", "visibility", "created_at", "updated_at")
 FIELDS = (
     "provider", "instance", "id", "name", "description", "kind", "base_model", "status", "visibility",
-    "owner", "created_at", "updated_at", "tags", "capabilities", "version", "url", "fqn",
+    "owner", "created_at", "updated_at", "tags", "capabilities", "context_length", "version", "url", "fqn",
     "namespace", "source",
 )  # fmt: skip
 
@@ -86,6 +86,11 @@ def add_parser(commands: Any) -> None:  # noqa: ANN401 - argparse's subparsers a
         action="store_true",
         help="a record that does not match its provider's spec fails the provider (default: it is left out, "
         "reported, and the exit status is 1)",
+    )
+    listing.add_argument(
+        "--no-extension-reports",
+        action="store_true",
+        help="do not report the fields OpenAI-compatible servers add to their records by design (kept in source)",
     )
     listing.add_argument("--allow-insecure-http", action="store_true", help="allow plain http to a remote host")
     listing.add_argument(
@@ -190,7 +195,11 @@ def _client_options(
     """What each provider's client is given: the base URL and limits from the command line."""
     options: dict[str, ClientOptions] = {}
     for p in providers:
-        options[p] = {"allow_insecure_http": args.allow_insecure_http, **_http_options(args)}
+        options[p] = {
+            "allow_insecure_http": args.allow_insecure_http,
+            "report_extensions": not args.no_extension_reports,
+            **_http_options(args),
+        }
         if p in base_urls:
             options[p]["base_url"] = base_urls[p]
     return options

@@ -77,7 +77,8 @@ def describe(instance: Instance, environ: Mapping[str, str], config: Config | No
     credentials = []
     for spec, status in zip(provider.credentials, settings.credentials, strict=True):
         named = origins.get((instance.name, f"{spec.argument}_env"), "default")
-        credentials.append({"env": status.env_var, "status": "found" if status.found else "missing", "from": named})
+        entry = {"env": status.env_var, "status": "found" if status.found else "missing", "from": named}
+        credentials.append(entry if spec.required else {**entry, "required": False})
     return {
         "name": instance.name,
         "provider": instance.provider,
@@ -107,7 +108,9 @@ def _block(entry: Mapping[str, Any]) -> str:
         where += f"; refused: {entry['base_url_problem']}"
     operations = ", ".join(f"{op['method']} {op['path']}" for op in entry["operations"])
     credentials = ", ".join(
-        f"{c['env']} {c['status']}" + ("" if c["from"] == "default" else f" (variable named in {c['from']})")
+        f"{c['env']} {c['status']}"
+        + ("" if c.get("required", True) else " (optional except at the default base URL)")
+        + ("" if c["from"] == "default" else f" (variable named in {c['from']})")
         for c in entry["credentials"]
     )
     title = entry["title"]

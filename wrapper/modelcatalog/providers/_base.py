@@ -36,10 +36,16 @@ RequestKwargs = dict[str, Any]
 
 @dataclass(frozen=True)
 class CredentialSpec:
-    """One credential: the keyword argument that passes it and the variable that holds it."""
+    """One credential: the keyword argument that passes it and the variable that holds it.
+
+    ``required=False``: servers that need none exist (a local OpenAI-compatible server), so
+    a client without it sends none; at the provider's ``default_base_url`` (a cloud service)
+    it is still required, and its absence is a ``MissingCredentialError`` before any request.
+    """
 
     argument: str
     env_var: str
+    required: bool = True
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,13 @@ class ListOperation(Generic[R]):
     #: raises the provider's own error for a success body that reports one (ModelsLab's
     #: errors come with status 200); ``responses.check_response`` calls it
     check_body: Callable[[bytes, OperationContext], None] | None = None
+    #: (status, body) -> whether an error status other than 401/403 is a refused credential in
+    #: the server's own words (LiteLLM's 400 ``no_db_connection``): an ``AuthenticationError`` then
+    auth_failure: Callable[[int, bytes], bool] | None = None
+    #: the records carry fields beyond the spec by design (servers that copy an API add their
+    #: own): ``record_type`` has an ``extensions`` field (``dict[str, Any]``) that receives them,
+    #: and each is reported once per listing as an ``extension_field`` event, never as unknown
+    extensions: bool = False
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,11 @@ def as_text(value: object) -> str | None:
     return value if value.__class__ is str else None
 
 
+def as_int(value: object) -> int | None:
+    """``value`` when it is an integer (not a bool), else None."""
+    return value if value.__class__ is int else None  # a bool is an int too, but its class is bool
+
+
 def from_epoch(seconds: object) -> datetime | None:
     """Whole epoch seconds -> an aware UTC datetime; anything else, or out of range: None."""
     if seconds.__class__ is not int:

@@ -26,7 +26,7 @@ from modelcatalog.providers._base import (
     check_filters,
     generated_kwargs,
 )
-from modelcatalog.providers._fields import Visibility, as_text, from_epoch
+from modelcatalog.providers._fields import Visibility, as_int, as_text, from_epoch
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -72,6 +72,7 @@ FIELD_SOURCES: Final[Mapping[str, str]] = {
     "updated_at": "updated_at (epoch seconds -> UTC)",
     "tags": "meta.tags[].name",
     "capabilities": "meta.capabilities: the names set to true",
+    "context_length": "params.num_ctx (the context length it runs with)",
     "version": "version_id",
     "url": "null",
     "fqn": "null",
@@ -128,6 +129,7 @@ def normalize(model: structs.ModelAccessResponse) -> ModelRecord:
         updated_at=from_epoch(model.updated_at),
         tags=tags,
         capabilities=capabilities,
+        context_length=as_int(model.params.get("num_ctx")),
         version=as_text(model.version_id),
         url=None,
         fqn=None,
