@@ -4,8 +4,9 @@ Ground truth is what each server holds: LiteLLM's config (``litellm.models``) an
 answers of the same endpoint; Open WebUI is connected to the LiteLLM proxy (its admin's
 "OpenAI API" connection, set over its own API for this module and removed after), so its
 OpenAI-compatible ``GET /api/models`` lists LiteLLM's models and the seeded workspace models
-built on them, each user what they may see. The last test lists both servers, as ``openai``,
-in one catalog call with the other four providers.
+built on them, each user what they may see. The last tests list both servers, as ``openai``
+instances named ``gateway`` and ``webui_api``, with the other four providers: in one catalog
+call, and with one ``modelcatalog list`` whose configuration file names them.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from modelcatalog.catalog import Query, list_catalog
 from modelcatalog.events import OffSpecEvent
 from modelcatalog.providers import NAMES
 from openwebui_env import ADMIN, READER, SeededServer
-from support.clients import PROVIDER_ENV, fast_http
+from support.clients import PROVIDER_ENV, environment, fast_http
 from support.fault_server import FaultServer
 from support.providers import credentials, fill, server_credential
 
@@ -231,8 +232,16 @@ def test_litellm_and_open_webui_beside_the_four_other_providers_in_one_catalog_c
     with FaultServer(credentials={p: server_credential(p) for p in NAMES}) as fault:
         expected = {p: fill(fault.models, p, 5) for p in ("scenario", "truefoundry", "modelslab")}
         sources = [
-            Client("openai", base_url=litellm_url(litellm), api_key=litellm.master_key, report_extensions=False),
-            Client("openai", base_url=owui_api(server), api_key=server.admin_key, report_extensions=False),
+            Client(
+                "openai",
+                name="gateway",
+                base_url=litellm_url(litellm),
+                api_key=litellm.master_key,
+                report_extensions=False,
+            ),
+            Client(
+                "openai", name="webui_api", base_url=owui_api(server), api_key=server.admin_key, report_extensions=False
+            ),
             Client("openwebui", base_url=server.base_url, api_key=server.admin_key),
             *(Client(p, base_url=fault.url, http=fast_http(), **credentials(p)) for p in expected),
         ]
@@ -244,12 +253,64 @@ def test_litellm_and_open_webui_beside_the_four_other_providers_in_one_catalog_c
     assert result.ok, [failure.describe() for failure in result.failures]
     listed: dict[str, list[str]] = {}
     for record in result.records:
-        listed.setdefault(record.provider, []).append(record.id)
-    assert set(listed) == set(NAMES)
-    openai_expected = litellm.model_ids + raw_ids(owui_api(server), server.admin_key)
-    assert sorted(listed["openai"]) == sorted(openai_expected)  # both servers, every model of each
+        listed.setdefault(record.instance, []).append(record.id)
+        assert record.provider == ("openai" if record.instance in ("gateway", "webui_api") else record.instance)
+    assert set(listed) == {"gateway", "webui_api", "openwebui", *expected}
+    assert listed["gateway"] == litellm.model_ids  # every model of each server, each under its own name
+    assert listed["webui_api"] == raw_ids(owui_api(server), server.admin_key)
     assert set(listed["openwebui"]) == server.expected_ids(ADMIN)
     for name, ids in expected.items():
         assert sorted(listed[name]) == sorted(ids), name
     for record in result.records:
         RECORD_VALIDATOR.validate(_jsonable(record))
+
+
+def test_the_command_lists_litellm_and_open_webui_by_name_beside_the_four_other_providers(
+    openwebui_on_litellm: SeededServer, litellm: RunningLiteLLM, tmp_path: Path
+) -> None:
+    """The issue's "done when": `modelcatalog list -p <name>` with both servers and every provider."""
+    server = openwebui_on_litellm
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f"""
+[instances.gateway]
+provider = "openai"
+base_url = "{litellm_url(litellm)}"
+api_key_env = "GATEWAY_KEY"
+
+[instances.webui_api]
+provider = "openai"
+base_url = "{owui_api(server)}"
+api_key_env = "WEBUI_KEY"
+""",
+        encoding="utf-8",
+    )
+    with FaultServer(credentials={p: server_credential(p) for p in NAMES}) as fault:
+        expected = {p: fill(fault.models, p, 5) for p in ("scenario", "truefoundry", "modelslab")}
+        env = {
+            "GATEWAY_KEY": litellm.master_key,
+            "WEBUI_KEY": server.admin_key,
+            "OPENWEBUI_API_KEY": server.admin_key,
+            **{name: value for p in expected for name, value in environment(p).items()},
+        }
+        names = ["gateway", "webui_api", "openwebui", *expected]
+        done = run_cli(
+            "list", "--config", str(config), "--format", "ndjson", "--no-extension-reports",
+            *(arg for name in names for arg in ("-p", name)),
+            f"--base-url=openwebui={server.base_url}",
+            *(f"--base-url={p}={fault.url}" for p in expected),
+            env=env,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    listed: dict[str, list[str]] = {}
+    for line in map(json.loads, done.stdout.splitlines()):
+        RECORD_VALIDATOR.validate(line)
+        listed.setdefault(line["instance"], []).append(line["id"])
+    assert listed["gateway"] == litellm.model_ids
+    assert listed["webui_api"] == raw_ids(owui_api(server), server.admin_key)
+    assert set(listed["openwebui"]) == server.expected_ids(ADMIN)
+    for name, ids in expected.items():
+        assert sorted(listed[name]) == sorted(ids), name
+    output = done.stdout + done.stderr
+    assert litellm.master_key not in output
+    assert server.admin_key not in output
