@@ -18,6 +18,7 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
+from modelcatalog.providers import NAMES
 from support import payloads
 from support.clients import PROVIDER_ENV, SERVER_CREDENTIALS, environment
 from support.fault_server import FaultServer
@@ -214,7 +215,7 @@ def test_the_xdg_configuration_file_is_found(tmp_path: Path, server_a: FaultServ
         (
             ("-p", "nope"),
             None,
-            "unknown provider or instance 'nope' (known: scenario, truefoundry, openwebui, modelslab)",
+            f"unknown provider or instance 'nope' (known: {', '.join(NAMES)})",
         ),
         (("--profile", "nope"), None, "unknown profile 'nope'"),
         ((), None, "nothing to list"),

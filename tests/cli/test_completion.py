@@ -68,7 +68,7 @@ def complete_in_bash(script: str, words: list[str]) -> list[str]:
     ("words", "offered"),
     [
         (["modelcatalog", "list", "-p", ""], list(NAMES)),
-        (["modelcatalog", "list", "--provider", "open"], ["openwebui"]),
+        (["modelcatalog", "list", "--provider", "open"], [name for name in NAMES if name.startswith("open")]),
         (["modelcatalog", "li"], ["list"]),
         (["modelcatalog", "completion", ""], list(SHELLS)),
         (["modelcatalog", "list", "--format", ""], ["table", "json", "ndjson", "csv"]),
