@@ -209,7 +209,7 @@ def test_an_instance_reads_its_own_credential_variable_and_names_it_when_missing
         (
             "[providers.acme]\n",
             "providers.acme",
-            "unknown provider (known: scenario, truefoundry, openwebui, modelslab)",
+            f"unknown provider (known: {', '.join(NAMES)})",
         ),
         (
             "[providers.openwebui]\nbase = 'x'\n",
