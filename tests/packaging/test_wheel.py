@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from modelcatalog.providers import NAMES
 from packaging.requirements import Requirement
 from support import payloads
 from support.clients import PROVIDER_ENV, SERVER_CREDENTIALS
@@ -38,7 +39,8 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 WHEELHOUSE = ROOT / ".cache" / "wheelhouse"
-PROVIDERS = ("scenario", "truefoundry", "openwebui", "modelslab")
+#: every provider the checkout has, which the installed wheel must list too
+PROVIDERS = NAMES
 
 
 @dataclass(frozen=True)
