@@ -134,10 +134,12 @@ def _pages(provider: str, count: int, size: int) -> list[bytes]:
             b'{"items":[' + payloads.records(provider, a, min(a + size, count)) + b"]" + tail
             for a in range(0, count, size)
         ]
+    if provider == "openai":
+        return [b'{"object":"list","data":[' + payloads.records(provider, 0, count) + b"]}"]
     return [b"[" + payloads.records(provider, 0, count) + b"]"]
 
 
-PAGE_SIZES = {"scenario": 500, "truefoundry": 100, "openwebui": 30, "modelslab": 10**9}
+PAGE_SIZES = {"scenario": 500, "truefoundry": 100, "openwebui": 30, "modelslab": 10**9, "openai": 10**9}
 
 
 def run_parse(spec: dict[str, Any]) -> dict[str, Any]:

@@ -280,7 +280,23 @@ def _modelslab(rng: random.Random) -> dict[str, object]:
     }
 
 
-_BUILDERS = {"scenario": _scenario, "truefoundry": _truefoundry, "openwebui": _openwebui, "modelslab": _modelslab}
+def _openai(rng: random.Random) -> dict[str, object]:
+    """A model as an OpenAI-compatible ``GET /models`` returns it (the documented fields only)."""
+    return {
+        "id": _ID,
+        "object": "model",
+        "created": rng.randint(1_600_000_000, 1_760_000_000),
+        "owned_by": rng.choice(("system", "openai", "vllm", "organization-owner")),
+    }
+
+
+_BUILDERS = {
+    "scenario": _scenario,
+    "truefoundry": _truefoundry,
+    "openwebui": _openwebui,
+    "modelslab": _modelslab,
+    "openai": _openai,
+}
 #: the providers the bench has records for, in the registry's order
 PROVIDERS = tuple(name for name in NAMES if name in _BUILDERS)
 #: those whose listing has pages (the rest answer in one response): listed at scale and by the command

@@ -98,6 +98,12 @@ class Catalog:
             ("modelslab-public", count), count, lambda: b"[" + payloads.records("modelslab", 0, count) + b"]"
         )
 
+    def openai(self, count: int) -> bytes:
+        def build() -> bytes:
+            return b'{"object":"list","data":[' + payloads.records("openai", 0, count) + b"]}"
+
+        return self._cached(("openai", count), count, build)
+
 
 def _first(query: dict[str, list[str]], key: str, default: object) -> str:
     values = query.get(key)
@@ -142,6 +148,8 @@ class Server:
             return 200, self.catalog.modelslab_trained(count), latency
         if method == "POST" and path == "/api/v4/dreambooth/model_list":
             return 200, self.catalog.modelslab_public(count), latency
+        if method == "GET" and path == "/models":  # OpenAI-compatible, under a base URL that ends before /models
+            return 200, self.catalog.openai(count), latency
         if path == "/healthz":
             return 200, b'{"ok":true}', 0.0
         return 404, b'{"detail":"Not Found"}', latency

@@ -17,13 +17,13 @@ import httpx
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-#: the providers this loop knows how to page (the bench server serves the same four)
-PROVIDERS = ("scenario", "truefoundry", "openwebui", "modelslab")
+#: the providers this loop knows how to page (the bench server serves the same)
+PROVIDERS = ("scenario", "truefoundry", "openwebui", "modelslab", "openai")
 #: page sizes of the recorded in-process rows (Scenario's SDK default; Open WebUI's server fixes 30)
 PAGE_SIZES = {"scenario": 100, "truefoundry": 100, "openwebui": 30}
 
 
-def pages(provider: str, base_url: str, page_size: int | None = None) -> Iterator[list[Any]]:  # noqa: C901 - one loop a provider, side by side
+def pages(provider: str, base_url: str, page_size: int | None = None) -> Iterator[list[Any]]:  # noqa: C901, PLR0912 - one loop a provider, side by side
     """Each page's records (ModelsLab: each list's ids, a model in both lists once)."""
     key = os.environ.get("BENCH_API_KEY", "bench-key")
     size = page_size or PAGE_SIZES.get(provider, 100)
@@ -62,6 +62,8 @@ def pages(provider: str, base_url: str, page_size: int | None = None) -> Iterato
             seen = set(trained)
             public = client.post("/api/v4/dreambooth/model_list", json={"key": key}).json()
             yield [record["model_id"] for record in public if record["model_id"] not in seen]
+        elif provider == "openai":
+            yield client.get("/models").json()["data"]
         else:
             raise ValueError(f"no raw loop for {provider!r} (known: {', '.join(PROVIDERS)})")
 

@@ -361,6 +361,7 @@ def test_openai_example() -> None:
     record = normalize("openai", model)
     assert record == ModelRecord(
         provider="openai",
+        instance="openai",
         id="model-id-2",
         name=None,
         description=None,
