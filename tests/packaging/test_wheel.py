@@ -115,7 +115,7 @@ def test_the_sdist_holds_what_a_build_needs_and_nothing_local(built: Built) -> N
         assert needed in names, needed
     assert {name.split("/")[0] for name in names} == {
         *("wrapper", "generated", "specs"),
-        *("pyproject.toml", "README.md", "PKG-INFO", ".gitignore"),  # hatchling adds .gitignore
+        *("pyproject.toml", "README.md", "LICENSE", "PKG-INFO", ".gitignore"),  # hatchling adds .gitignore
     }
 
 
