@@ -404,6 +404,6 @@ def test_a_provider_is_its_specs_one_manifest_entry_one_module_and_its_test_data
     assert out["catalog_ok"] is True
     [shown] = out["providers"]
     assert shown["operations"] == [{"method": "GET", "path": "/v1/models"}]
-    assert shown["credentials"] == [{"env": "ACME_API_KEY", "status": "found"}]
+    assert shown["credentials"] == [{"env": "ACME_API_KEY", "status": "found", "from": "default"}]
     assert shown["base_url_env"] == "ACME_BASE_URL"
     assert out["command"] == {"status": 0, "stderr": "", "ids": out["served"]}
