@@ -335,7 +335,7 @@ def test_modelslab_key_travels_in_the_body_of_both_operations(prism_base_url: Ca
         ("POST", "/api/v3/finetune_list"),
         ("POST", "/api/v4/dreambooth/model_list"),
     ]
-    assert [json.loads(r.content) for r in recorder.requests] == [{"key": "ml-key"}] * 2
+    assert [json.loads(r.content) for r in recorder.requests] == [{"key": CREDENTIALS["modelslab"]["api_key"]}] * 2
     assert all("authorization" not in r.headers for r in recorder.requests)
     assert {normalize("modelslab", item).visibility for item in items} == {"public"}  # the example's trained list is []
 
@@ -583,5 +583,5 @@ def test_extra_headers_never_replace_the_credential(prism_base_url: Callable[[st
         list(client.list_models(limit=1))
     recorder.assert_clean("openwebui")
     sent = recorder.requests[0].headers
-    assert sent["authorization"] == "Bearer sk-openwebui"
+    assert sent["authorization"] == f"Bearer {CREDENTIALS['openwebui']['api_key']}"
     assert (sent["x-trace"], sent["user-agent"], sent["accept"]) == ("abc", "catalog-test", "application/json")
