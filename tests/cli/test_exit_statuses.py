@@ -60,11 +60,21 @@ def _upstream(tmp_path: Path, *args: str) -> int:
     return run("upstream", *args, "--index", str(empty_index), env={}, timeout=timeout).returncode
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupted(server: FaultServer) -> int:
     server.inject("openwebui", Delay(3.0), where={"page": "2"})
     args = ["list", "-p", "openwebui", "--base-url", server.url]
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [*COMMAND, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment(ENV_FOR["openwebui"])
+        [*COMMAND, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environment(ENV_FOR["openwebui"]),
+        # a shell's `cmd &` (CI in the background) starts everything with SIGINT ignored, and
+        # Python then installs no KeyboardInterrupt handler: give the command a terminal's default
+        preexec_fn=_default_sigint,  # noqa: PLW1509 - only restores one signal's default before exec
     )
     with process:
         assert process.stdout is not None
