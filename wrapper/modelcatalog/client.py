@@ -136,7 +136,7 @@ class _Base(Generic[H]):
         except ConfigurationError as exc:
             raise self._configuration_error(exc.message) from None
         self._on_event = on_event
-        self._silenced = frozenset() if report_extensions else frozenset({"extension_field"})
+        self._silenced: frozenset[str] = frozenset() if report_extensions else frozenset({"extension_field"})
         scrub_library_logs()
         self._http = self._connect(self.http_settings, self.provider.auth(self._credentials))
 
@@ -155,7 +155,9 @@ class _Base(Generic[H]):
         """The credentials and base URL, from the arguments or the environment."""
         env = os.environ if environ is None else environ
         passed = {"api_key": api_key, "api_secret": api_secret}
-        needed = [spec for spec in self.provider.credentials if self._needs(spec, passed.get(spec.argument), base_url, env)]
+        needed = [
+            spec for spec in self.provider.credentials if self._needs(spec, passed.get(spec.argument), base_url, env)
+        ]
         require_settings(self.provider, passed, base_url=base_url, environ=environ, credentials=needed)
         self._credentials = {
             spec.argument: credential(

@@ -74,6 +74,19 @@ def reject_html(body: bytes, ctx: OperationContext, content_type: str, status: i
         )
 
 
+def _refused(
+    status: int, response: httpx.Response, auth_failure: Callable[[int, bytes], bool] | None
+) -> tuple[type[AuthenticationError], str] | None:
+    """The error class and message start for a refused credential, or None when it was not one."""
+    if status == 401:  # noqa: PLR2004
+        return AuthenticationError, "not authenticated (HTTP 401): check the credentials; "
+    if status == 403:  # noqa: PLR2004
+        return PermissionDeniedError, "not allowed (HTTP 403): check the credentials and their access; "
+    if auth_failure is not None and auth_failure(status, response.content):
+        return AuthenticationError, f"credential refused (HTTP {status}): check the credentials; "
+    return None
+
+
 def raise_for_status(
     response: httpx.Response, ctx: OperationContext, *, auth_failure: Callable[[int, bytes], bool] | None = None
 ) -> None:
@@ -95,12 +108,10 @@ def raise_for_status(
         made.attempts = attempts
         return made
 
-    if status == 401:  # noqa: PLR2004
-        raise error(AuthenticationError, f"not authenticated (HTTP 401): check the credentials; {excerpt}")
-    if status == 403:  # noqa: PLR2004
-        raise error(PermissionDeniedError, f"not allowed (HTTP 403): check the credentials and their access; {excerpt}")
-    if auth_failure is not None and auth_failure(status, response.content):
-        raise error(AuthenticationError, f"credential refused (HTTP {status}): check the credentials; {excerpt}")
+    refused = _refused(status, response, auth_failure)
+    if refused is not None:
+        kind, message = refused
+        raise error(kind, message + excerpt)
     if status == 404:  # noqa: PLR2004
         raise error(NotFoundError, f"not found (HTTP 404) at {_where(response)}: check the base URL; {excerpt}")
     if status in (400, 422):

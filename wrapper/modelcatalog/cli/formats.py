@@ -175,12 +175,10 @@ def text_of(record: ModelRecord, column: str) -> str:
     value = getattr(record, column)
     if value is None:
         return ""
-    if isinstance(value, str):
-        return value
+    if isinstance(value, str | int):  # a context length is a whole number
+        return str(value)
     if isinstance(value, list | tuple):
         return ";".join(value)
-    if isinstance(value, int):
-        return str(value)
     if column == "owner":
         return value.name or value.id or ""
     return _iso(value)

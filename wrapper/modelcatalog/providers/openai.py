@@ -29,7 +29,6 @@ from modelcatalog_generated.openai.api.models import list_models
 from modelcatalog_generated.structs import openai as structs
 
 from modelcatalog.pagination import Page, Position, SinglePageStyle
-from modelcatalog.providers._fields import as_int, as_text, from_epoch
 from modelcatalog.providers._base import (
     BearerAuth,
     Credentials,
@@ -40,6 +39,7 @@ from modelcatalog.providers._base import (
     RequestKwargs,
     generated_kwargs,
 )
+from modelcatalog.providers._fields import as_int, as_text, from_epoch
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
