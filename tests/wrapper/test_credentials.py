@@ -88,6 +88,22 @@ def test_an_openai_compatible_server_without_a_key_gets_no_authorization_header(
         assert "authorization" not in local.requests[0].headers
 
 
+def test_a_named_openai_compatible_instance_without_a_key_gets_no_authorization_header(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A named instance makes its server the default base URL; OpenAI's own default still rules the key."""
+    from modelcatalog.instances import Instance  # noqa: PLC0415
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    with FaultServer() as local:
+        local.models["openai"] = providers.data("openai").ROUTES[0].records(2)
+        with Instance("vllm", "openai", base_url=local.url).client(http=fast_http()) as client:
+            assert [model.id for model in client.list_models()] == [m["id"] for m in local.models["openai"]]
+        assert "authorization" not in local.requests[0].headers
+    with pytest.raises(MissingCredentialError):  # an instance on OpenAI's own URL still needs the key
+        Instance("work", "openai", base_url="https://api.openai.com/v1").client()
+
+
 def test_an_openai_compatible_server_with_a_key_gets_it_as_bearer(server: FaultServer) -> None:
     with Client("openai", base_url=server.url, api_key=CREDENTIALS["openai"]["api_key"], http=fast_http()) as client:
         assert list(client.list_models()) == []

@@ -186,11 +186,15 @@ class _Base(Generic[H]):
     def _needs(
         self, spec: CredentialSpec, explicit: str | Secret | None, base_url: str | None, env: Mapping[str, str]
     ) -> bool:
-        """Whether to read ``spec``: when required, given, set, or for the provider's default base URL."""
+        """Whether to read ``spec``: when required, given, set, or for the provider's own default base URL.
+
+        "Own": a named instance's definition makes its server the default, and a key that
+        is optional for such a server (a local vLLM) must stay optional there.
+        """
         if spec.required or explicit is not None or env.get(spec.env_var, "").strip():
             return True
-        default = self.provider.default_base_url
-        chosen = base_url or (env.get(self.provider.base_url_env or "") or "").strip() or default
+        default = _registered_default(self.provider)
+        chosen = base_url or (env.get(self.provider.base_url_env or "") or "").strip() or self.provider.default_base_url
         return default is not None and str(chosen).rstrip("/") == default.rstrip("/")
 
     def _context(self, operation: ListOperation[Any], sink: EventSink) -> OperationContext:
@@ -426,6 +430,13 @@ class AsyncClient(_Base[httpx.AsyncClient]):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+def _registered_default(provider: Provider) -> str | None:
+    """The default base URL the registry's provider of that name declares (``provider``'s own if unregistered)."""
+    if provider.name in NAMES:
+        return get_provider(provider.name).default_base_url
+    return provider.default_base_url
 
 
 def _provider(name: str) -> Provider:
