@@ -22,6 +22,10 @@ from typing import TYPE_CHECKING, Final, Protocol
 
 import msgspec
 
+# the formats and the record's keys (which ``--fields`` chooses from) are the command's, spelled
+# out where parsing needs them without importing this module
+from modelcatalog.cli.list import FIELDS, FORMATS
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import datetime
@@ -29,13 +33,6 @@ if TYPE_CHECKING:
 
     from modelcatalog_generated.catalog import ModelRecord
 
-FORMATS: Final = ("table", "json", "ndjson", "csv")
-#: the catalog record's keys (the schema's), which ``--fields`` chooses from
-FIELDS: Final = (
-    "provider", "instance", "id", "name", "description", "kind", "base_model", "status", "visibility",
-    "owner", "created_at", "updated_at", "tags", "capabilities", "context_length", "version", "url", "fqn",
-    "namespace", "source",
-)  # fmt: skip
 #: fields that only json and ndjson can hold
 NESTED: Final = ("source",)
 #: the table's columns when no fields are chosen
