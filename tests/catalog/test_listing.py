@@ -106,6 +106,25 @@ def test_unsorted_limit_stops_early() -> None:
     assert fake.returned <= 200  # one or two pages, not ten
 
 
+def test_a_limit_met_mid_page_normalizes_no_further(monkeypatch: pytest.MonkeyPatch) -> None:
+    from modelcatalog.providers import get_provider
+
+    provider = get_provider("truefoundry")
+    counted = Counter[str]()
+    (record_type, normalize), *_ = provider.normalizers.items()
+
+    def counting(item: object) -> object:
+        counted["normalized"] += 1
+        return normalize(item)
+
+    monkeypatch.setitem(provider.normalizers, record_type, counting)  # type: ignore[arg-type]
+    fake = FakeTrueFoundry([truefoundry_record(n) for n in range(300)])
+    with client("truefoundry", fake) as c:
+        records = list(stream_catalog(Query(limit=3), [c]))
+    assert [r.id for r in records] == [truefoundry_record(n)["id"] for n in range(3)]
+    assert counted["normalized"] == 3  # not the whole first page
+
+
 def test_plan_with_nothing_to_list_makes_no_client() -> None:
     result = list_catalog(Query(providers="scenario", visibility="shared"))
     assert result.ok
