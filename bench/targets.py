@@ -6,6 +6,7 @@ means the run did not measure it (``--quick``, ``--sections``, a crashed contend
 
 from __future__ import annotations
 
+import statistics
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -180,6 +181,7 @@ def no_loss_targets(
                 source="issue 13",
             )
         )
+    checks += _no_loss_at_this_speed(rows, parse, baseline)
     for provider, recorded in baseline.get("memory", {}).items():
         if "rss_growth_kib" not in recorded:
             continue
@@ -192,6 +194,78 @@ def no_loss_targets(
                 before * slower,
                 unit="MB",
                 op="<=",
+                source="issue 13",
+            )
+        )
+    return checks
+
+
+def machine_factor(rows: list[Contender], parse: dict[str, Any], baseline: dict[str, Any]) -> float | None:
+    """How many times slower this machine ran the references than the recorded run did (None: no reference).
+
+    The references are everything that is not modelcatalog and does not wait on latency:
+    the SDKs and raw loops listing at 0 ms, and the SDKs' own parse rates. Their median
+    ratio is the machine's speed today against the day of the recorded run.
+    """
+    ratios = []
+    for recorded in baseline.get("listings", []):
+        if recorded.get("client") == "modelcatalog" or recorded.get("latency_ms") != 0 or not recorded.get("median"):
+            continue
+        now = next((r.median for r in rows if r.group == recorded["group"] and r.label == recorded["label"]), None)
+        if now and not any(r.error for r in rows if r.group == recorded["group"] and r.label == recorded["label"]):
+            ratios.append(now / recorded["median"])
+    for provider, recorded in baseline.get("parse", {}).items():
+        before, now = recorded.get("sdk_parse_records_per_s"), parse.get(provider, {}).get("sdk_parse_records_per_s")
+        if before and now:
+            ratios.append(before / now)
+    return statistics.median(ratios) if ratios else None
+
+
+def _no_loss_at_this_speed(
+    rows: list[Contender], parse: dict[str, Any], baseline: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """The CPU-bound no-loss checks again, with the recorded figures scaled by ``machine_factor``.
+
+    Only where the time is the CPU's (0 ms listings, parse rates): a listing at 20 ms
+    waits on the server, which does not get slower with the machine.
+    """
+    factor = machine_factor(rows, parse, baseline)
+    if factor is None:
+        return []
+    checks = []
+    slower, lower = 1 + NO_LOSS, 1 - NO_LOSS
+    for recorded in baseline.get("listings", []):
+        if recorded.get("client") != "modelcatalog" or recorded.get("options") or recorded.get("latency_ms") != 0:
+            continue
+        now = next(
+            (r.median for r in rows if r.group == recorded["group"] and r.label == recorded["label"] and not r.error),
+            None,
+        )
+        scaled = recorded["median"] * factor
+        checks.append(
+            check(
+                f"no loss at this machine's speed ({factor:.2f}x the recorded run's time): {recorded['group']} "
+                f"in-process <= {slower:.2f} x {scaled:.3f} s",
+                now,
+                scaled * slower,
+                unit="s",
+                op="<=",
+                source="issue 13",
+            )
+        )
+    for provider, recorded in baseline.get("parse", {}).items():
+        before = recorded.get("decode_normalize_records_per_s")
+        if before is None:
+            continue
+        scaled = before / factor
+        checks.append(
+            check(
+                f"no loss at this machine's speed: {provider} decode+normalize"
+                f" >= {lower:.2f} x {scaled:,.0f} records/s",
+                parse.get(provider, {}).get("decode_normalize_records_per_s"),
+                scaled * lower,
+                unit="records/s",
+                op=">=",
                 source="issue 13",
             )
         )
