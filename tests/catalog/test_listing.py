@@ -22,6 +22,7 @@ from catalog_fakes import (
 from modelcatalog import AsyncClient, HTTPSettings, RetryPolicy, ServerError
 from modelcatalog.catalog import ProviderFailure, Query, alist_catalog, list_catalog, stream_catalog
 from modelcatalog.errors import MissingCredentialError
+from modelcatalog.providers import get_provider
 
 
 def _fakes() -> dict:
@@ -107,8 +108,6 @@ def test_unsorted_limit_stops_early() -> None:
 
 
 def test_a_limit_met_mid_page_normalizes_no_further(monkeypatch: pytest.MonkeyPatch) -> None:
-    from modelcatalog.providers import get_provider
-
     provider = get_provider("truefoundry")
     counted = Counter[str]()
     (record_type, normalize), *_ = provider.normalizers.items()
