@@ -55,7 +55,7 @@ class Series:
     label: str
     client: str  # modelcatalog, scenario-sdk, truefoundry-sdk, raw-httpx, python
     argv: list[str]
-    kind: str  # list (every model), first-record (--limit 1), provider-import, help, import
+    kind: str  # list (every model), first-record (--limit 1), first-record-floor, provider-import, help, import
     provider: str | None = None
     latency_ms: int | None = None
     expect_lines: int | None = None  # checked on the warm-up run
@@ -181,7 +181,7 @@ def listing_series(url: str, count: int, latencies: list[int], providers: list[s
 
 
 def startup_series(url: str, count: int, providers: list[str], provider_imports: list[str]) -> list[Series]:
-    """``list --limit 1`` and a one-provider import per provider, the help, the public imports, references."""
+    """Per provider: ``list --limit 1``, its raw-httpx floor, a one-provider import; then the help and references."""
     rows: list[Series] = []
     for provider in providers:
         base = f"{url}/bench/0/{count}"
@@ -193,6 +193,18 @@ def startup_series(url: str, count: int, providers: list[str], provider_imports:
                 "modelcatalog",
                 command,
                 "first-record",
+                provider,
+                0,
+                1,
+            )
+        )
+        rows.append(
+            Series(
+                "start-up",
+                f"raw httpx loop, first record ({provider})",
+                "raw-httpx",
+                [PYTHON, str(SCRIPTS / "list_raw_httpx.py"), provider, base, "--first", "1"],
+                "first-record-floor",
                 provider,
                 0,
                 1,

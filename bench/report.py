@@ -76,12 +76,21 @@ def whole_process_table(series: list[Series], rows: list[Contender]) -> str:
 
 
 def startup_table(series: list[Series]) -> str:
-    lines = ["| command (whole process) | median | min | max | CPU | peak RSS |", "|---|---:|---:|---:|---:|---:|"]
+    """Every start-up row; a ``list --limit 1`` row also says how far above its raw-httpx floor it is."""
+    floors = {row.provider: row.median() for row in series if row.kind == "first-record-floor" and not row.error}
+    lines = [
+        "| command (whole process) | median | min | max | CPU | peak RSS | above the raw-httpx floor |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for row in series:
         if row.error:
-            lines.append(error_row([row.label], row.error, columns=6))
-        else:
-            lines.append(f"| {row.label} | {_times(row)} |")
+            lines.append(error_row([row.label], row.error, columns=7))
+            continue
+        floor, ours = floors.get(row.provider), row.median()
+        above = ""
+        if row.kind == "first-record" and floor and ours is not None:
+            above = f"{ours - floor:+.3f} s ({ours / floor:.2f}x)"
+        lines.append(f"| {row.label} | {_times(row)} | {above} |")
     return "\n".join(lines)
 
 

@@ -1,8 +1,11 @@
 """A hand-written sequential listing with httpx and the stdlib's json: the floor a user's own loop reaches.
 
     python bench/scripts/list_raw_httpx.py PROVIDER BASE_URL [PAGE_SIZE]   # prints every model's id
+    python bench/scripts/list_raw_httpx.py PROVIDER BASE_URL --first 1    # the first id, then stop
 
-No validation, no retries, one request at a time. ``pages()`` is also the in-process
+No validation, no retries, one request at a time. ``--first 1`` is the floor that
+``modelcatalog list --limit 1`` is compared with: a Python process that imports httpx,
+asks for the first page and prints one id. ``pages()`` is also the in-process
 "raw httpx loop" contender of ``bench/contenders.py``, so both rows measure the same loop.
 """
 
@@ -73,10 +76,16 @@ def model_id(record: Any) -> str:
 
 
 def main() -> None:
-    provider, base_url, *size = sys.argv[1:]
-    for page in pages(provider, base_url, int(size[0]) if size else None):
+    provider, base_url, *rest = sys.argv[1:]
+    first = int(rest[1]) if rest[:1] == ["--first"] else None
+    size = int(rest[0]) if rest and first is None else None
+    printed = 0
+    for page in pages(provider, base_url, size):
         for record in page:
+            if printed == first:
+                return
             print(model_id(record))
+            printed += 1
 
 
 if __name__ == "__main__":

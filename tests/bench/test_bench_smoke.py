@@ -67,13 +67,14 @@ def test_quick_bench_runs_every_provider_as_a_whole_process(quick: tuple[dict, s
 
 @pytest.mark.slow
 def test_quick_bench_takes_start_up_apart(quick: tuple[dict, str]) -> None:
-    results, _ = quick
+    results, stdout = quick
     startup = results["startup"]
     for row in startup:
         assert row["error"] is None, row
         assert row["runs"], row
-    for kind in ("first-record", "provider-import"):
+    for kind in ("first-record", "first-record-floor", "provider-import"):
         assert {row["provider"] for row in startup if row["kind"] == kind} == set(PROVIDERS), kind
+    assert "above the raw-httpx floor" in stdout
     assert [row["kind"] for row in startup].count("help") == 1
     for command, profile in results["importtime"].items():
         assert "error" not in profile, command

@@ -22,6 +22,7 @@ from catalog_fakes import (
 from modelcatalog import AsyncClient, HTTPSettings, RetryPolicy, ServerError
 from modelcatalog.catalog import ProviderFailure, Query, alist_catalog, list_catalog, stream_catalog
 from modelcatalog.errors import MissingCredentialError
+from modelcatalog.providers import get_provider
 
 
 def _fakes() -> dict:
@@ -104,6 +105,23 @@ def test_unsorted_limit_stops_early() -> None:
         records = list(stream_catalog(Query(limit=5), [c]))
     assert len(records) == 5
     assert fake.returned <= 200  # one or two pages, not ten
+
+
+def test_a_limit_met_mid_page_normalizes_no_further(monkeypatch: pytest.MonkeyPatch) -> None:
+    provider = get_provider("truefoundry")
+    counted = Counter[str]()
+    (record_type, normalize), *_ = provider.normalizers.items()
+
+    def counting(item: object) -> object:
+        counted["normalized"] += 1
+        return normalize(item)
+
+    monkeypatch.setitem(provider.normalizers, record_type, counting)  # type: ignore[arg-type]
+    fake = FakeTrueFoundry([truefoundry_record(n) for n in range(300)])
+    with client("truefoundry", fake) as c:
+        records = list(stream_catalog(Query(limit=3), [c]))
+    assert [r.id for r in records] == [truefoundry_record(n)["id"] for n in range(3)]
+    assert counted["normalized"] == 3  # not the whole first page
 
 
 def test_plan_with_nothing_to_list_makes_no_client() -> None:

@@ -56,9 +56,9 @@ def server() -> Iterator[FaultServer]:
         yield running
 
 
-def _run(argv: list[str], provider: str) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if key not in PROVIDER_ENV}
-    env.update(environment(provider))
+def _run(argv: list[str], provider: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key not in PROVIDER_ENV and key != "MODELCATALOG_CONFIG"}
+    env.update(environment(provider), **extra)
     return subprocess.run(argv, capture_output=True, text=True, env=env, timeout=120, check=False)  # noqa: S603
 
 
@@ -74,7 +74,8 @@ def _loaded_by_the_command(provider: str, url: str, tmp_path: Path) -> set[str]:
     # sys.modules itself: ``-X importtime`` does not report a module imported by importlib.import_module
     modules = tmp_path / "modules.json"
     argv = ["list", "-p", provider, "--base-url", url, "--limit", "1", "--format", "ndjson"]
-    done = _run([sys.executable, "-c", COMMAND, str(modules), *argv], provider)
+    # no configuration file where the command looks for one (an empty XDG_CONFIG_HOME)
+    done = _run([sys.executable, "-c", COMMAND, str(modules), *argv], provider, XDG_CONFIG_HOME=str(tmp_path))
     assert done.returncode == 0, done.stderr[-3000:]
     assert len(done.stdout.splitlines()) == 1
     return set(json.loads(modules.read_text(encoding="utf-8")))
@@ -133,3 +134,4 @@ def test_the_command_lists_one_provider_with_its_modules_only(
     assert not _others(provider, loaded)
     assert not _attrs_client(provider, loaded)
     assert "asyncio" not in loaded
+    assert "tomllib" not in loaded  # read only when a configuration file exists

@@ -43,7 +43,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -194,6 +193,8 @@ def load_config(path: str | Path | None = None, *, environ: Mapping[str, str] | 
         return Config()
     except OSError as exc:
         raise ConfigFileError(location, None, f"cannot read it: {exc.strerror or type(exc).__name__}") from None
+    import tomllib  # noqa: PLC0415 - only when there is a file: most runs have none
+
     try:
         document = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:

@@ -190,8 +190,11 @@ class _Job:
         normalizers, seen, matches = self.spec.normalizers, self.seen, query.matches
         undeclared = self.spec.normalize  # a record type no operation declared: a TypeError naming it
         instance = self.instance if self.instance != self.provider else None
+        wanted = None if needed is None else max(needed - self.delivered, 0)
         batch: list[ModelRecord] = []
         for item in page.items:
+            if len(batch) == wanted:
+                break  # a limit met mid-page: the rest of a single-page listing is never normalized
             try:
                 record = normalizers.get(type(item), undeclared)(item)
             except UnidentifiedRecordError as exc:
@@ -206,8 +209,6 @@ class _Job:
                 seen.add(record.id)
             if matches(record):
                 batch.append(record)
-        if needed is not None:
-            batch = batch[: max(needed - self.delivered, 0)]
         self.delivered += len(batch)
         return batch
 

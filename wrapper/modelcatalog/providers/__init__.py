@@ -107,8 +107,7 @@ def _register(name: str) -> Provider:
 
 def _problems(name: str, provider: Provider) -> list[str]:
     """What ``provider`` lacks, each naming the piece."""
-    import msgspec  # noqa: PLC0415 - with the generated catalog, only once a provider is used
-    from modelcatalog_generated.catalog import ModelRecord  # noqa: PLC0415
+    from modelcatalog_generated.catalog import ModelRecord  # noqa: PLC0415 - only once a provider is used
 
     problems = []
     if provider.name != name:
@@ -121,7 +120,7 @@ def _problems(name: str, provider: Provider) -> list[str]:
     problems += [_credential_problem(spec) for spec in provider.credentials]
     if provider.default_base_url is None and provider.base_url_env is None:
         problems.append("neither default_base_url nor base_url_env: there is no way to say where it lives")
-    fields = {f.name for f in msgspec.structs.fields(ModelRecord)} - _NOT_SOURCED
+    fields = set(ModelRecord.__struct_fields__) - _NOT_SOURCED  # the names, without evaluating annotations
     missing, unknown = fields - set(provider.field_sources), set(provider.field_sources) - fields
     if missing:
         problems.append(f"field_sources lacks {', '.join(sorted(missing))} (say 'null' where the provider has none)")
