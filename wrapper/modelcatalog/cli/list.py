@@ -194,11 +194,12 @@ def _client_options(
 ) -> dict[str, ClientOptions]:
     """What each provider's client is given: the base URL and limits from the command line."""
     options: dict[str, ClientOptions] = {}
+    http = _http_options(args)  # the same limits for every provider
     for p in providers:
         options[p] = {
             "allow_insecure_http": args.allow_insecure_http,
             "report_extensions": not args.no_extension_reports,
-            **_http_options(args),
+            **http,
         }
         if p in base_urls:
             options[p]["base_url"] = base_urls[p]
@@ -314,7 +315,7 @@ def for_the_command_line(failure: ProviderFailure) -> str:
 
     error = failure.error
     if isinstance(error, MissingCredentialError):
-        text = f"missing {error.what}: set {' and '.join(error.variables)}"
+        text = error.needed
         url = error.base_url_variable
         if url is not None:
             text += " (or pass --base-url)" if error.variables == (url,) else f" (or pass --base-url instead of {url})"
