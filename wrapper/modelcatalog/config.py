@@ -122,6 +122,8 @@ class Config:
         origins = dict(self.origins)
         for instance in declared:
             instances[instance.name] = instance
+            # the declaration replaces the file's instance whole: none of its settings' origins stay
+            origins = {key: origin for key, origin in origins.items() if key[0] != instance.name}
             origins.update({(instance.name, key): "the --instance flag" for key in ("provider", "base_url")})
         return dataclasses.replace(self, instances=instances, origins=origins)
 
