@@ -311,7 +311,7 @@ def for_the_command_line(failure: ProviderFailure) -> str:
 
     A missing setting names every variable to set; a base URL can also be ``--base-url``.
     """
-    from modelcatalog.errors import ConfigurationError, MissingCredentialError  # noqa: PLC0415
+    from modelcatalog.errors import ConfigurationError, MissingCredentialError, source_label  # noqa: PLC0415
 
     error = failure.error
     if isinstance(error, MissingCredentialError):
@@ -319,7 +319,7 @@ def for_the_command_line(failure: ProviderFailure) -> str:
         url = error.base_url_variable
         if url is not None:
             text += " (or pass --base-url)" if error.variables == (url,) else f" (or pass --base-url instead of {url})"
-        return f"{failure.provider}: {text}"
+        return f"{source_label(failure.provider, failure.instance)}: {text}"
     text = failure.describe()
     if isinstance(error, ConfigurationError):
         for argument, flag in _SPELLED_AS_FLAGS.items():
