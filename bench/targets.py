@@ -52,19 +52,18 @@ def verdict(entry: dict[str, Any]) -> str:
     return {True: "PASS", False: "MISS", None: "n/a"}[entry["met"]]
 
 
+def _median(rows: list[Contender], group: str, label: str) -> float | None:
+    """The median of the in-process row ``label`` of ``group`` (None: not run, or it failed)."""
+    return next((row.median for row in rows if row.group == group and row.label == label and not row.error), None)
+
+
 def listing_targets(
     rows: list[Contender], parse: dict[str, Any], memory: dict[str, Any], startup: list[Series]
 ) -> list[dict[str, Any]]:
     """The targets of the in-process benchmarks (the issues before 13)."""
 
-    def median(group: str, label: str) -> float | None:
-        for row in rows:
-            if row.group == group and row.label == label and not row.error:
-                return row.median
-        return None
-
     def ratio(group: str, other: str, mine: str = "modelcatalog (defaults)") -> float | None:
-        theirs, ours = median(group, other), median(group, mine)
+        theirs, ours = _median(rows, group, other), _median(rows, group, mine)
         return None if theirs is None or ours is None else theirs / ours
 
     checks = [
@@ -187,10 +186,7 @@ def _time_and_rate_checks(
             continue
         if factor is not None and recorded.get("latency_ms") != 0:
             continue
-        now = next(
-            (r.median for r in rows if r.group == recorded["group"] and r.label == recorded["label"] and not r.error),
-            None,
-        )
+        now = _median(rows, recorded["group"], recorded["label"])
         goal = recorded["median"] * scale
         what = f"the recorded {recorded['median']:.3f} s" if factor is None else f"{goal:.3f} s"
         checks.append(
@@ -233,8 +229,8 @@ def machine_factor(rows: list[Contender], parse: dict[str, Any], baseline: dict[
     for recorded in baseline.get("listings", []):
         if recorded.get("client") == "modelcatalog" or recorded.get("latency_ms") != 0 or not recorded.get("median"):
             continue
-        now = next((r.median for r in rows if r.group == recorded["group"] and r.label == recorded["label"]), None)
-        if now and not any(r.error for r in rows if r.group == recorded["group"] and r.label == recorded["label"]):
+        now = _median(rows, recorded["group"], recorded["label"])
+        if now:
             ratios.append(now / recorded["median"])
     for provider, recorded in baseline.get("parse", {}).items():
         before, now = recorded.get("sdk_parse_records_per_s"), parse.get(provider, {}).get("sdk_parse_records_per_s")

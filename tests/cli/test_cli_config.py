@@ -191,6 +191,16 @@ def test_the_xdg_configuration_file_is_found(tmp_path: Path, server_a: FaultServ
     assert {r["instance"] for r in ndjson(result.stdout)} == {"webui_b"}
 
 
+def test_a_named_instance_without_its_key_is_named_as_the_server(
+    tmp_path: Path, server_a: FaultServer, server_b: FaultServer
+) -> None:
+    env = {key: value for key, value in KEYS.items() if key != "WEBUI_B_KEY"}
+    result = run("list", "--config", str(config_file(tmp_path, server_a, server_b)), "-p", "webui_b", env=env)
+    assert result.returncode == 2
+    expected = "modelcatalog: error: webui_b (openwebui): missing credential: set WEBUI_B_KEY"
+    assert result.stderr.splitlines() == [expected]
+
+
 @pytest.mark.parametrize(
     ("args", "file", "expected"),
     [

@@ -130,6 +130,17 @@ def test_every_section_is_read(tmp_path: Path) -> None:
     assert config.origins[("webui_a", "base_url")] == f"config file {path}"
 
 
+def test_an_instance_flag_replaces_the_files_instance_and_where_its_settings_came_from(tmp_path: Path) -> None:
+    path = write(tmp_path, EXAMPLE)
+    config = load_config(path, environ={}).with_instances([Instance("webui_a", "openwebui", base_url="http://x")])
+    assert config.instances["webui_a"].api_key_env is None  # the file's WEBUI_A_KEY went with its instance
+    assert {key: origin for key, origin in config.origins.items() if key[0] == "webui_a"} == {
+        ("webui_a", "provider"): "the --instance flag",
+        ("webui_a", "base_url"): "the --instance flag",
+    }
+    assert config.origins[("truefoundry", "api_key_env")] == f"config file {path}"  # the others keep theirs
+
+
 def test_the_default_profile_selects_and_overrides(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, EXAMPLE), environ={})
     selected = config.select(environ={})

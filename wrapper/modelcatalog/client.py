@@ -50,7 +50,7 @@ from modelcatalog.pagination import (
 from modelcatalog.providers import NAMES, Provider, get_provider
 from modelcatalog.responses import check_response, request_id
 from modelcatalog.secrets import Secret, redact, scrub_library_logs
-from modelcatalog.settings import check_instance_name, credential, require_settings, resolve_base_url
+from modelcatalog.settings import check_instance_name, require_settings, resolve_base_url
 from modelcatalog.transport import (
     ATTEMPTS,
     SAFE_TO_RETRY,
@@ -158,17 +158,9 @@ class _Base(Generic[H]):
         needed = [
             spec for spec in self.provider.credentials if self._needs(spec, passed.get(spec.argument), base_url, env)
         ]
-        require_settings(self.provider, passed, base_url=base_url, environ=environ, credentials=needed)
-        self._credentials = {
-            spec.argument: credential(
-                provider=self.provider.name,
-                explicit=passed.get(spec.argument),
-                env_var=spec.env_var,
-                environ=environ,
-                argument=spec.argument,
-            )
-            for spec in needed
-        }
+        self._credentials = require_settings(
+            self.provider, passed, base_url=base_url, environ=environ, credentials=needed
+        )
         self.base_url = resolve_base_url(
             provider=self.provider.name,
             explicit=base_url,

@@ -105,7 +105,7 @@ class Config:
     @property
     def names(self) -> tuple[str, ...]:
         """Every name ``instance`` takes: the providers, then the named instances."""
-        return (*NAMES, *(name for name in self.instances if name not in NAMES))
+        return _names(self.instances)
 
     def instance(self, name: str) -> Instance:
         """The provider or instance called ``name`` (a provider the file does not configure: its defaults)."""
@@ -122,6 +122,8 @@ class Config:
         origins = dict(self.origins)
         for instance in declared:
             instances[instance.name] = instance
+            # the declaration replaces the file's instance whole: none of its settings' origins stay
+            origins = {key: origin for key, origin in origins.items() if key[0] != instance.name}
             origins.update({(instance.name, key): "the --instance flag" for key in ("provider", "base_url")})
         return dataclasses.replace(self, instances=instances, origins=origins)
 
@@ -164,6 +166,11 @@ class Config:
             msg = "nothing to list: name providers or instances (-p NAME), or choose a profile that lists some"
             raise ConfigurationError(msg)
         return [config.instance(name) for name in wanted]
+
+
+def _names(instances: Iterable[str]) -> tuple[str, ...]:
+    """The providers, then the named instances among ``instances``."""
+    return (*NAMES, *(name for name in instances if name not in NAMES))
 
 
 def config_location(path: str | Path | None = None, environ: Mapping[str, str] | None = None) -> tuple[Path, bool]:
@@ -236,7 +243,7 @@ class _Reader:
             settings = self.settings({k: v for k, v in table.items() if k != "provider"}, key, provider, "provider")
             instances[name] = self.instance(key, name, provider, settings)
             origins.update({(name, setting): self.origin for setting in ("provider", *settings)})
-        known = (*NAMES, *(name for name in instances if name not in NAMES))
+        known = _names(instances)
         profiles = {
             name: self.profile(name, self.table(document["profiles"], name, f"profiles.{name}"), instances, known)
             for name in self.table(document, "profiles")

@@ -88,6 +88,20 @@ def source_label(provider: str | None, instance: str | None) -> str | None:
     return f"{instance} ({provider})" if provider else instance
 
 
+class FromSource:
+    """What one listing source reports: ``instance`` defaults to ``provider`` (the provider under its own name).
+
+    A base of the frozen dataclasses that carry both (failures, progress, events).
+    """
+
+    provider: str
+    instance: str
+
+    def __post_init__(self) -> None:
+        if not self.instance:
+            object.__setattr__(self, "instance", self.provider)
+
+
 class ModelCatalogError(Exception):
     """Base class: catch this to handle anything modelcatalog raises.
 
@@ -147,8 +161,10 @@ class MissingCredentialError(ConfigurationError):
         self.what = what
         self.arguments = tuple(arguments)
         self.base_url_variable = base_url_variable
+        #: what to set, without the keyword arguments (the command names its flags instead)
+        self.needed = f"missing {what}: set {' and '.join(self.variables)}"
         passing = f" (or pass {', '.join(f'{name}=' for name in self.arguments)})" if self.arguments else ""
-        super().__init__(f"missing {what}: set {' and '.join(self.variables)}{passing}", provider=provider)
+        super().__init__(self.needed + passing, provider=provider)
 
 
 class InsecureTransportError(ConfigurationError):

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from modelcatalog.errors import source_label
+from modelcatalog.errors import FromSource, source_label
 
 
 class ModelCatalogWarning(UserWarning):
@@ -40,7 +40,7 @@ class InsecureTransportWarning(ModelCatalogWarning):
 
 
 @dataclass(frozen=True)
-class OffSpecEvent:
+class OffSpecEvent(FromSource):
     """Something in a response that the provider's spec does not describe: it is *off-spec*.
 
     - ``unknown_field`` / ``unknown_enum_value``: ``location`` is a schema-level path
@@ -64,10 +64,6 @@ class OffSpecEvent:
     value: str
     detail: str = ""
     instance: str = field(default="", kw_only=True)
-
-    def __post_init__(self) -> None:
-        if not self.instance:
-            object.__setattr__(self, "instance", self.provider)
 
     @property
     def incomplete(self) -> bool:
@@ -104,7 +100,7 @@ STOPPING_KINDS: frozenset[PaginationKind] = frozenset(
 
 
 @dataclass(frozen=True)
-class PaginationEvent:
+class PaginationEvent(FromSource):
     """An inconsistency between pages, or a bound that was reached, and what the listing did about it.
 
     Kinds that stop the listing early (``STOPPING_KINDS``: a cursor that came back, an
@@ -118,10 +114,6 @@ class PaginationEvent:
     kind: PaginationKind
     detail: str
     instance: str = field(default="", kw_only=True)
-
-    def __post_init__(self) -> None:
-        if not self.instance:
-            object.__setattr__(self, "instance", self.provider)
 
     @property
     def incomplete(self) -> bool:

@@ -55,19 +55,23 @@ class Instance:
 
     def __post_init__(self) -> None:
         try:
-            get_provider(self.provider)
+            provider = get_provider(self.provider)
         except ValueError as exc:
             raise ConfigurationError(f"instance {self.name!r}: {exc}") from None
         check_instance_name(self.name, self.provider, NAMES)
         if self.base_url is not None and (shown := mask_user_info(self.base_url)) != self.base_url:
             msg = f"base URL {shown} holds user info: credentials come from environment variables, never from URLs"
             raise ConfigurationError(msg, provider=self.provider, instance=self.name)
-        wanted = {"api_key": self.api_key_env, "api_secret": self.api_secret_env}
-        arguments = {spec.argument for spec in get_provider(self.provider).credentials}
-        for argument, variable in wanted.items():
+        arguments = {spec.argument for spec in provider.credentials}
+        for argument, variable in self._variables.items():
             if variable is not None and argument not in arguments:
                 msg = f"{argument}_env: {self.provider} takes no {argument}"
                 raise ConfigurationError(msg, provider=self.provider, instance=self.name)
+
+    @property
+    def _variables(self) -> dict[str, str | None]:
+        """Credential argument -> the variable this instance names for it (None: the provider's own)."""
+        return {"api_key": self.api_key_env, "api_secret": self.api_secret_env}
 
     @property
     def named(self) -> bool:
@@ -77,7 +81,7 @@ class Instance:
     def definition(self) -> Provider:
         """The provider as this instance sees it: its base URL as the default, its credential variables."""
         provider = get_provider(self.provider)
-        variables = {"api_key": self.api_key_env, "api_secret": self.api_secret_env}
+        variables = self._variables
         credentials = tuple(
             dataclasses.replace(spec, env_var=variables.get(spec.argument) or spec.env_var)
             for spec in provider.credentials
@@ -93,19 +97,21 @@ class Instance:
         """A ``Client`` for this server, named after it; ``options`` are ``Client``'s (``base_url`` wins)."""
         from modelcatalog.client import Client  # noqa: PLC0415 - the client pulls in httpx
 
-        self._check_base_url(options.get("base_url"))
-        return Client(self.definition(), name=self.name, **options)
+        definition = self.definition()
+        self._check_base_url(definition, options.get("base_url"))
+        return Client(definition, name=self.name, **options)
 
     def async_client(self, **options: Unpack[ClientOptions]) -> AsyncClient:
         """The async twin of ``client``."""
         from modelcatalog.client import AsyncClient  # noqa: PLC0415
 
-        self._check_base_url(options.get("base_url"))
-        return AsyncClient(self.definition(), name=self.name, **options)
+        definition = self.definition()
+        self._check_base_url(definition, options.get("base_url"))
+        return AsyncClient(definition, name=self.name, **options)
 
-    def _check_base_url(self, base_url: str | None) -> None:
+    def _check_base_url(self, definition: Provider, base_url: str | None) -> None:
         """A named instance without any base URL: say where to give one (the provider's variable is not read)."""
-        if base_url or not self.named or self.definition().default_base_url:
+        if base_url or not self.named or definition.default_base_url:
             return
         where = f" in {self.declared_in}" if self.declared_in else ""
         msg = (

@@ -1,7 +1,8 @@
 """A provider's settings: where requests go and with what credentials, from arguments or the environment.
 
-``require_settings`` names everything missing in one error (a first run learns every
-variable to set at once); ``resolve_base_url`` and ``credential`` give a client its settings; ``describe_settings``
+``require_settings`` gives a client its credentials (each read by ``credential``) and names
+everything missing in one error (a first run learns every variable to set at once);
+``resolve_base_url`` gives it its base URL; ``describe_settings``
 says where each would come from without using or showing a credential (``modelcatalog
 providers``).
 
@@ -46,32 +47,33 @@ def require_settings(
     base_url: str | None,
     environ: Mapping[str, str] | None = None,
     credentials: Sequence[CredentialSpec] | None = None,
-) -> None:
-    """Raise one ``MissingCredentialError`` naming every credential and base URL that is neither passed nor set.
+) -> dict[str, Secret]:
+    """The credentials, each read and checked by ``credential``, by argument name.
 
-    ``credentials``: the ones this client needs (default: all of the provider's; an
-    optional one is needed only where the provider requires it, e.g. OpenAI's own URL).
+    Raises one ``MissingCredentialError`` naming every credential and base URL that is
+    neither passed nor set; a credential that is set but malformed is raised first, as
+    the first thing to fix. ``credentials``: the ones this client needs (default: all of
+    the provider's; an optional one is needed only where the provider requires it, e.g.
+    OpenAI's own URL).
     """
     env = os.environ if environ is None else environ
-    needed = provider.credentials if credentials is None else credentials
-    missing = [
-        spec
-        for spec in needed
-        if _blank(passed.get(spec.argument) if passed.get(spec.argument) is not None else env.get(spec.env_var))
-    ]
-    url_env = provider.base_url_env
-    url_missing = not (base_url or (env.get(url_env) if url_env else None) or provider.default_base_url)
-    if not missing and not url_missing:
-        return
-    for spec in needed:  # a credential that is set but malformed is the first thing to fix
-        if spec not in missing:
-            credential(
+    found: dict[str, Secret] = {}
+    missing: list[CredentialSpec] = []
+    for spec in provider.credentials if credentials is None else credentials:
+        try:
+            found[spec.argument] = credential(
                 provider=provider.name,
                 explicit=passed.get(spec.argument),
                 env_var=spec.env_var,
                 environ=env,
                 argument=spec.argument,
             )
+        except MissingCredentialError:
+            missing.append(spec)
+    url_env = provider.base_url_env
+    url_missing = not (base_url or (env.get(url_env) if url_env else None) or provider.default_base_url)
+    if not missing and not url_missing:
+        return found
     variables = [spec.env_var for spec in missing]
     arguments = [spec.argument for spec in missing]
     what = []
@@ -88,11 +90,6 @@ def require_settings(
         arguments=arguments,
         base_url_variable=(url_env or "base_url") if url_missing else None,
     )
-
-
-def _blank(value: str | Secret | None) -> bool:
-    text = value.reveal() if isinstance(value, Secret) else value
-    return not text or not text.strip()
 
 
 def resolve_base_url(

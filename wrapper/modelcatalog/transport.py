@@ -351,13 +351,23 @@ class HTTPSettings:
     headers: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if isinstance(self.max_body_size, bool) or not isinstance(self.max_body_size, int) or self.max_body_size < 1:
+        if not _whole(self.max_body_size, 1):
             msg = f"max_body_size must be a whole number of bytes, at least 1; got {self.max_body_size!r}"
             raise ConfigurationError(msg)
         deadline = self.attempt_deadline
-        if isinstance(deadline, bool) or not isinstance(deadline, int | float) or not 0 < deadline < math.inf:
+        if not _positive_seconds(deadline):
             msg = f"attempt_deadline must be a positive, finite number of seconds; got {deadline!r}"
             raise ConfigurationError(msg)
+
+
+def _whole(value: object, minimum: int) -> bool:
+    """Whether ``value`` is an int (not a bool) of at least ``minimum``."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
+
+
+def _positive_seconds(value: object) -> bool:
+    """Whether ``value`` is a positive, finite int or float (not a bool)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < math.inf
 
 
 def with_shortcuts(
@@ -376,7 +386,7 @@ def with_shortcuts(
     default = HTTPSettings()
     changes: dict[str, Any] = {}
     if max_retries is not None:
-        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        if not _whole(max_retries, 0):
             msg = f"max_retries must be a whole number, 0 or more; got {max_retries!r}"
             raise ConfigurationError(msg)
         shortcut = f"max_retries={max_retries!r}"
@@ -389,7 +399,7 @@ def with_shortcuts(
         _refuse_contradiction(f"timeout={timeout!r}", "timeout", given.timeout, default.timeout, timeout)
         changes["timeout"] = timeout
     elif timeout is not None:
-        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not 0 < timeout < math.inf:
+        if not _positive_seconds(timeout):
             msg = f"timeout must be a positive, finite number of seconds or an httpx.Timeout; got {timeout!r}"
             raise ConfigurationError(msg)
         seconds = float(timeout)

@@ -48,7 +48,13 @@ from modelcatalog_generated.catalog import ModelRecord
 from modelcatalog.catalog.normalization import UnidentifiedRecordError
 from modelcatalog.catalog.query import Query, Request, plan, stop_after
 from modelcatalog.client import AsyncClient, Client, ClientOptions
-from modelcatalog.errors import ConfigurationError, IncompleteListingError, ModelCatalogError, source_label
+from modelcatalog.errors import (
+    ConfigurationError,
+    FromSource,
+    IncompleteListingError,
+    ModelCatalogError,
+    source_label,
+)
 from modelcatalog.events import Event, EventHandler, EventSink, ModelCatalogWarning, OffSpecEvent, PaginationEvent
 from modelcatalog.instances import Instance
 from modelcatalog.providers import NAMES, get_provider
@@ -66,7 +72,7 @@ class CatalogWarning(ModelCatalogWarning):
 
 
 @dataclass(frozen=True)
-class ProviderFailure:
+class ProviderFailure(FromSource):
     """One provider failed, or its listing is incomplete; ``records`` of its records had been delivered.
 
     An incomplete listing (``incomplete``) carries an ``IncompleteListingError`` whose
@@ -78,10 +84,6 @@ class ProviderFailure:
     error: Exception
     records: int = 0
     instance: str = field(default="", kw_only=True)
-
-    def __post_init__(self) -> None:
-        if not self.instance:
-            object.__setattr__(self, "instance", self.provider)
 
     @property
     def incomplete(self) -> bool:
@@ -127,7 +129,7 @@ class CatalogResult:
 
 
 @dataclass(frozen=True)
-class ProviderProgress:
+class ProviderProgress(FromSource):
     """Where one provider's listing stands, given to ``on_progress`` each time its records or its failure arrive.
 
     Reported in the thread (or task) that reads the stream, as items arrive: before a
@@ -146,10 +148,6 @@ class ProviderProgress:
     waiting: RetryWait | None = None
     #: the server's name (the provider's unless the source was a named instance)
     instance: str = field(default="", kw_only=True)
-
-    def __post_init__(self) -> None:
-        if not self.instance:
-            object.__setattr__(self, "instance", self.provider)
 
 
 ProgressHandler = Callable[[ProviderProgress], None]
@@ -251,11 +249,16 @@ class _Job:
             operation=operations.pop() if len(operations) == 1 else None,
         )
         error.attribute_to(self.instance)
-        return ProviderFailure(self.provider, error, self.delivered, instance=self.instance)
+        return self.failed(error)
 
     def failed(self, error: Exception) -> ProviderFailure:
         """The failure of this job's provider with ``error``, after the records it delivered."""
         return ProviderFailure(self.provider, error, self.delivered, instance=self.instance)
+
+    @property
+    def owns_client(self) -> bool:
+        """Whether ``open`` makes the client (from a name or an ``Instance``), so the job closes it."""
+        return isinstance(self.source, str | Instance)
 
     def open(self, run: _Run, kind: type[Client | AsyncClient]) -> Any:  # noqa: ANN401 - a Client or AsyncClient
         """The client to list with: the source itself, or one made from a name or an ``Instance`` (then owned)."""
@@ -523,7 +526,7 @@ def _threads(query: Query, jobs: list[_Job], settings: _Settings) -> Generator[l
 
 
 def _run_sync(job: _Job, run: _Run) -> None:
-    owned = isinstance(job.source, str | Instance)
+    owned = job.owns_client
     client: Client | None = None
     failure: ProviderFailure | None = None
     try:
@@ -697,7 +700,7 @@ async def _tasks(
 
 
 async def _run_async(job: _Job, run: _Run) -> None:
-    owned = isinstance(job.source, str | Instance)
+    owned = job.owns_client
     client: AsyncClient | None = None
     failure: ProviderFailure | None = None
     try:

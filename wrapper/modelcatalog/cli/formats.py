@@ -172,16 +172,16 @@ def text_of(record: ModelRecord, column: str) -> str:
     value = getattr(record, column)
     if value is None:
         return ""
-    if isinstance(value, str | int):  # a context length is a whole number
+    if isinstance(value, (str, int)):  # a context length is a whole number; a tuple, not a union: per cell
         return str(value)
-    if isinstance(value, list | tuple):
+    if isinstance(value, (list, tuple)):
         return ";".join(value)
     if column == "owner":
         return value.name or value.id or ""
     return _iso(value)
 
 
-def csv_row(record: ModelRecord, columns: Sequence[str] = CSV_FIELDS) -> list[str]:
+def csv_row(record: ModelRecord, columns: Sequence[str]) -> list[str]:
     """The record's ``columns`` as safe cells (``CSV_FIELDS`` by default)."""
     return [csv_cell(text_of(record, column)) for column in columns]
 
@@ -209,7 +209,7 @@ class CsvWriter:
 # the table
 
 
-def table_row(record: ModelRecord, fields: Sequence[str] = TABLE_FIELDS) -> list[str]:
+def table_row(record: ModelRecord, fields: Sequence[str]) -> list[str]:
     """The table's cells for one record (times shortened to the date)."""
     cells = []
     for name in fields:
@@ -285,9 +285,7 @@ def fit(natural: Sequence[int], minimum: Sequence[int], limit: int) -> list[int]
     return widths
 
 
-def layout(
-    rows: Sequence[Sequence[str]], limit: int, fields: Sequence[str] = TABLE_FIELDS
-) -> tuple[list[int], list[int]]:
+def layout(rows: Sequence[Sequence[str]], limit: int, fields: Sequence[str]) -> tuple[list[int], list[int]]:
     """Which columns to show and how wide, so that every line fits in ``limit`` columns.
 
     The default table shows the instance column only when some row's instance is not its
@@ -309,9 +307,7 @@ def layout(
 class TableWriter:
     """Collects rows, then prints them in columns that fit ``width``, grouped by provider."""
 
-    def __init__(
-        self, out: TextIO, *, width: int, order: Sequence[str] = (), fields: Sequence[str] = TABLE_FIELDS
-    ) -> None:
+    def __init__(self, out: TextIO, *, width: int, order: Sequence[str] = (), fields: Sequence[str]) -> None:
         self.out = out
         self.width = width
         self.fields = tuple(fields)

@@ -194,11 +194,12 @@ def _client_options(
 ) -> dict[str, ClientOptions]:
     """What each provider's client is given: the base URL and limits from the command line."""
     options: dict[str, ClientOptions] = {}
+    http = _http_options(args)  # the same limits for every provider
     for p in providers:
         options[p] = {
             "allow_insecure_http": args.allow_insecure_http,
             "report_extensions": not args.no_extension_reports,
-            **_http_options(args),
+            **http,
         }
         if p in base_urls:
             options[p]["base_url"] = base_urls[p]
@@ -310,15 +311,15 @@ def for_the_command_line(failure: ProviderFailure) -> str:
 
     A missing setting names every variable to set; a base URL can also be ``--base-url``.
     """
-    from modelcatalog.errors import ConfigurationError, MissingCredentialError  # noqa: PLC0415
+    from modelcatalog.errors import ConfigurationError, MissingCredentialError, source_label  # noqa: PLC0415
 
     error = failure.error
     if isinstance(error, MissingCredentialError):
-        text = f"missing {error.what}: set {' and '.join(error.variables)}"
+        text = error.needed
         url = error.base_url_variable
         if url is not None:
             text += " (or pass --base-url)" if error.variables == (url,) else f" (or pass --base-url instead of {url})"
-        return f"{failure.provider}: {text}"
+        return f"{source_label(failure.provider, failure.instance)}: {text}"
     text = failure.describe()
     if isinstance(error, ConfigurationError):
         for argument, flag in _SPELLED_AS_FLAGS.items():
