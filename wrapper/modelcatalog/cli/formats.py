@@ -5,8 +5,9 @@ ndjson and json are the schema's own keys (``msgspec.json.encode`` of the record
 spreadsheets, made safe to open in one: control characters are shown as the table
 shows them (U+FFFD), and a cell a spreadsheet would run as a formula is prefixed with
 ``'`` (OWASP's advice for CSV injection). The table shows a few columns cut to the
-terminal's width. ndjson, json and csv are written record by record as they arrive;
-the table needs every row to size its columns.
+terminal's width. ndjson, json and csv are written record by record as they arrive and
+flushed once every record received so far is written (a page at a time, not a syscall a
+record); the table needs every row to size its columns.
 
 ``fields`` (``--fields id,name,created_at``) chooses what every format shows, by the
 schema's key names: json and ndjson keep exactly those keys, in that order; csv and the
@@ -55,6 +56,9 @@ class Writer(Protocol):
 
     def write(self, record: ModelRecord) -> None:
         """Print (or keep) one record."""
+
+    def flush(self) -> None:
+        """Hand what was printed to the reader: the command has written every record received so far."""
 
     def close(self) -> None:
         """Print whatever is left and flush."""
@@ -107,7 +111,7 @@ def encode(record: ModelRecord, *, source: bool, fields: Sequence[str] | None = 
 
 
 class NdjsonWriter:
-    """One JSON object a line, flushed as written so that ``| jq`` sees records as they come."""
+    """One JSON object a line; ``| jq`` sees each page's records as they come (``flush``)."""
 
     def __init__(self, out: TextIO, *, source: bool, fields: Sequence[str] | None = None) -> None:
         self.out = out
@@ -117,6 +121,9 @@ class NdjsonWriter:
     def write(self, record: ModelRecord) -> None:
         """Print one line."""
         self.out.write(encode(record, source=self.source, fields=self.fields).decode() + "\n")
+
+    def flush(self) -> None:
+        """Hand the lines printed so far to the reader."""
         self.out.flush()
 
     def close(self) -> None:
@@ -138,6 +145,10 @@ class JsonWriter:
         encoded = encode(record, source=self.source, fields=self.fields).decode()
         self.out.write(("[\n" if not self._count else ",\n") + encoded)
         self._count += 1
+
+    def flush(self) -> None:
+        """Hand the elements printed so far to the reader."""
+        self.out.flush()
 
     def close(self) -> None:
         """Close the array."""
@@ -198,6 +209,9 @@ class CsvWriter:
     def write(self, record: ModelRecord) -> None:
         """Print one row."""
         self._csv.writerow(csv_row(record, self.columns))
+
+    def flush(self) -> None:
+        """Hand the rows printed so far to the reader."""
         self.out.flush()
 
     def close(self) -> None:
@@ -317,6 +331,9 @@ class TableWriter:
     def write(self, record: ModelRecord) -> None:
         """Keep one row."""
         self._rows.append((record.instance, table_row(record, self.fields)))
+
+    def flush(self) -> None:
+        """Nothing yet: the table is printed whole by ``close``."""
 
     def close(self) -> None:
         """Print the table (rows of one provider together; within a provider, as listed)."""

@@ -20,8 +20,11 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Mapping, Sequence
 
+    from modelcatalog_generated.catalog import ModelRecord
+
     from modelcatalog.catalog import ProviderFailure, ProviderProgress, Query
     from modelcatalog.cli.console import Console
+    from modelcatalog.cli.formats import Writer
     from modelcatalog.client import ClientOptions
 
 # Spelled out here (tests hold them to the library's lists) so that parsing imports nothing.
@@ -160,8 +163,11 @@ def run(args: argparse.Namespace, out: TextIO, console: Console) -> int:
     progress = console.progress(providers)
     guard = (lambda: held(console)) if progress is not None and out.isatty() else contextlib.nullcontext
 
+    paced = _PageFlushes(writer)
+
     def arrived(state: ProviderProgress) -> None:
         """A provider's records or failure arrived: count them; a failure is said now (incomplete ones at the end)."""
+        paced.received[state.instance] = state.records
         if progress is not None:
             progress.update(state)
         if state.failure is not None and not state.failure.incomplete:
@@ -181,12 +187,33 @@ def run(args: argparse.Namespace, out: TextIO, console: Console) -> int:
                 failures.append(item)
                 continue
             with guard():
-                writer.write(item)
+                paced.write(item)
     writer.close()
     for failure in failures:
         if failure.incomplete:
             _report_failure(failure, console)
     return exit_status(providers, failures)
+
+
+class _PageFlushes:
+    """Flushes the output once every record received so far is written: once a page, not once a record.
+
+    The stream waits for the next page after that, so a reader (``| jq``) still gets each
+    page's records as soon as they come; a flush a record was a write(2) a record, each one
+    letting the listing's threads take the interpreter.
+    """
+
+    def __init__(self, writer: Writer) -> None:
+        self.writer = writer
+        #: records received so far, by source (``on_progress`` says it before they are yielded)
+        self.received: dict[str, int] = {}
+        self.written = 0
+
+    def write(self, record: ModelRecord) -> None:
+        self.writer.write(record)
+        self.written += 1
+        if self.written >= sum(self.received.values()):
+            self.writer.flush()
 
 
 def _client_options(
