@@ -27,6 +27,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "scripts"))
+
+import list_httpx_ceiling
+
 HERE = Path(__file__).resolve().parent
 SCRIPTS = HERE / "scripts"
 PYTHON = sys.executable
@@ -53,7 +57,7 @@ class Series:
 
     group: str  # "truefoundry @ 20 ms", or "start-up"
     label: str
-    client: str  # modelcatalog, scenario-sdk, truefoundry-sdk, raw-httpx, python
+    client: str  # modelcatalog, scenario-sdk, truefoundry-sdk, raw-httpx, httpx-ceiling, python
     argv: list[str]
     kind: str  # list (every model), first-record (--limit 1), first-record-floor, provider-import, help, import
     provider: str | None = None
@@ -147,7 +151,10 @@ def list_command(provider: str, base_url: str, *options: str) -> list[str]:
 
 
 def listing_series(url: str, count: int, latencies: list[int], providers: list[str]) -> list[Series]:
-    """Per provider and latency: the command, the provider's SDK as a user's script, the raw httpx loop."""
+    """Per provider and latency: the command, the provider's SDK as a user's script, the raw httpx loop.
+
+    And, where the command fetches pages concurrently, the httpx ceiling: its own requests with nothing else.
+    """
     rows: list[Series] = []
     for latency in latencies:
         for provider in providers:
@@ -177,6 +184,17 @@ def listing_series(url: str, count: int, latencies: list[int], providers: list[s
                     **where,
                 )
             )
+            if provider in list_httpx_ceiling.PATHS:
+                rows.append(
+                    Series(
+                        group,
+                        f"httpx ceiling: the command's requests ({list_httpx_ceiling.CONCURRENCY} at a time) alone",
+                        "httpx-ceiling",
+                        [PYTHON, str(SCRIPTS / "list_httpx_ceiling.py"), provider, base],
+                        "list",
+                        **where,
+                    )
+                )
     return rows
 
 

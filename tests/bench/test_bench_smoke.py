@@ -9,9 +9,29 @@ import sys
 from pathlib import Path
 
 import pytest
+from modelcatalog.pagination import DEFAULT_CONCURRENCY
+from modelcatalog.providers import PROVIDERS as SPECS
 from modelcatalog_generated.registry import PROVIDERS
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench" / "scripts"))
+
+import list_httpx_ceiling  # noqa: E402 - a script, found through the path above
+
+#: the clients of the whole-process rows
+PROCESS_CLIENTS = {"modelcatalog", "scenario-sdk", "truefoundry-sdk", "raw-httpx", "httpx-ceiling"}
+
+
+def test_the_httpx_ceiling_makes_the_commands_requests() -> None:
+    """Its page sizes and concurrency are the command's defaults, or it would not be the command's ceiling."""
+    assert list_httpx_ceiling.CONCURRENCY == DEFAULT_CONCURRENCY
+    for provider, size in list_httpx_ceiling.PAGE_SIZES.items():
+        (operation,) = SPECS[provider].operations
+        chosen = operation.style.page_size_for(
+            None, None, default=operation.default_page_size, maximum=operation.max_page_size
+        )
+        assert size == chosen, provider
+        assert list_httpx_ceiling.PATHS[provider] == operation.name.split()[-1], provider
 
 
 @pytest.fixture(scope="module")
@@ -55,10 +75,11 @@ def test_quick_bench_runs_every_provider_as_a_whole_process(quick: tuple[dict, s
     results, _ = quick
     rows = results["processes"]
     assert {row["provider"] for row in rows} == set(PROVIDERS)
-    assert {row["client"] for row in rows} == {"modelcatalog", "scenario-sdk", "truefoundry-sdk", "raw-httpx"}
+    assert {row["client"] for row in rows} == PROCESS_CLIENTS
     for provider in PROVIDERS:
         clients = {row["client"] for row in rows if row["provider"] == provider}
         assert {"modelcatalog", "raw-httpx"} <= clients, provider
+        assert ("httpx-ceiling" in clients) == (provider in list_httpx_ceiling.PATHS), provider
     for row in rows:
         assert row["error"] is None, row  # the warm-up run counted one line a model
         assert row["runs"], row
@@ -87,3 +108,7 @@ def test_quick_bench_takes_start_up_apart(quick: tuple[dict, str]) -> None:
         assert costs["pieces"], provider
     issue13 = [entry for entry in results["targets"] if entry["source"] == "issue 13"]
     assert {entry["target"].split(":")[0] for entry in issue13} >= set(PROVIDERS)
+    # next to each first-record target, the same goal applied to the raw-httpx floor
+    reach = [entry for entry in results["targets"] if entry["source"] == "reach"]
+    assert {entry["target"].split(",")[0] for entry in reach} >= set(PROVIDERS)
+    assert all(entry["value"] is not None for entry in reach if "floor" in entry["target"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -9,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
+from modelcatalog.cli import main
 from modelcatalog.providers import NAMES
 from support import payloads
 from support.clients import PROVIDER_ENV, SERVER_CREDENTIALS, environment
@@ -45,6 +47,33 @@ def run(*args: str, env: Mapping[str, str] | None = None) -> subprocess.Complete
 def fill_all(server: FaultServer) -> dict[str, list[str]]:
     """35 records on every route (two pages of Open WebUI's 30); the ids each provider lists."""
     return {name: payloads.fill(server, name, 35) for name in NAMES}
+
+
+class CountingOutput(io.StringIO):
+    """Standard output that remembers how many lines it held at each flush."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flushes: list[int] = []
+
+    def flush(self) -> None:
+        self.flushes.append(self.getvalue().count("\n"))
+        super().flush()
+
+
+def test_the_output_is_flushed_a_page_at_a_time(server: FaultServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each page's records reach the reader together, before the next page is waited for; not a flush a record."""
+    expected = payloads.fill(server, "openwebui", 65)  # pages of 30, 30 and 5
+    for variable in PROVIDER_ENV:
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in ENV_FOR["openwebui"].items():
+        monkeypatch.setenv(variable, value)
+    out = CountingOutput()
+    monkeypatch.setattr(sys, "stdout", out)
+    status = main(["list", "-p", "openwebui", "--base-url", server.url, "--format", "ndjson", "--no-progress"])
+    assert status == 0
+    assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == expected
+    assert out.flushes == [30, 60, 65]  # a flush a page
 
 
 @pytest.mark.parametrize("provider", NAMES)

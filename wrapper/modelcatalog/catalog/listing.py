@@ -185,7 +185,8 @@ class _Job:
 
     def accept(self, page: Page[Any], query: Query, needed: int | None) -> list[ModelRecord]:
         """The page's records that match, normalized, deduplicated, cut to what is still needed."""
-        normalizers, seen, matches = self.spec.normalizers, self.seen, query.matches
+        # the job is one of the providers the query wants: only the other criteria are left
+        normalizers, seen, check = self.spec.normalizers, self.seen, query.field_check
         undeclared = self.spec.normalize  # a record type no operation declared: a TypeError naming it
         instance = self.instance if self.instance != self.provider else None
         wanted = None if needed is None else max(needed - self.delivered, 0)
@@ -205,7 +206,7 @@ class _Job:
                 if record.id in seen:
                     continue
                 seen.add(record.id)
-            if matches(record):
+            if check is None or check(record):
                 batch.append(record)
         self.delivered += len(batch)
         return batch

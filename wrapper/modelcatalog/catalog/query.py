@@ -109,7 +109,7 @@ class Query:
     sort: Sort | None
     limit: int | None
     pushdown: bool
-    _checks: tuple[Callable[[ModelRecord], bool], ...] = field(repr=False, compare=False)
+    _field_check: Callable[[ModelRecord], bool] | None = field(repr=False, compare=False)
 
     def __init__(
         self,
@@ -150,13 +150,10 @@ class Query:
         }
         for key, value in values.items():
             object.__setattr__(self, key, value)
-        object.__setattr__(self, "_checks", tuple(self._compile()))
+        object.__setattr__(self, "_field_check", _every(tuple(self._compile())))
 
     def _compile(self) -> Iterable[Callable[[ModelRecord], bool]]:
-        """One closure a criterion given: ``matches`` then runs only what was asked."""
-        if self.providers is not None:
-            providers = self.providers
-            yield lambda r: r.provider in providers
+        """One closure a criterion on a record's fields given: ``matches`` then runs only what was asked."""
         if self.text is not None:
             needle = self.text.casefold()
             yield lambda r: needle in r.id.casefold() or (r.name is not None and needle in r.name.casefold())
@@ -177,7 +174,17 @@ class Query:
 
     def matches(self, record: ModelRecord) -> bool:
         """Whether ``record`` meets every criterion (the definition of the result)."""
-        return all(check(record) for check in self._checks)
+        if self.providers is not None and record.provider not in self.providers:
+            return False
+        return self._field_check is None or self._field_check(record)
+
+    @property
+    def field_check(self) -> Callable[[ModelRecord], bool] | None:
+        """``matches`` for a record of a provider the query wants: its other criteria; None when there are none.
+
+        A listing asks only those providers, so a query of providers alone calls nothing a record.
+        """
+        return self._field_check
 
     def order(self, records: Iterable[ModelRecord]) -> list[ModelRecord]:
         """Sorted as asked (unknown values last, ties by provider and id), cut to ``limit``."""
@@ -194,6 +201,17 @@ class Query:
     def needs_everything(self) -> bool:
         """A sorted query must see every match before it can yield the first one."""
         return self.sort is not None
+
+
+def _every(checks: tuple[Callable[[ModelRecord], bool], ...]) -> Callable[[ModelRecord], bool] | None:
+    """The checks as one function: None for none, the check itself for one."""
+    if len(checks) <= 1:
+        return checks[0] if checks else None
+
+    def every(record: ModelRecord) -> bool:
+        return all(check(record) for check in checks)
+
+    return every
 
 
 def _member_check(attribute: str, accepted: frozenset[str]) -> Callable[[ModelRecord], bool]:

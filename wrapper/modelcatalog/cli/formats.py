@@ -5,8 +5,9 @@ ndjson and json are the schema's own keys (``msgspec.json.encode`` of the record
 spreadsheets, made safe to open in one: control characters are shown as the table
 shows them (U+FFFD), and a cell a spreadsheet would run as a formula is prefixed with
 ``'`` (OWASP's advice for CSV injection). The table shows a few columns cut to the
-terminal's width. ndjson, json and csv are written record by record as they arrive;
-the table needs every row to size its columns.
+terminal's width. ndjson, json and csv are written record by record as they arrive and
+flushed once every record received so far is written (a page at a time, not a syscall a
+record); the table needs every row to size its columns.
 
 ``fields`` (``--fields id,name,created_at``) chooses what every format shows, by the
 schema's key names: json and ndjson keep exactly those keys, in that order; csv and the
@@ -56,6 +57,9 @@ class Writer(Protocol):
     def write(self, record: ModelRecord) -> None:
         """Print (or keep) one record."""
 
+    def flush(self) -> None:
+        """Hand what was printed to the reader: the command has written every record received so far."""
+
     def close(self) -> None:
         """Print whatever is left and flush."""
 
@@ -92,57 +96,93 @@ def writer_for(
     raise ValueError(msg)
 
 
-_encode = msgspec.json.Encoder().encode
+_ENCODER = msgspec.json.Encoder()
+#: bytes of JSON held before they go to the output even without a flush (a page of 10,000)
+_HELD_BYTES: Final = 64 * 1024
 
 
-def encode(record: ModelRecord, *, source: bool, fields: Sequence[str] | None = None) -> bytes:
-    """The record as JSON with the schema's keys (or only ``fields``, in their order); ``source`` when wanted."""
+def encodable(record: ModelRecord, *, source: bool, fields: Sequence[str] | None = None) -> object:
+    """What to encode for ``record``: itself, or only ``fields`` (in their order), or all but ``source``."""
     if fields is not None:
-        return _encode({name: getattr(record, name) for name in fields})
+        return {name: getattr(record, name) for name in fields}
     if source:
-        return _encode(record)
+        return record
     keys = msgspec.structs.asdict(record)
     del keys["source"]
-    return _encode(keys)
+    return keys
 
 
-class NdjsonWriter:
-    """One JSON object a line, flushed as written so that ``| jq`` sees records as they come."""
+class _JsonOut:
+    """JSON encoded straight into bytes held for the output (no str made a record and encoded again).
+
+    The bytes go to the output's binary buffer when there is one, after the text layer
+    is flushed, so nothing printed earlier comes after them.
+    """
 
     def __init__(self, out: TextIO, *, source: bool, fields: Sequence[str] | None = None) -> None:
         self.out = out
         self.source = source
         self.fields = fields
+        self._held = bytearray()
+        #: written to the output since its last flush
+        self._unflushed = False
+
+    def _add(self, record: ModelRecord, *, before: bytes = b"", after: bytes = b"") -> None:
+        """Hold ``record`` as JSON between ``before`` and ``after``; write what is held once it is large."""
+        self._held += before
+        _ENCODER.encode_into(encodable(record, source=self.source, fields=self.fields), self._held, -1)
+        self._held += after
+        if len(self._held) >= _HELD_BYTES:
+            self._send(flush=False)
+
+    def _send(self, *, flush: bool) -> None:
+        """Write what is held; ``flush``: and hand what is new to the reader."""
+        binary = getattr(self.out, "buffer", None)
+        if self._held:
+            if binary is None:  # a text-only stream (StringIO)
+                self.out.write(self._held.decode())
+            else:
+                self.out.flush()
+                binary.write(self._held)
+            self._held.clear()
+            self._unflushed = True
+        if flush and self._unflushed:
+            (binary or self.out).flush()
+            self._unflushed = False
+
+    def flush(self) -> None:
+        """Hand what was printed so far to the reader."""
+        self._send(flush=True)
+
+
+class NdjsonWriter(_JsonOut):
+    """One JSON object a line; ``| jq`` sees each page's records as they come (``flush``)."""
 
     def write(self, record: ModelRecord) -> None:
         """Print one line."""
-        self.out.write(encode(record, source=self.source, fields=self.fields).decode() + "\n")
-        self.out.flush()
+        self._add(record, after=b"\n")
 
     def close(self) -> None:
         """Flush."""
-        self.out.flush()
+        self.flush()
 
 
-class JsonWriter:
+class JsonWriter(_JsonOut):
     """One JSON array, written element by element (a failure later still leaves a valid array)."""
 
     def __init__(self, out: TextIO, *, source: bool, fields: Sequence[str] | None = None) -> None:
-        self.out = out
-        self.source = source
-        self.fields = fields
+        super().__init__(out, source=source, fields=fields)
         self._count = 0
 
     def write(self, record: ModelRecord) -> None:
         """Print one element."""
-        encoded = encode(record, source=self.source, fields=self.fields).decode()
-        self.out.write(("[\n" if not self._count else ",\n") + encoded)
+        self._add(record, before=b",\n" if self._count else b"[\n")
         self._count += 1
 
     def close(self) -> None:
         """Close the array."""
-        self.out.write("\n]\n" if self._count else "[]\n")
-        self.out.flush()
+        self._held += b"\n]\n" if self._count else b"[]\n"
+        self.flush()
 
 
 def _iso(moment: datetime | None) -> str:
@@ -198,6 +238,9 @@ class CsvWriter:
     def write(self, record: ModelRecord) -> None:
         """Print one row."""
         self._csv.writerow(csv_row(record, self.columns))
+
+    def flush(self) -> None:
+        """Hand the rows printed so far to the reader."""
         self.out.flush()
 
     def close(self) -> None:
@@ -317,6 +360,9 @@ class TableWriter:
     def write(self, record: ModelRecord) -> None:
         """Keep one row."""
         self._rows.append((record.instance, table_row(record, self.fields)))
+
+    def flush(self) -> None:
+        """Nothing yet: the table is printed whole by ``close``."""
 
     def close(self) -> None:
         """Print the table (rows of one provider together; within a provider, as listed)."""

@@ -18,10 +18,14 @@ from modelcatalog.providers import NAMES
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
+    from contextlib import AbstractContextManager
+
+    from modelcatalog_generated.catalog import ModelRecord
 
     from modelcatalog.catalog import ProviderFailure, ProviderProgress, Query
     from modelcatalog.cli.console import Console
+    from modelcatalog.cli.formats import Writer
     from modelcatalog.client import ClientOptions
 
 # Spelled out here (tests hold them to the library's lists) so that parsing imports nothing.
@@ -158,10 +162,14 @@ def run(args: argparse.Namespace, out: TextIO, console: Console) -> int:
         raise UsageError(f"--fields: {exc}") from None
     options = _client_options(args, providers, base_urls)
     progress = console.progress(providers)
-    guard = (lambda: held(console)) if progress is not None and out.isatty() else contextlib.nullcontext
+    # records printed to the terminal the progress line is on go above it
+    guard = (lambda: held(console)) if progress is not None and out.isatty() else None
+
+    paced = _PageFlushes(writer, guard)
 
     def arrived(state: ProviderProgress) -> None:
         """A provider's records or failure arrived: count them; a failure is said now (incomplete ones at the end)."""
+        paced.arrived(state)
         if progress is not None:
             progress.update(state)
         if state.failure is not None and not state.failure.incomplete:
@@ -171,6 +179,8 @@ def run(args: argparse.Namespace, out: TextIO, console: Console) -> int:
     with contextlib.ExitStack() as stack:
         if progress is not None:
             stack.enter_context(progress)
+        # the records written reach the output even when the listing ends in an exception (^C)
+        stack.callback(writer.flush)
         stream = stream_catalog(
             query, instances, client_options=options, deadline=args.deadline, strict=args.strict, on_progress=arrived
         )
@@ -180,13 +190,44 @@ def run(args: argparse.Namespace, out: TextIO, console: Console) -> int:
             if isinstance(item, ProviderFailure):
                 failures.append(item)
                 continue
-            with guard():
-                writer.write(item)
+            paced.write(item)
     writer.close()
     for failure in failures:
         if failure.incomplete:
             _report_failure(failure, console)
     return exit_status(providers, failures)
+
+
+class _PageFlushes:
+    """Flushes the output once every record received so far is written: once a page, not once a record.
+
+    The stream waits for the next page after that, so a reader (``| jq``) still gets each
+    page's records as soon as they come; a flush a record was a write(2) a record, each one
+    letting the listing's threads take the interpreter.
+    """
+
+    def __init__(self, writer: Writer, guard: Callable[[], AbstractContextManager[None]] | None = None) -> None:
+        self.writer = writer
+        #: entered around each record (the progress line), if given
+        self.guard = guard
+        #: records received so far, by source, and in all (``on_progress`` says it before they are yielded)
+        self.received: dict[str, int] = {}
+        self.total = 0
+        self.written = 0
+
+    def arrived(self, state: ProviderProgress) -> None:
+        self.total += state.records - self.received.get(state.instance, 0)
+        self.received[state.instance] = state.records
+
+    def write(self, record: ModelRecord) -> None:
+        if self.guard is None:
+            self.writer.write(record)
+        else:
+            with self.guard():
+                self.writer.write(record)
+        self.written += 1
+        if self.written >= self.total:
+            self.writer.flush()
 
 
 def _client_options(
