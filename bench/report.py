@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from targets import verdict
+from targets import first_record_floors, verdict
 
 if TYPE_CHECKING:
     from processes import Series
@@ -77,7 +77,7 @@ def whole_process_table(series: list[Series], rows: list[Contender]) -> str:
 
 def startup_table(series: list[Series]) -> str:
     """Every start-up row; a ``list --limit 1`` row also says how far above its raw-httpx floor it is."""
-    floors = {row.provider: row.median() for row in series if row.kind == "first-record-floor" and not row.error}
+    floors = first_record_floors(series)
     lines = [
         "| command (whole process) | median | min | max | CPU | peak RSS | above the raw-httpx floor |",
         "|---|---:|---:|---:|---:|---:|---:|",
