@@ -28,6 +28,8 @@ def listing_table(rows: list[Contender]) -> str:
             ratio = "" if row is members[0] or ours is None else f"{(row.median or 0) / ours:.1f}x slower"
             if row.client == "modelcatalog" and row is not members[0] and ours is not None:
                 ratio = f"{ours / (row.median or 1):.2f}x the default's speed"
+            if row.tree is not None and ours is not None:  # --base: the same client at an earlier commit
+                ratio = f"{(row.median or 0) / ours:.2f}x this checkout's time"
             lines.append(
                 f"| {group} | {row.label} | {row.median:.3f} s | {min(row.seconds):.3f} "
                 f"| {max(row.seconds):.3f} | {ratio} |"
@@ -39,6 +41,7 @@ def _in_process(rows: list[Contender], series: Series) -> float | None:
     """The in-process median of the same client in the same comparison (its defaults), if measured."""
     for row in rows:
         same = row.provider == series.provider and row.latency_ms == series.latency_ms and row.client == series.client
+        same = same and row.tree is None  # not a --base commit's row
         if same and not row.error and (not row.options or row.client == "raw-httpx"):
             return row.median
     return None
@@ -171,36 +174,31 @@ def _cell(value: float | None) -> str:
     return "" if value is None else str(value) if isinstance(value, int) else f"{value:.1f}"
 
 
-def other_tables(parse: dict[str, Any], memory: dict[str, Any], stream: dict[str, Any]) -> str:
+def other_tables(
+    parse: dict[str, Any],
+    memory: dict[str, Any],
+    stream: dict[str, Any],
+    base: tuple[str, dict[str, Any], dict[str, Any]] | None = None,
+) -> str:
+    """Parse rates and streaming memory (with ``base``, that commit's row under each provider's), then streaming."""
+    ref, base_parse, base_memory = base or ("", {}, {})
     lines = [
         "| provider | records | MB | decode records/s | decode+normalize records/s | official SDK parse records/s |",
         "|---|---:|---:|---:|---:|---:|",
     ]
     for provider, result in parse.items():
-        if "error" in result:
-            lines.append(error_row([provider], result["error"], columns=6))
-            continue
-        normalized = result.get("decode_normalize_records_per_s")
-        sdk = result.get("sdk_parse_records_per_s")
-        lines.append(
-            f"| {provider} | {result['records']:,} | {result['bytes'] / 1e6:.1f} "
-            f"| {result['decode_records_per_s']:,.0f} "
-            f"| {'n/a' if normalized is None else f'{normalized:,.0f}'} | {'' if sdk is None else f'{sdk:,.0f}'} |"
-        )
+        lines.append(_parse_row(provider, result))
+        if provider in base_parse:
+            lines.append(_parse_row(f"{provider} at {ref}", base_parse[provider]))
     lines += [
         "",
         "| library, streaming | models | time | RSS before | peak RSS | growth |",
         "|---|---:|---:|---:|---:|---:|",
     ]
     for provider, result in memory.items():
-        if "error" in result:
-            lines.append(error_row([provider], result["error"], columns=6))
-            continue
-        lines.append(
-            f"| {provider} | {result['items']:,} | {result['seconds']:.2f} s "
-            f"| {result['rss_before_kib'] / 1024:.1f} MB "
-            f"| {result['peak_rss_kib'] / 1024:.1f} MB | {result['rss_growth_kib'] / 1024:.1f} MB |"
-        )
+        lines.append(_memory_row(provider, result))
+        if provider in base_memory:
+            lines.append(_memory_row(f"{provider} at {ref}", base_memory[provider]))
     if stream:
         lines += ["", "| command, streaming (whole process) | time | CPU | peak RSS |", "|---|---:|---:|---:|"]
         for key, entry in stream.items():
@@ -212,6 +210,28 @@ def other_tables(parse: dict[str, Any], memory: dict[str, Any], stream: dict[str
                 f"| {entry['peak_rss_kib'] / 1024:.1f} MB |"
             )
     return "\n".join(lines)
+
+
+def _parse_row(label: str, result: dict[str, Any]) -> str:
+    if "error" in result:
+        return error_row([label], result["error"], columns=6)
+    normalized = result.get("decode_normalize_records_per_s")
+    sdk = result.get("sdk_parse_records_per_s")
+    return (
+        f"| {label} | {result['records']:,} | {result['bytes'] / 1e6:.1f} "
+        f"| {result['decode_records_per_s']:,.0f} "
+        f"| {'n/a' if normalized is None else f'{normalized:,.0f}'} | {'' if sdk is None else f'{sdk:,.0f}'} |"
+    )
+
+
+def _memory_row(label: str, result: dict[str, Any]) -> str:
+    if "error" in result:
+        return error_row([label], result["error"], columns=6)
+    return (
+        f"| {label} | {result['items']:,} | {result['seconds']:.2f} s "
+        f"| {result['rss_before_kib'] / 1024:.1f} MB "
+        f"| {result['peak_rss_kib'] / 1024:.1f} MB | {result['rss_growth_kib'] / 1024:.1f} MB |"
+    )
 
 
 def targets_table(checks: list[dict[str, Any]]) -> str:

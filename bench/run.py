@@ -11,8 +11,10 @@ SDK and a raw loop as a user's script, start-up) are run and timed by
 ``bench/startup_costs.py``. Rounds are interleaved (A, B, C, A, B, C, ...) so drift in
 machine load hits every contender alike; the tables show medians. Results also go to
 ``bench/results/latest.json``; the targets compare with the run recorded there before
-(``--baseline``). Benchmarks never fail on time: the exit status is non-zero only when a
-contender crashed or listed the wrong number of models.
+(``--baseline``) and, with ``--base REF``, with the library at commit REF measured in the same
+run, which a machine that is faster or slower than on the recorded day cannot mislead.
+Benchmarks never fail on time: the exit status is non-zero only when a contender crashed or
+listed the wrong number of models.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib.util
+import io
 import json
 import os
 import platform
@@ -27,6 +30,8 @@ import statistics
 import subprocess
 import sys
 import sysconfig
+import tarfile
+import tempfile
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -69,6 +74,8 @@ class Contender:
     items: int | None = None
     peak_rss_kib: int | None = None
     error: str | None = None
+    #: the ``--base`` tree this row measures (None: this checkout)
+    tree: str | None = None
 
     @property
     def median(self) -> float | None:
@@ -97,14 +104,25 @@ def loopback_server(count: int) -> Iterator[str]:
         process.wait(timeout=10)
 
 
-def _measure(spec: dict[str, Any], timeout: float = 600) -> dict[str, Any]:
-    """One measurement in a fresh interpreter; {"error": ...} when it failed."""
+def _measure(spec: dict[str, Any], timeout: float = 600, tree: str | None = None) -> dict[str, Any]:
+    """One measurement in a fresh interpreter; {"error": ...} when it failed.
+
+    With ``tree`` (a ``--base`` commit's files), that commit's own contenders measure that
+    commit's library.
+    """
+    env = None
+    contenders = HERE / "contenders.py"
+    if tree is not None:
+        root = Path(tree)
+        env = os.environ | {"PYTHONPATH": os.pathsep.join(str(root / part) for part in ("wrapper", "generated"))}
+        contenders = root / "bench" / "contenders.py"
     completed = subprocess.run(
-        [sys.executable, str(HERE / "contenders.py"), json.dumps(spec)],
+        [sys.executable, str(contenders), json.dumps(spec)],
         capture_output=True,
         text=True,
         timeout=timeout,
         check=False,
+        env=env,
     )
     if completed.returncode != 0:
         tail = (completed.stderr or completed.stdout).strip().splitlines()[-3:]
@@ -115,7 +133,8 @@ def _measure(spec: dict[str, Any], timeout: float = 600) -> dict[str, Any]:
 # -- comparisons ------------------------------------------------------------------------------
 
 
-def listing_contenders(latencies: list[int]) -> list[Contender]:
+def listing_contenders(latencies: list[int], base: Base | None = None) -> list[Contender]:
+    """Every in-process row; with ``base``, each "modelcatalog (defaults)" row has a twin measuring that commit."""
     rows: list[Contender] = []
     for latency in latencies:
         group = f"@ {latency} ms"
@@ -139,11 +158,19 @@ def listing_contenders(latencies: list[int]) -> list[Contender]:
                       {"concurrency": 16}),
             Contender(f"openwebui {group}", "openwebui", latency, "raw httpx loop, 30/page", "raw-httpx"),
         ]  # fmt: skip
-    return rows
+    if base is None:
+        return rows
+    twinned: list[Contender] = []
+    for row in rows:
+        twinned.append(row)
+        if row.client == "modelcatalog" and not row.options:
+            label = f"modelcatalog at {base.ref} (defaults)"
+            twinned.append(Contender(row.group, row.provider, row.latency_ms, label, row.client, tree=str(base.tree)))
+    return twinned
 
 
-def run_listings(url: str, count: int, rounds: int, latencies: list[int]) -> list[Contender]:
-    rows = listing_contenders(latencies)
+def run_listings(url: str, count: int, rounds: int, latencies: list[int], base: Base | None) -> list[Contender]:
+    rows = listing_contenders(latencies, base)
     for round_number in range(rounds):
         for row in rows:
             if row.error:
@@ -155,7 +182,7 @@ def run_listings(url: str, count: int, rounds: int, latencies: list[int]) -> lis
                 "base_url": f"{url}/bench/{row.latency_ms}/{count}",
                 "options": row.options,
             }
-            result = _measure(spec)
+            result = _measure(spec, tree=row.tree)
             if "error" in result:
                 row.error = result["error"]
             elif result["items"] != count:
@@ -168,22 +195,79 @@ def run_listings(url: str, count: int, rounds: int, latencies: list[int]) -> lis
     return rows
 
 
-def run_parse(count: int, rounds: int) -> dict[str, dict[str, Any]]:
-    out = {}
+def run_parse(count: int, rounds: int, base: Base | None) -> dict[str, dict[str, Any]]:
+    """Decode (and normalize) rates per provider; with ``base``, that commit's right after each."""
+    out: dict[str, dict[str, Any]] = {}
     for provider in payloads.PROVIDERS:
-        out[provider] = _measure({"kind": "parse", "provider": provider, "count": count, "rounds": rounds})
+        spec = {"kind": "parse", "provider": provider, "count": count, "rounds": rounds}
+        out[provider] = _measure(spec)
         _progress(f"parse {provider}: {out[provider]}")
+        if base is not None:
+            base.parse[provider] = _measure(spec, tree=str(base.tree))
+            _progress(f"parse {provider} at {base.ref}: {base.parse[provider]}")
     return out
 
 
-def run_memory(url: str, count: int) -> dict[str, dict[str, Any]]:
-    """Peak RSS growth while the library streams ``count`` models (each provider, 0 ms)."""
-    out = {}
+def run_memory(url: str, count: int, base: Base | None) -> dict[str, dict[str, Any]]:
+    """Peak RSS growth while the library streams ``count`` models (each provider, 0 ms); ``base``'s after each."""
+    out: dict[str, dict[str, Any]] = {}
     for provider in payloads.PAGED:
         spec = {"kind": "list", "client": "modelcatalog", "provider": provider, "base_url": f"{url}/bench/0/{count}"}
         out[provider] = _measure(spec, timeout=900)
         _progress(f"memory {provider}: {out[provider]}")
+        if base is not None:
+            base.memory[provider] = _measure(spec, timeout=900, tree=str(base.tree))
+            _progress(f"memory {provider} at {base.ref}: {base.memory[provider]}")
     return out
+
+
+@dataclass
+class Base:
+    """``--base REF``: the library, its generated clients and its bench contenders as they were at a commit."""
+
+    ref: str
+    commit: str
+    tree: Path
+    parse: dict[str, dict[str, Any]] = field(default_factory=dict)
+    memory: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def reference(self, rows: list[Contender]) -> dict[str, Any]:
+        """What it measured, shaped like a recorded run (``--baseline``), for the no-loss checks."""
+        listings = [
+            {"group": row.group, "label": "modelcatalog (defaults)", "client": row.client, "options": {}}
+            | {"latency_ms": row.latency_ms, "median": row.median}
+            for row in rows
+            if row.tree is not None and not row.error
+        ]
+        parse = {provider: result for provider, result in self.parse.items() if "error" not in result}
+        memory = {provider: result for provider, result in self.memory.items() if "error" not in result}
+        return {"listings": listings, "parse": parse, "memory": memory}
+
+    def summary(self) -> dict[str, Any]:
+        return {"ref": self.ref, "commit": self.commit, "parse": self.parse, "memory": self.memory}
+
+
+@contextlib.contextmanager
+def base_tree(ref: str | None) -> Iterator[Base | None]:
+    """``ref``'s ``wrapper/``, ``generated/`` and ``bench/`` in a temporary directory (``git archive``), compiled."""
+    if ref is None:
+        yield None
+        return
+    git = ["git", "-C", str(HERE.parent)]
+    verify = [*git, "rev-parse", "--verify", f"{ref}^{{commit}}"]
+    resolved = subprocess.run(verify, capture_output=True, text=True, check=False)
+    if resolved.returncode != 0:
+        raise SystemExit(f"bench: --base {ref!r} is not a commit of this repository: {resolved.stderr.strip()}")
+    commit = resolved.stdout.strip()
+    with tempfile.TemporaryDirectory(prefix="modelcatalog-base-") as tree:
+        archive = subprocess.run(
+            [*git, "archive", "--format=tar", commit, "wrapper", "generated", "bench"], capture_output=True, check=True
+        )
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(tree, filter="data")
+        compile_all = [sys.executable, "-m", "compileall", "-q", "-j", "0", tree]
+        subprocess.run(compile_all, stdout=subprocess.DEVNULL, check=False)
+        yield Base(ref, commit, Path(tree))
 
 
 # -- whole processes and start-up -------------------------------------------------------------
@@ -377,6 +461,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         help="the recorded run the no-loss targets compare with (default: the results file, "
         "read before it is overwritten)",
     )
+    parser.add_argument(
+        "--base",
+        metavar="REF",
+        help="also measure the library at this git commit (listings, parse, memory: interleaved with this "
+        "checkout's) and check for no loss against it",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     unknown = set(args.sections.split(",")) - set(SECTIONS)
@@ -423,13 +513,13 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one run, sect
     breakdown: dict[str, Any] = {}
     costs: dict[str, Any] = {}
     stream: dict[str, Any] = {}
-    with child_environment(), loopback_server(count) as url:
+    with child_environment(), loopback_server(count) as url, base_tree(args.base) as base:
         with section("listings") as wanted:
-            rows = run_listings(url, count, rounds, latencies) if wanted else []
+            rows = run_listings(url, count, rounds, latencies, base) if wanted else []
         with section("parse") as wanted:
-            parse = run_parse(count, rounds=max(rounds, 1) if args.quick else 5) if wanted else {}
+            parse = run_parse(count, max(rounds, 1) if args.quick else 5, base) if wanted else {}
         with section("memory") as wanted:
-            memory = run_memory(url, memory_count) if wanted else {}
+            memory = run_memory(url, memory_count, base) if wanted else {}
         with section("processes") as wanted:
             whole = run_whole_processes(url, count, rounds, process_latencies) if wanted else []
         with section("startup") as wanted:
@@ -441,8 +531,8 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one run, sect
             stream = run_stream(url, memory_count) if wanted else {}
     checks = [
         *targets.listing_targets(rows, parse, memory, startup),
-        *targets.issue13_targets(startup, whole),
-        *targets.no_loss_targets(rows, parse, memory, baseline),
+        *targets.issue13_targets(startup, whole, parse),
+        *targets.no_loss_targets(rows, parse, memory, baseline, base and (base.ref, base.reference(rows))),
     ]
     elapsed = time.perf_counter() - started
     whole_title = (
@@ -456,7 +546,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one run, sect
             whole_title,
             report.whole_process_table(whole, rows),
             f"Parse throughput ({count:,} records), memory ({memory_count:,} models):",
-            report.other_tables(parse, memory, stream),
+            report.other_tables(parse, memory, stream, base and (base.ref, base.parse, base.memory)),
             f"Start-up, whole processes against loopback (median of {rounds}):",
             report.startup_table(startup),
             f"Where start-up goes: python -X importtime (median of {min(rounds, 3)}):",
@@ -494,6 +584,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one run, sect
                 "importtime": breakdown,
                 "startup_costs": costs,
                 "stream": stream,
+                "base": base and base.summary(),
                 "targets": checks,
                 "load": load,
                 "uptime_at_end": _uptime(),
@@ -504,7 +595,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one run, sect
         + "\n"
     )
     failures = [
-        *[row for row in rows if row.error],
+        *[row for row in rows if row.error and row.tree is None],  # a --base commit's failures are only shown
         *[row for row in [*whole, *startup] if row.error],
         *[r for r in [*parse.values(), *memory.values(), *stream.values(), *costs.values()] if "error" in r],
     ]

@@ -39,7 +39,18 @@ def quick(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str]:
     output = tmp_path_factory.mktemp("bench") / "latest.json"
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "NOX_CURRENT_SESSION")}
     completed = subprocess.run(  # noqa: S603 - our own noxfile, with this interpreter
-        [sys.executable, str(ROOT / "noxfile.py"), "-s", "bench", "--", "--quick", "--output", str(output)],
+        [
+            sys.executable,
+            str(ROOT / "noxfile.py"),
+            "-s",
+            "bench",
+            "--",
+            "--quick",
+            "--base",
+            "HEAD",
+            "--output",
+            str(output),
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -67,6 +78,27 @@ def test_quick_bench_runs_every_comparison(quick: tuple[dict, str]) -> None:
     for provider, streamed in results["memory"].items():
         assert streamed["items"] == results["settings"]["memory_count"], provider
     assert "Targets:" in stdout
+
+
+@pytest.mark.slow
+def test_quick_bench_measures_the_base_commit_alongside(quick: tuple[dict, str]) -> None:
+    """``--base HEAD``: each default in-process listing, parse rate and streaming run again at that commit."""
+    results, stdout = quick
+    base = results["base"]
+    assert base["ref"] == "HEAD"
+    assert len(base["commit"]) == 40
+    twins = [row for row in results["listings"] if row["tree"] is not None]
+    defaults = [row for row in results["listings"] if row["label"] == "modelcatalog (defaults)"]
+    assert [row["group"] for row in twins] == [row["group"] for row in defaults]
+    assert {row["label"] for row in twins} == {"modelcatalog at HEAD (defaults)"}
+    assert all(row["error"] is None and row["items"] == results["settings"]["count"] for row in twins), twins
+    assert set(base["parse"]) == set(results["parse"])
+    assert set(base["memory"]) == set(results["memory"])
+    against = [entry for entry in results["targets"] if entry["target"].startswith("no loss against HEAD")]
+    # a time, a rate and a memory check for each of them, every one measured
+    assert len(against) == len(twins) + len(base["parse"]) + len(base["memory"])
+    assert all(entry["value"] is not None for entry in against), against
+    assert "modelcatalog at HEAD (defaults)" in stdout
 
 
 @pytest.mark.slow

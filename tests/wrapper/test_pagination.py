@@ -158,6 +158,18 @@ async def test_limit_counts_across_modelslab_operations(server: FaultServer, lis
     assert ids(items) == trained + public[:2]
 
 
+async def test_records_past_the_limit_are_not_looked_at(server: FaultServer, listing: Lister) -> None:
+    """A one-response listing of thousands is not checked for repeats past the one record asked for."""
+    expected = fill(server, "openai", 5)
+    server.models["openai"].append(server.models["openai"][0])  # a repeat, past the limit
+    items, events = await listing("openai", limit=2)
+    assert ids(items) == expected[:2]
+    assert "duplicate_item" not in kinds(events)
+    items, events = await listing("openai")
+    assert ids(items) == expected
+    assert "duplicate_item" in kinds(events)
+
+
 async def test_limit_zero_sends_nothing(server: FaultServer, listing: Lister) -> None:
     fill(server, "scenario", 5)
     items, _ = await listing("scenario", limit=0)

@@ -299,7 +299,10 @@ class _Ledger(Generic[T]):
             self.report("short_page", f"page at {self.quote(page.position)} has {page.received} of {promised} items")
         fresh: list[T] = []
         repeated: list[Hashable] = []
+        wanted = None if self.options.limit is None else max(self.options.limit - self.yielded, 0)
         for item in page.items:
+            if len(fresh) == wanted:
+                break  # past the limit nothing is yielded: a one-page listing of 10,000 is not hashed for one
             key = self.item_key(item)
             digest = hash(key)
             if digest in self.seen_items:
@@ -315,9 +318,7 @@ class _Ledger(Generic[T]):
                 f"{len(repeated)} item(s) on page at {self.quote(page.position)} appeared on an earlier page; "
                 f"kept once: {quoted}{more}",
             )
-        self.idle = bool(page.items) and not fresh
-        if self.options.limit is not None:
-            fresh = fresh[: max(self.options.limit - self.yielded, 0)]
+        self.idle = bool(page.items) and not fresh and wanted != 0
         self.yielded += len(fresh)
         return Page(fresh, page.position, page.next_cursor, page.total, page.left_out)
 
