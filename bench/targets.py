@@ -129,12 +129,12 @@ def issue13_targets(startup: list[Series], whole: list[Series], parse: dict[str,
         what = f"{group}, 10,000 models, whole processes: the command >= {goal}x {other}"
         ours = _process_median(whole, group, "modelcatalog")
         checks.append(check(what, _times(theirs, ours), goal, unit="x", op=">=", source="issue 13"))
-        ceiling = _process_median(whole, group, "httpx-ceiling")
-        if ceiling is not None:  # none for a listing fetched one page after another
+        ceiling_row = _process_row(whole, group, "httpx-ceiling")  # none for a listing fetched page after page
+        ceiling = None if ceiling_row is None else ceiling_row.median()
+        if ceiling_row is not None and ceiling is not None:
             reach = f"{group}, reachable with httpx? the httpx ceiling >= {goal}x {other}"
             checks.append(check(reach, _times(theirs, ceiling), goal, unit="x", op=">=", source="reach"))
-            listed = (row.expect_lines for row in whole if row.group == group and row.client == "httpx-ceiling")
-            normalizing = normalizing_seconds(parse.get(provider, {}), next(listed, None) or 0)
+            normalizing = normalizing_seconds(parse.get(provider, {}), ceiling_row.expect_lines or 0)
             if normalizing is not None:
                 reach = f"{group}, reachable with httpx and normalizing? the ceiling + normalizing >= {goal}x {other}"
                 value = _times(theirs, ceiling + normalizing)
@@ -153,8 +153,13 @@ def first_record_floors(startup: list[Series]) -> dict[str | None, float | None]
     return {row.provider: row.median() for row in startup if row.kind == "first-record-floor" and not row.error}
 
 
+def _process_row(whole: list[Series], group: str, client: str) -> Series | None:
+    return next((row for row in whole if row.group == group and row.client == client and not row.error), None)
+
+
 def _process_median(whole: list[Series], group: str, client: str) -> float | None:
-    return next((row.median() for row in whole if row.group == group and row.client == client and not row.error), None)
+    row = _process_row(whole, group, client)
+    return None if row is None else row.median()
 
 
 def _times(theirs: float | None, ours: float | None) -> float | None:

@@ -30,7 +30,7 @@ from modelcatalog.cli.list import FIELDS, FORMATS
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import datetime
-    from typing import TextIO
+    from typing import BinaryIO, TextIO
 
     from modelcatalog_generated.catalog import ModelRecord
 
@@ -121,6 +121,8 @@ class _JsonOut:
 
     def __init__(self, out: TextIO, *, source: bool, fields: Sequence[str] | None = None) -> None:
         self.out = out
+        #: the output's binary layer (None for a text-only stream such as StringIO)
+        self._binary: BinaryIO | None = getattr(out, "buffer", None)
         self.source = source
         self.fields = fields
         self._held = bytearray()
@@ -137,9 +139,9 @@ class _JsonOut:
 
     def _send(self, *, flush: bool) -> None:
         """Write what is held; ``flush``: and hand what is new to the reader."""
-        binary = getattr(self.out, "buffer", None)
+        binary = self._binary
         if self._held:
-            if binary is None:  # a text-only stream (StringIO)
+            if binary is None:
                 self.out.write(self._held.decode())
             else:
                 self.out.flush()
