@@ -3,12 +3,14 @@
     python bench/scripts/list_httpx_ceiling.py PROVIDER BASE_URL   # prints every model's id
 
 The same requests as ``modelcatalog list`` (its page sizes, the first page alone, then
-the rest 16 at a time), answers decoded with msgspec into plain dicts and lists, one id
-printed a model. No types, no validation, no normalization, no retries, no limits on
-what the server sends. Whatever the command does on top of its requests costs time
-above this row, so a whole-process target this row misses is out of reach for any
-client built on httpx on the same machine. Only the providers whose first page gives a
-total, the ones the command fetches concurrently.
+the rest 16 at a time), sent as the command sends them, straight to httpx's transport
+(no ``httpx.Client``: no cookie jar, redirect handling or event hooks, and the URL
+parsed once), answers decoded with msgspec into plain dicts and lists, one id printed a
+model. No types, no validation, no normalization, no retries, no limits on what the
+server sends. Whatever the command does on top of its requests costs time above this
+row, so a whole-process target this row misses is out of reach for any client built on
+httpx on the same machine. Only the providers whose first page gives a total, the ones
+the command fetches concurrently.
 """
 
 from __future__ import annotations
@@ -46,12 +48,15 @@ def records_and_total(provider: str, body: Any) -> tuple[list[Any], int]:
 def listing(provider: str, base_url: str) -> Iterator[list[Any]]:
     """Each page's records in order: the first page, then the rest ``CONCURRENCY`` at a time."""
     key = os.environ.get("BENCH_API_KEY", "bench-key")
+    headers = {"Authorization": f"Bearer {key}"}
+    url = httpx.URL(base_url + PATHS[provider])
     limits = httpx.Limits(max_connections=CONCURRENCY)
-    with httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {key}"}, limits=limits) as client:
+    with httpx.HTTPTransport(verify=url.scheme == "https", limits=limits) as transport:
 
         def page(index: int) -> tuple[list[Any], int]:
-            answer = client.get(PATHS[provider], params=query(provider, index))
-            return records_and_total(provider, msgspec.json.decode(answer.content))
+            request = httpx.Request("GET", url, params=query(provider, index), headers=headers)
+            answer = transport.handle_request(request)
+            return records_and_total(provider, msgspec.json.decode(answer.read()))
 
         records, total = page(0)
         yield records

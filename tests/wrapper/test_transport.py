@@ -15,6 +15,7 @@ import httpx
 import pytest
 from modelcatalog import (
     APIError,
+    Client,
     ConfigurationError,
     HTTPSettings,
     RateLimitError,
@@ -23,7 +24,14 @@ from modelcatalog import (
     TimeoutError,  # noqa: A004
 )
 from modelcatalog.deadlines import has_deadlines, with_deadlines
-from modelcatalog.transport import SAFE_TO_RETRY, AsyncRetryTransport, RetryTransport, retry_after_seconds
+from modelcatalog.transport import (
+    SAFE_TO_RETRY,
+    AsyncRetryTransport,
+    AsyncSender,
+    RetryTransport,
+    Sender,
+    retry_after_seconds,
+)
 from support import payloads
 from support.clients import fast_http
 from support.fault_server import Delay, FaultServer, Respond
@@ -434,6 +442,69 @@ def test_extra_headers_go_on_every_request_but_credentials_win() -> None:
         assert len(list(client.list_models())) == 1
     assert seen[0]["Prefer"] == "dynamic=true"
     assert seen[0]["Authorization"] == "Bearer sk-real-1"
+
+
+def test_a_cookie_the_server_sets_is_never_sent_back() -> None:
+    """Requests go straight to the transport: no cookie jar that a server could fill or steer."""
+    seen: list[httpx.Headers] = []
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers)
+        page = int(request.url.params["page"])
+        items = [openwebui.model(index) for index in range(30 * (page - 1), min(30 * page, 31))]
+        return httpx.Response(200, json={"items": items, "total": 31}, headers={"Set-Cookie": f"session=s{page}"})
+
+    settings = HTTPSettings(transport=httpx.MockTransport(serve))
+    with Client("openwebui", base_url="http://127.0.0.1:9", api_key="sk-real-1", http=settings) as client:
+        assert len(list(client.list_models())) == 31
+    assert len(seen) == 2
+    assert all("cookie" not in headers for headers in seen)
+
+
+class _Challenged(httpx.Auth):
+    """Sends no credential until the server asks, then a token: the flow httpx's own auths follow."""
+
+    def auth_flow(self, request: httpx.Request) -> Any:
+        response = yield request
+        if response.status_code == 401:
+            request.headers["Authorization"] = "Bearer sk-after-challenge"
+            yield request
+
+
+def _challenging(request: httpx.Request) -> httpx.Response:
+    if request.headers.get("Authorization") != "Bearer sk-after-challenge":
+        return httpx.Response(401, json={"detail": "who are you?"})
+    return httpx.Response(200, json={"ok": True})
+
+
+def test_an_auth_that_answers_a_challenge_gets_its_next_request_sent() -> None:
+    sender = Sender(HTTPSettings(transport=httpx.MockTransport(_challenging)), auth=_Challenged())
+    response = sender.send(sender.build("GET", "http://127.0.0.1:9/api/v1/models/list", params={"page": 1}))
+    assert response.status_code == 200
+    assert response.request.headers["Authorization"] == "Bearer sk-after-challenge"
+
+
+async def test_an_auth_that_answers_a_challenge_gets_its_next_request_sent_async() -> None:
+    sender = AsyncSender(HTTPSettings(async_transport=httpx.MockTransport(_challenging)), auth=_Challenged())
+    response = await sender.send(sender.build("GET", "http://127.0.0.1:9/api/v1/models/list"))
+    assert response.status_code == 200
+    await sender.aclose()
+
+
+def test_a_closed_client_refuses_to_list_with_a_clear_error(make_client: Callable[..., Any]) -> None:
+    client = make_client("openwebui")
+    client.close()
+    with pytest.raises(ConfigurationError, match="this client is closed"):
+        list(client.list_models())
+
+
+async def test_a_closed_async_client_refuses_to_list_with_a_clear_error(
+    make_async_client: Callable[..., Any],
+) -> None:
+    client = await make_async_client("openwebui")
+    await client.aclose()
+    with pytest.raises(ConfigurationError, match="this client is closed"):
+        [model async for model in client.list_models()]
 
 
 # -- limits ---------------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ def read_response(response: httpx.Response, request: httpx.Request, limit: int, 
     """The response with its body read, inflated and capped (sync)."""
     with _failing_with(response):
         if response.is_stream_consumed:  # an in-process transport that read the body itself
-            return _checked(response, limit)
+            return _checked(response, request, limit)
         reader = _BodyReader(response, limit)
         try:
             for chunk in response.iter_raw():
@@ -86,7 +86,7 @@ async def aread_response(
     """The async twin of ``read_response``."""
     with _failing_with(response):
         if response.is_stream_consumed:
-            return _checked(response, limit)
+            return _checked(response, request, limit)
         reader = _BodyReader(response, limit)
         try:
             async for chunk in response.aiter_raw():
@@ -108,9 +108,10 @@ def _failing_with(response: httpx.Response) -> Iterator[None]:
         raise
 
 
-def _checked(response: httpx.Response, limit: int) -> httpx.Response:
+def _checked(response: httpx.Response, request: httpx.Request, limit: int) -> httpx.Response:
     if len(response.content) > limit:
         raise BodyTooLarge(limit, len(response.content), response.status_code)
+    response.request = request
     return response
 
 

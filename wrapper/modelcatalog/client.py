@@ -7,7 +7,7 @@
 
 Credentials and base URLs come from the arguments or the environment (see
 ``modelcatalog providers``). Requests are built by the generated operations, sent
-through a pooled httpx client with retries, checked, and decoded into the generated
+straight to a pooled httpx transport with retries, checked, and decoded into the generated
 msgspec Structs; items are the provider's own typed records.
 """
 
@@ -54,9 +54,9 @@ from modelcatalog.settings import check_instance_name, require_settings, resolve
 from modelcatalog.transport import (
     ATTEMPTS,
     SAFE_TO_RETRY,
+    AsyncSender,
     HTTPSettings,
-    async_http_client,
-    sync_http_client,
+    Sender,
     with_shortcuts,
 )
 
@@ -68,7 +68,7 @@ if TYPE_CHECKING:
     from modelcatalog.providers._base import CredentialSpec, ListOperation
 
 
-H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+H = TypeVar("H", Sender, AsyncSender)
 
 
 class ClientOptions(TypedDict, total=False):
@@ -287,7 +287,7 @@ class _Base(Generic[H]):
         return factory
 
 
-class Client(_Base[httpx.Client]):
+class Client(_Base[Sender]):
     """List a provider's models (sync). Use as a context manager, or call ``close()``.
 
     Arguments: ``provider`` (a name of ``modelcatalog.providers.NAMES``, or a ``Provider``);
@@ -307,8 +307,8 @@ class Client(_Base[httpx.Client]):
     ...     models = list(client.list_models())
     """
 
-    def _connect(self, settings: HTTPSettings, auth: httpx.Auth | None) -> httpx.Client:
-        return sync_http_client(settings, auth=auth, tls=self.base_url.scheme == "https")
+    def _connect(self, settings: HTTPSettings, auth: httpx.Auth | None) -> Sender:
+        return Sender(settings, auth=auth, tls=self.base_url.scheme == "https")
 
     def list_models(
         self,
@@ -351,7 +351,7 @@ class Client(_Base[httpx.Client]):
 
         def fetch(position: Position, page_size: int) -> Page[Any]:
             with _sealed(ctx):
-                request = self._http.build_request(**self._prepare(operation, position, page_size, filters))
+                request = self._http.build(**self._prepare(operation, position, page_size, filters))
                 try:
                     response = self._http.send(request)
                 except (httpx.HTTPError, BodyFailure) as exc:
@@ -371,11 +371,11 @@ class Client(_Base[httpx.Client]):
         self.close()
 
 
-class AsyncClient(_Base[httpx.AsyncClient]):
+class AsyncClient(_Base[AsyncSender]):
     """The async twin of ``Client``, with the same arguments: ``async with AsyncClient(...)`` and ``async for``."""
 
-    def _connect(self, settings: HTTPSettings, auth: httpx.Auth | None) -> httpx.AsyncClient:
-        return async_http_client(settings, auth=auth, tls=self.base_url.scheme == "https")
+    def _connect(self, settings: HTTPSettings, auth: httpx.Auth | None) -> AsyncSender:
+        return AsyncSender(settings, auth=auth, tls=self.base_url.scheme == "https")
 
     def list_models(
         self,
@@ -402,7 +402,7 @@ class AsyncClient(_Base[httpx.AsyncClient]):
 
         async def fetch(position: Position, page_size: int) -> Page[Any]:
             with _sealed(ctx):
-                request = self._http.build_request(**self._prepare(operation, position, page_size, filters))
+                request = self._http.build(**self._prepare(operation, position, page_size, filters))
                 try:
                     response = await self._http.send(request)
                 except (httpx.HTTPError, BodyFailure) as exc:

@@ -22,6 +22,9 @@ Only safe requests are retried: GET/HEAD/OPTIONS, and requests marked safe with
 Before each wait, the function installed with ``retry_waits_to`` in the thread or task
 making the request (a context variable, so no client option is needed) is told how
 long and why: the catalog's progress display shows "waiting 42 s (Retry-After)".
+
+A client hands its requests to that transport through a ``Sender`` (``AsyncSender``), not
+an ``httpx.Client``: no cookie jar, no redirects, and less work a page (see ``_Sender``).
 """
 
 from __future__ import annotations
@@ -418,28 +421,131 @@ def _refuse_contradiction(shortcut: str, setting: str, given: object, default: o
         raise ConfigurationError(msg)
 
 
-def sync_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None, tls: bool = True) -> httpx.Client:
-    """An httpx client with pooling, timeouts, limits and retries; ``tls``: whether its base URL is https."""
-    inner = settings.transport
-    if inner is None:
-        inner = httpx.HTTPTransport(verify=tls_context(needed=tls), limits=_limits(settings))
-        with_deadlines(inner)
-    retrying = RetryTransport(
-        inner, settings.retry, max_body_size=settings.max_body_size, attempt_deadline=settings.attempt_deadline
-    )
-    return httpx.Client(transport=retrying, auth=auth, **_client_options(settings))
+class _Sender:
+    """What the sync and async senders share: the client's headers, timeouts and auth, and its URLs parsed once.
+
+    A listing sends its requests here rather than through ``httpx.Client.send``, which
+    on every page does work a listing never needs: it copies each response's headers
+    into an ``email.message.Message`` for its cookie jar (cookies are not how any
+    provider authenticates, and a jar a hostile server can fill is better not kept),
+    looks for redirects (none are followed: a 3xx is an error), runs event hooks, and
+    parses the URL again to merge it with a base URL. Everything that protects a
+    listing is in the transport, which is the same: retries, the body cap and the
+    attempt deadline.
+    """
+
+    def __init__(self, settings: HTTPSettings, auth: httpx.Auth | None) -> None:
+        self._headers = {
+            "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
+            "Connection": "keep-alive",
+            "User-Agent": settings.user_agent,
+            **settings.headers,
+        }
+        self._timeout = settings.timeout.as_dict()
+        self._auth = auth
+        #: full URL -> parsed, one per list operation: each request then parses only its query
+        self._urls: dict[str, httpx.URL] = {}
+        self._closed = False
+
+    def build(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,  # noqa: ANN401 - any JSON body
+        headers: Mapping[str, str] | None = None,
+        extensions: Mapping[str, Any] | None = None,
+    ) -> httpx.Request:
+        """A request with the client's headers (``headers`` over them) and timeouts."""
+        if self._closed:
+            msg = "this client is closed: list models inside `with Client(...)`, before close()"
+            raise ConfigurationError(msg)
+        parsed = self._urls.get(url)
+        if parsed is None:
+            parsed = self._urls[url] = httpx.URL(url)
+        merged = {**self._headers, **headers} if headers else self._headers
+        return httpx.Request(
+            method,
+            parsed,
+            params=params,
+            json=json,
+            headers=merged,
+            extensions={"timeout": self._timeout, **(extensions or {})},
+        )
 
 
-def async_http_client(settings: HTTPSettings, *, auth: httpx.Auth | None = None, tls: bool = True) -> httpx.AsyncClient:
-    """The async twin of :func:`sync_http_client`."""
-    inner = settings.async_transport
-    if inner is None:
-        inner = httpx.AsyncHTTPTransport(verify=tls_context(needed=tls), limits=_limits(settings))
-        with_deadlines(inner)
-    retrying = AsyncRetryTransport(
-        inner, settings.retry, max_body_size=settings.max_body_size, attempt_deadline=settings.attempt_deadline
-    )
-    return httpx.AsyncClient(transport=retrying, auth=auth, **_client_options(settings))
+class Sender(_Sender):
+    """Sends a client's requests straight to its retrying transport (sync); see ``_Sender`` for why."""
+
+    def __init__(self, settings: HTTPSettings, *, auth: httpx.Auth | None = None, tls: bool = True) -> None:
+        """``tls``: whether the client's base URL is https."""
+        super().__init__(settings, auth)
+        inner = settings.transport
+        if inner is None:
+            inner = httpx.HTTPTransport(verify=tls_context(needed=tls), limits=_limits(settings))
+            with_deadlines(inner)
+        self._transport = RetryTransport(
+            inner, settings.retry, max_body_size=settings.max_body_size, attempt_deadline=settings.attempt_deadline
+        )
+
+    def send(self, request: httpx.Request) -> httpx.Response:
+        """The response, its body read; the auth may answer a response with another request, as in httpx."""
+        if self._auth is None:
+            return self._transport.handle_request(request)
+        flow = self._auth.sync_auth_flow(request)
+        try:
+            request = next(flow)
+            while True:
+                response = self._transport.handle_request(request)
+                try:
+                    request = flow.send(response)
+                except StopIteration:
+                    return response
+        finally:
+            flow.close()
+
+    def close(self) -> None:
+        """Close the connection pool; later requests are refused."""
+        self._closed = True
+        self._transport.close()
+
+
+class AsyncSender(_Sender):
+    """The async twin of ``Sender``."""
+
+    def __init__(self, settings: HTTPSettings, *, auth: httpx.Auth | None = None, tls: bool = True) -> None:
+        """``tls``: whether the client's base URL is https."""
+        super().__init__(settings, auth)
+        inner = settings.async_transport
+        if inner is None:
+            inner = httpx.AsyncHTTPTransport(verify=tls_context(needed=tls), limits=_limits(settings))
+            with_deadlines(inner)
+        self._transport = AsyncRetryTransport(
+            inner, settings.retry, max_body_size=settings.max_body_size, attempt_deadline=settings.attempt_deadline
+        )
+
+    async def send(self, request: httpx.Request) -> httpx.Response:
+        """The async twin of ``Sender.send``."""
+        if self._auth is None:
+            return await self._transport.handle_async_request(request)
+        flow = self._auth.async_auth_flow(request)
+        try:
+            request = await flow.__anext__()
+            while True:
+                response = await self._transport.handle_async_request(request)
+                try:
+                    request = await flow.asend(response)
+                except StopAsyncIteration:
+                    return response
+        finally:
+            await flow.aclose()
+
+    async def aclose(self) -> None:
+        """The async twin of ``Sender.close``."""
+        self._closed = True
+        await self._transport.aclose()
 
 
 def tls_context(*, needed: bool) -> ssl.SSLContext:
@@ -464,17 +570,3 @@ def _verified_context() -> ssl.SSLContext:
 
 def _limits(settings: HTTPSettings) -> httpx.Limits:
     return httpx.Limits(max_connections=settings.max_connections, max_keepalive_connections=settings.max_connections)
-
-
-def _client_options(settings: HTTPSettings) -> dict[str, Any]:
-    """What the sync and async clients share; redirects are not followed (a 3xx is an error)."""
-    return {
-        "timeout": settings.timeout,
-        "headers": {
-            "User-Agent": settings.user_agent,
-            "Accept": "application/json",
-            "Accept-Encoding": ACCEPT_ENCODING,
-            **settings.headers,
-        },
-        "follow_redirects": False,
-    }
