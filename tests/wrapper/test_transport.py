@@ -6,6 +6,7 @@ Policy math runs against ``RetryTransport`` built directly with a recording ``sl
 
 from __future__ import annotations
 
+import logging
 import random
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -459,6 +460,17 @@ def test_a_cookie_the_server_sets_is_never_sent_back() -> None:
         assert len(list(client.list_models())) == 31
     assert len(seen) == 2
     assert all("cookie" not in headers for headers in seen)
+
+
+def test_each_answer_is_logged_at_debug_level_without_its_query(caplog: pytest.LogCaptureFixture) -> None:
+    """What httpx.Client logged of each request, now that a listing's requests skip it: not the query."""
+    page = httpx.Response(200, json={"items": [openwebui.model(1)], "total": 1})
+    settings = HTTPSettings(transport=httpx.MockTransport(lambda _: page))
+    caplog.set_level(logging.DEBUG, logger="modelcatalog")
+    with Client("openwebui", base_url="http://127.0.0.1:9", api_key="sk-real-1", http=settings) as client:
+        assert len(list(client.list_models(filters={"query": "llama"}))) == 1
+    logged = [record.getMessage() for record in caplog.records if record.name == "modelcatalog"]
+    assert logged == ["GET http://127.0.0.1:9/api/v1/models/list: HTTP 200 (attempt 1)"]
 
 
 class _Challenged(httpx.Auth):

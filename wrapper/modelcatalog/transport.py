@@ -476,6 +476,16 @@ class _Sender:
         )
 
 
+    def _logged(self, response: httpx.Response) -> httpx.Response:
+        """Log each answer at debug level, as httpx.Client did at info: never the query string or headers."""
+        if logger.isEnabledFor(logging.DEBUG):
+            request = response.request
+            attempts = request.extensions.get(ATTEMPTS, 1)
+            url = request.url.copy_with(query=None)
+            logger.debug("%s %s: HTTP %d (attempt %s)", request.method, url, response.status_code, attempts)
+        return response
+
+
 class Sender(_Sender):
     """Sends a client's requests straight to its retrying transport (sync); see ``_Sender`` for why."""
 
@@ -493,12 +503,12 @@ class Sender(_Sender):
     def send(self, request: httpx.Request) -> httpx.Response:
         """The response, its body read; the auth may answer a response with another request, as in httpx."""
         if self._auth is None:
-            return self._transport.handle_request(request)
+            return self._logged(self._transport.handle_request(request))
         flow = self._auth.sync_auth_flow(request)
         try:
             request = next(flow)
             while True:
-                response = self._transport.handle_request(request)
+                response = self._logged(self._transport.handle_request(request))
                 try:
                     request = flow.send(response)
                 except StopIteration:
@@ -529,12 +539,12 @@ class AsyncSender(_Sender):
     async def send(self, request: httpx.Request) -> httpx.Response:
         """The async twin of ``Sender.send``."""
         if self._auth is None:
-            return await self._transport.handle_async_request(request)
+            return self._logged(await self._transport.handle_async_request(request))
         flow = self._auth.async_auth_flow(request)
         try:
             request = await flow.__anext__()
             while True:
-                response = await self._transport.handle_async_request(request)
+                response = self._logged(await self._transport.handle_async_request(request))
                 try:
                     request = await flow.asend(response)
                 except StopAsyncIteration:
