@@ -475,7 +475,6 @@ class _Sender:
             extensions={"timeout": self._timeout, **(extensions or {})},
         )
 
-
     def _logged(self, response: httpx.Response) -> httpx.Response:
         """Log each answer at debug level, as httpx.Client did at info: never the query string or headers."""
         if logger.isEnabledFor(logging.DEBUG):
