@@ -473,6 +473,23 @@ def test_each_answer_is_logged_at_debug_level_without_its_query(caplog: pytest.L
     assert logged == ["GET http://127.0.0.1:9/api/v1/models/list: HTTP 200 (attempt 1)"]
 
 
+def test_a_request_still_retrying_when_its_client_closes_makes_no_further_attempt() -> None:
+    """httpcore's closed pool would still connect, keeping a socket nobody closes (a ResourceWarning later)."""
+    transport: RetryTransport
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        transport.close()  # the client closes while this attempt is out (a listing's deadline abandoned it)
+        return httpx.Response(503)
+
+    inner = httpx.MockTransport(serve)
+    transport = RetryTransport(inner, NO_JITTER, sleep=lambda _: None)
+    sent: list[httpx.Request] = []
+    inner.handler = lambda request: (sent.append(request), serve(request))[1]
+    with pytest.raises(httpx.TransportError, match="the client was closed before this attempt"):
+        transport.handle_request(httpx.Request("GET", "http://127.0.0.1:9/api/v1/models/list"))
+    assert len(sent) == 1
+
+
 class _Challenged(httpx.Auth):
     """Sends no credential until the server asks, then a token: the flow httpx's own auths follow."""
 

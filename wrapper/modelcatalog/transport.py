@@ -238,12 +238,21 @@ class RetryTransport(httpx.BaseTransport):
         self._attempt_deadline = attempt_deadline
         self._sleep = sleep
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not cryptography
+        self._closed = False
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:  # noqa: D102
+        try:
+            return self._attempts(request)
+        finally:
+            if self._closed:  # what an attempt racing with close() opened on the closed pool
+                self._wrapped.close()
+
+    def _attempts(self, request: httpx.Request) -> httpx.Response:
         decision = _RetryDecision(self._policy, request, self._rng)
         timeouts = dict(request.extensions.get("timeout", {}))
         attempt = 1
         while True:
+            _refuse_when_closed(self._closed, request)
             request.extensions[ATTEMPTS] = attempt
             clock = AttemptClock(self._attempt_deadline)
             clock.limit_pool_wait(request, timeouts)
@@ -264,7 +273,9 @@ class RetryTransport(httpx.BaseTransport):
             self._sleep(delay)
             attempt += 1
 
-    def close(self) -> None:  # noqa: D102
+    def close(self) -> None:
+        """Close the pool; a request still running makes no further attempt (a closed pool would still connect)."""
+        self._closed = True
         self._wrapped.close()
 
 
@@ -291,12 +302,21 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             sleep = asyncio.sleep
         self._sleep = sleep
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not cryptography
+        self._closed = False
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:  # noqa: D102
+        try:
+            return await self._attempts(request)
+        finally:
+            if self._closed:  # what an attempt racing with aclose() opened on the closed pool
+                await self._wrapped.aclose()
+
+    async def _attempts(self, request: httpx.Request) -> httpx.Response:
         decision = _RetryDecision(self._policy, request, self._rng)
         timeouts = dict(request.extensions.get("timeout", {}))
         attempt = 1
         while True:
+            _refuse_when_closed(self._closed, request)
             request.extensions[ATTEMPTS] = attempt
             clock = AttemptClock(self._attempt_deadline)
             clock.limit_pool_wait(request, timeouts)
@@ -317,8 +337,21 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             await self._sleep(delay)
             attempt += 1
 
-    async def aclose(self) -> None:  # noqa: D102
+    async def aclose(self) -> None:
+        """The async twin of ``RetryTransport.close``."""
+        self._closed = True
         await self._wrapped.aclose()
+
+
+class ClientClosed(httpx.TransportError):
+    """The client was closed while a request of it still wanted an attempt (not retried)."""
+
+
+def _refuse_when_closed(closed: bool, request: httpx.Request) -> None:
+    """No attempt on a closed pool: httpcore's would still connect, and keep a socket nobody closes."""
+    if closed:
+        msg = "the client was closed before this attempt"
+        raise ClientClosed(msg, request=request)
 
 
 def _late(error: Exception, clock: AttemptClock, request: httpx.Request) -> Exception:
