@@ -6,6 +6,7 @@ Policy math runs against ``RetryTransport`` built directly with a recording ``sl
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 from datetime import UTC, datetime, timedelta
@@ -417,6 +418,17 @@ def test_connections_are_reused(server: FaultServer, make_client: Callable[..., 
     assert len(items) == 30
     assert len(server.requests) == 10
     assert len({request.connection for request in server.requests}) == 1
+
+
+def test_a_cookie_a_real_server_sets_is_never_sent_back(server: FaultServer, make_client: Callable[..., Any]) -> None:
+    """Over a socket, the cookie carrying the credential it was sent: no later request carries it back."""
+    first = json.dumps({"items": [openwebui.model(index) for index in range(30)], "total": 31})
+    cookie = {"Set-Cookie": "session={credential}; Path=/"}
+    server.inject("openwebui", Respond(200, first, headers=cookie), where={"page": "1"})
+    list(make_client("openwebui").list_models())
+    later = server.requests_to("openwebui")[1:]
+    assert later
+    assert all("cookie" not in request.headers for request in later)
 
 
 def test_every_request_says_who_it_is(server: FaultServer, make_client: Callable[..., Any]) -> None:
