@@ -17,6 +17,7 @@ import modelcatalog
 import pytest
 from modelcatalog import RateLimitError, RetryPolicy
 from modelcatalog.deadlines import DeadlineExceeded, with_deadlines
+from modelcatalog.pool import ConnectionPool
 from modelcatalog.transport import RetryTransport
 from support.hostile import MODES, PROVIDERS, first, observe, operations, processing_forever, sent_the_canary, settings
 from support.raw_server import RawRequest, Wire, head, json_answer
@@ -173,11 +174,23 @@ def _no_jitter(**options: float) -> RetryPolicy:
     return RetryPolicy(max_attempts=2, jitter=False, **options)
 
 
-def test_waiting_for_a_pooled_connection_counts_against_the_deadline(serve: Callable[..., RawServer]) -> None:
-    """One connection, held by a first request the server never answers: the second waits in the pool."""
-    server = serve(first(lambda _request, wire: wire.hold(), times=None))
+def _httpx_pool() -> httpx.BaseTransport:
     inner = httpx.HTTPTransport(limits=httpx.Limits(max_connections=1))
     with_deadlines(inner)
+    return inner
+
+
+def _client_pool() -> httpx.BaseTransport:
+    return ConnectionPool(_httpx_pool, 1)
+
+
+@pytest.mark.parametrize("pool", [_client_pool, _httpx_pool], ids=["the client's pool", "httpx's pool"])
+def test_waiting_for_a_pooled_connection_counts_against_the_deadline(
+    serve: Callable[..., RawServer], pool: Callable[[], httpx.BaseTransport]
+) -> None:
+    """One connection, held by a first request the server never answers: the second waits in the pool."""
+    server = serve(first(lambda _request, wire: wire.hold(), times=None))
+    inner = pool()
     slow = RetryTransport(inner, RetryPolicy(max_attempts=1), attempt_deadline=3.0)
     quick = RetryTransport(inner, RetryPolicy(max_attempts=1), attempt_deadline=DEADLINE)
     with httpx.Client(transport=slow, timeout=30.0) as holding, httpx.Client(transport=quick, timeout=30.0) as waiting:

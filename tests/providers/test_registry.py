@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import types
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from modelcatalog.catalog import FIELD_SOURCES, Query, plan
 from modelcatalog.errors import ProviderDefinitionError
 from modelcatalog.providers import NAMES, PROVIDERS, get_provider
 from modelcatalog_generated.registry import PACKAGES
+from msgspec.structs import replace
 from support import providers
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def test_a_module_that_fails_to_build_its_provider_is_named(
     with pytest.raises(ProviderDefinitionError) as caught:
         get_provider(listed)
     assert str(caught.value).startswith("acme: modelcatalog.providers.acme failed to import: TypeError: ")
-    assert "missing 1 required positional argument: 'normalize'" in str(caught.value)
+    assert "Missing required argument 'normalize'" in str(caught.value)
     sys.modules.pop(f"modelcatalog.providers.{listed}", None)
 
 

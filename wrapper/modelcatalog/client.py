@@ -14,7 +14,6 @@ msgspec Structs; items are the provider's own typed records.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import math
 import os
 from collections.abc import Mapping  # noqa: TC003 - ClientOptions' fields are read at run time
@@ -22,6 +21,7 @@ from functools import cache, partial
 from typing import TYPE_CHECKING, Any, Generic, Self, TypedDict, TypeVar
 
 import httpx
+import msgspec
 
 from modelcatalog.bodies import BodyFailure, BodyTooLarge
 from modelcatalog.context import OperationContext
@@ -226,7 +226,7 @@ class _Base(Generic[H]):
             with_request_id(error, request_id(response.headers, ctx))
             raise
         page = operation.page_of(decoded, position)
-        return dataclasses.replace(page, left_out=left_out) if left_out else page
+        return msgspec.structs.replace(page, left_out=left_out) if left_out else page
 
     def _segments(
         self,
@@ -275,7 +275,7 @@ class _Base(Generic[H]):
         def factory(remaining: int | None) -> Any:  # noqa: ANN401
             return new_ledger(
                 operation.style,
-                dataclasses.replace(options, limit=remaining),
+                msgspec.structs.replace(options, limit=remaining),
                 default_page_size=operation.default_page_size,
                 max_page_size=operation.max_page_size,
                 item_key=operation.item_key,

@@ -40,12 +40,12 @@ the file is refused, and the message never shows it.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from modelcatalog.errors import ConfigurationError
 from modelcatalog.instances import Instance
@@ -76,19 +76,17 @@ class ConfigFileError(ConfigurationError):
         super().__init__(f"{path}: {key}: {problem}" if key else f"{path}: {problem}")
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(msgspec.Struct, frozen=True):
     """A named selection of providers and instances, with the settings that differ there."""
 
     name: str
     #: provider or instance names to list when none are asked for
     providers: tuple[str, ...] = ()
     #: name -> setting -> value, over the file's own settings
-    override: Mapping[str, Mapping[str, str]] = field(default_factory=dict, compare=False)
+    override: Mapping[str, Mapping[str, str]] = msgspec.field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(msgspec.Struct, frozen=True):
     """What a configuration file says; an empty one when there is no file.
 
     ``instances`` holds every provider and instance the file configures, by name (a
@@ -97,10 +95,10 @@ class Config:
     """
 
     path: Path | None = None
-    instances: Mapping[str, Instance] = field(default_factory=dict)
-    profiles: Mapping[str, Profile] = field(default_factory=dict)
+    instances: Mapping[str, Instance] = msgspec.field(default_factory=dict)
+    profiles: Mapping[str, Profile] = msgspec.field(default_factory=dict)
     default_profile: str | None = None
-    origins: Mapping[tuple[str, str], str] = field(default_factory=dict, compare=False)
+    origins: Mapping[tuple[str, str], str] = msgspec.field(default_factory=dict)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -125,7 +123,7 @@ class Config:
             # the declaration replaces the file's instance whole: none of its settings' origins stay
             origins = {key: origin for key, origin in origins.items() if key[0] != instance.name}
             origins.update({(instance.name, key): "the --instance flag" for key in ("provider", "base_url")})
-        return dataclasses.replace(self, instances=instances, origins=origins)
+        return msgspec.structs.replace(self, instances=instances, origins=origins)
 
     def profile_name(self, profile: str | None = None, environ: Mapping[str, str] | None = None) -> str | None:
         """The profile in use: ``profile``, else ``$MODELCATALOG_PROFILE``, else ``default_profile``; None: none."""
@@ -147,9 +145,9 @@ class Config:
         origins = dict(self.origins)
         for target, settings in profile.override.items():
             current = self.instance(target)
-            instances[target] = dataclasses.replace(current, **settings)
+            instances[target] = msgspec.structs.replace(current, **settings)
             origins.update({(target, key): f"profile {name} in config file {self.path}" for key in settings})
-        return dataclasses.replace(self, instances=instances, origins=origins)
+        return msgspec.structs.replace(self, instances=instances, origins=origins)
 
     def select(
         self, names: Sequence[str] = (), *, profile: str | None = None, environ: Mapping[str, str] | None = None

@@ -6,14 +6,13 @@ own body checks name it in every error and event, and scrub its secrets from bot
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import msgspec
 
 from modelcatalog.events import EventSink
 from modelcatalog.secrets import Secret, redact
 
 
-@dataclass
-class OperationContext:
+class OperationContext(msgspec.Struct):
     """Who is asking: named in every error and event; its secrets are scrubbed from both.
 
     ``instance`` is the asking client's name (the provider's own when it was not given one).
@@ -21,7 +20,7 @@ class OperationContext:
 
     provider: str
     operation: str
-    sink: EventSink = field(default_factory=EventSink)
+    sink: EventSink = msgspec.field(default_factory=EventSink)
     secrets: tuple[Secret, ...] = ()
     instance: str = ""
 

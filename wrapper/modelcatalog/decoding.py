@@ -27,7 +27,6 @@ import re
 import types
 import typing
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 
 import msgspec
@@ -61,8 +60,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-@dataclass(frozen=True)
-class Records:
+class Records(msgspec.Struct, frozen=True):
     """Where an envelope keeps its records, so that one bad record can be left out alone."""
 
     #: the envelope field (wire name) holding the list; None when the body is the list

@@ -44,10 +44,12 @@ leaves the builtin ``TimeoutError`` alone.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+
+    from msgspec import Struct
 
     from modelcatalog.events import Event
 
@@ -91,15 +93,20 @@ def source_label(provider: str | None, instance: str | None) -> str | None:
 class FromSource:
     """What one listing source reports: ``instance`` defaults to ``provider`` (the provider under its own name).
 
-    A base of the frozen dataclasses that carry both (failures, progress, events).
+    A base of the frozen msgspec Structs that carry both (failures, progress, events); it
+    has no slots of its own, as a Struct's bases must not.
     """
+
+    __slots__ = ()
 
     provider: str
     instance: str
 
     def __post_init__(self) -> None:
         if not self.instance:
-            object.__setattr__(self, "instance", self.provider)
+            from msgspec.structs import force_setattr  # noqa: PLC0415 - loaded by then; errors.py stays light
+
+            force_setattr(cast("Struct", self), "instance", self.provider)
 
 
 class ModelCatalogError(Exception):

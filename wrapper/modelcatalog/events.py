@@ -10,11 +10,11 @@ sink keeps those, so that the listing can say it is incomplete.
 
 from __future__ import annotations
 
-import dataclasses
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Literal
+
+import msgspec
 
 from modelcatalog.errors import FromSource, source_label
 
@@ -39,8 +39,7 @@ class InsecureTransportWarning(ModelCatalogWarning):
     """Credentials are about to travel over plain http."""
 
 
-@dataclass(frozen=True)
-class OffSpecEvent(FromSource):
+class OffSpecEvent(FromSource, msgspec.Struct, frozen=True):
     """Something in a response that the provider's spec does not describe: it is *off-spec*.
 
     - ``unknown_field`` / ``unknown_enum_value``: ``location`` is a schema-level path
@@ -63,7 +62,7 @@ class OffSpecEvent(FromSource):
     location: str
     value: str
     detail: str = ""
-    instance: str = field(default="", kw_only=True)
+    instance: str = ""
 
     @property
     def incomplete(self) -> bool:
@@ -99,8 +98,7 @@ STOPPING_KINDS: frozenset[PaginationKind] = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class PaginationEvent(FromSource):
+class PaginationEvent(FromSource, msgspec.Struct, frozen=True):
     """An inconsistency between pages, or a bound that was reached, and what the listing did about it.
 
     Kinds that stop the listing early (``STOPPING_KINDS``: a cursor that came back, an
@@ -113,7 +111,7 @@ class PaginationEvent(FromSource):
     operation: str
     kind: PaginationKind
     detail: str
-    instance: str = field(default="", kw_only=True)
+    instance: str = ""
 
     @property
     def incomplete(self) -> bool:
@@ -168,7 +166,7 @@ class EventSink:
         if self._scrub is not None:
             event = _scrubbed(event, self._scrub)
         if self._instance is not None and event.instance != self._instance:
-            event = dataclasses.replace(event, instance=self._instance)
+            event = msgspec.structs.replace(event, instance=self._instance)
         if event in self._seen:
             return
         self._seen.add(event)
@@ -186,10 +184,10 @@ def _scrubbed(event: Event, scrub: Callable[[str], str]) -> Event:
     """``event`` with every text field scrubbed (the same object when nothing changed)."""
     changes = {
         f.name: cleaned
-        for f in dataclasses.fields(event)
+        for f in msgspec.structs.fields(event)
         if isinstance(value := getattr(event, f.name), str) and (cleaned := scrub(value)) != value
     }
-    return dataclasses.replace(event, **changes) if changes else event  # type: ignore[arg-type] # str fields only
+    return msgspec.structs.replace(event, **changes) if changes else event
 
 
 #: the names from before "drift" came to mean only generated code that differs from specs/ (still importable)

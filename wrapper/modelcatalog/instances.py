@@ -23,9 +23,9 @@ names, else from the provider's usual ones.
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Unpack
+
+import msgspec
 
 from modelcatalog.errors import ConfigurationError
 from modelcatalog.providers import NAMES, get_provider
@@ -37,8 +37,7 @@ if TYPE_CHECKING:
     from modelcatalog.providers import Provider
 
 
-@dataclass(frozen=True)
-class Instance:
+class Instance(msgspec.Struct, frozen=True):
     """One server to list: its ``name``, its ``provider``, its base URL, its credential variables.
 
     ``api_key_env``/``api_secret_env`` name the environment variables holding the
@@ -83,10 +82,10 @@ class Instance:
         provider = get_provider(self.provider)
         variables = self._variables
         credentials = tuple(
-            dataclasses.replace(spec, env_var=variables.get(spec.argument) or spec.env_var)
+            msgspec.structs.replace(spec, env_var=variables.get(spec.argument) or spec.env_var)
             for spec in provider.credentials
         )
-        return dataclasses.replace(
+        return msgspec.structs.replace(
             provider,
             default_base_url=self.base_url or provider.default_base_url,
             base_url_env=None if self.named else provider.base_url_env,

@@ -27,15 +27,15 @@ number is believed without a bound:
 from __future__ import annotations
 
 import contextvars
-import dataclasses
 import queue
 import threading
 import time
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterator, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
+
+import msgspec
 
 from modelcatalog.events import Event, EventSink, PaginationEvent, PaginationKind
 
@@ -54,8 +54,7 @@ _QUOTED_CHARS = 16
 _QUOTED_KEYS = 3
 
 
-@dataclass(frozen=True)
-class Page(Generic[T]):
+class Page(msgspec.Struct, Generic[T], frozen=True):
     """One page as the provider returned it (before de-duplication)."""
 
     items: list[T]
@@ -213,8 +212,7 @@ class SinglePageStyle(PaginationStyle):
         return "the list"
 
 
-@dataclass
-class PagerOptions:
+class PagerOptions(msgspec.Struct):
     """What the caller asked for; every field has a safe default."""
 
     limit: int | None = None
@@ -226,8 +224,7 @@ class PagerOptions:
     deadline: float | None = None
 
 
-@dataclass
-class _Ledger(Generic[T]):
+class _Ledger(msgspec.Struct, Generic[T]):
     """The state one listing keeps, shared by the sync and async drivers."""
 
     style: PaginationStyle
@@ -239,8 +236,8 @@ class _Ledger(Generic[T]):
     operation: str
     #: hashes of the item keys seen so far: a third of the memory of the keys themselves
     #: when streaming hundreds of thousands of models (a 64-bit collision is ~1e-9 there)
-    seen_items: set[int] = field(default_factory=set)
-    seen_cursors: set[str] = field(default_factory=set)
+    seen_items: set[int] = msgspec.field(default_factory=set)
+    seen_cursors: set[str] = msgspec.field(default_factory=set)
     total: int | None = None
     pages: int = 0
     yielded: int = 0
@@ -342,7 +339,7 @@ class _Ledger(Generic[T]):
 
     def _view(self, page: Page[T]) -> Page[T]:
         """The page as the rules read it: without its total once totals are disbelieved."""
-        return dataclasses.replace(page, total=None) if self.disbelieved and page.total is not None else page
+        return msgspec.structs.replace(page, total=None) if self.disbelieved and page.total is not None else page
 
     def _promise(self, page: Page[T]) -> int | None:
         """How many items ``page`` should hold, learning the server's page cap on the way.

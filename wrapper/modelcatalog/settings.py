@@ -24,10 +24,10 @@ import ipaddress
 import os
 import re
 import warnings
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import httpx
+import msgspec
 
 from modelcatalog.errors import ConfigurationError, InsecureTransportError, MissingCredentialError
 from modelcatalog.events import InsecureTransportWarning
@@ -193,16 +193,14 @@ def credential(
     return explicit if isinstance(explicit, Secret) else Secret(value)
 
 
-@dataclass(frozen=True)
-class CredentialStatus:
+class CredentialStatus(msgspec.Struct, frozen=True):
     """Whether a credential's variable is set (never its value)."""
 
     env_var: str
     found: bool
 
 
-@dataclass(frozen=True)
-class ProviderSettings:
+class ProviderSettings(msgspec.Struct, frozen=True):
     """Where a provider's base URL and credentials come from in an environment; no credential's value."""
 
     #: the base URL a client would use (user info masked), None when there is none

@@ -30,7 +30,6 @@ an ``httpx.Client``: no cookie jar, no redirects, and less work a page (see ``_S
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import logging
 import math
@@ -39,16 +38,17 @@ import ssl
 import time
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 import httpx
+import msgspec
 
 from modelcatalog.bodies import ACCEPT_ENCODING, aread_response, read_response
 from modelcatalog.deadlines import AttemptClock, with_deadlines
 from modelcatalog.errors import ConfigurationError
+from modelcatalog.pool import ConnectionPool
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Iterator, Mapping
@@ -68,8 +68,7 @@ _NEVER_RETRIED = frozenset({501, 505})
 SHOULD_RETRY_HEADER = "x-should-retry"
 
 
-@dataclass(frozen=True)
-class RetryWait:
+class RetryWait(msgspec.Struct, frozen=True):
     """A request about to wait before its next attempt: how long, why, and whether the server asked for it."""
 
     #: the attempt that follows the wait (2 for the first retry)
@@ -81,7 +80,7 @@ class RetryWait:
     #: the wait is the server's ``Retry-After`` (or ``retry-after-ms``) hint, not our backoff
     retry_after: bool
     #: ``time.monotonic()`` when the wait began
-    since: float = field(default_factory=time.monotonic)
+    since: float = msgspec.field(default_factory=time.monotonic)
 
     @property
     def left(self) -> float:
@@ -103,12 +102,11 @@ def retry_waits_to(listener: RetryListener) -> Iterator[None]:
         _RETRY_LISTENER.reset(token)
 
 
-@dataclass(frozen=True)
-class RetryPolicy:
+class RetryPolicy(msgspec.Struct, frozen=True, repr_omit_defaults=True):
     """When and how long to wait before trying a request again.
 
     >>> RetryPolicy(max_attempts=1)  # never retry
-    RetryPolicy(max_attempts=1, backoff_initial=0.5, backoff_max=8.0, retry_after_cap=60.0, jitter=True)
+    RetryPolicy(max_attempts=1)
     """
 
     max_attempts: int = 4
@@ -116,7 +114,7 @@ class RetryPolicy:
     backoff_max: float = 8.0
     retry_after_cap: float = 60.0
     jitter: bool = True
-    retry_statuses: frozenset[int] = field(default=frozenset({408, 409, 429, 500, 502, 503, 504}), repr=False)
+    retry_statuses: frozenset[int] = frozenset({408, 409, 429, 500, 502, 503, 504})
 
     def should_retry_status(self, status: int) -> bool:
         """408, 409, 429 and the 5xx that mean "try again" (plus any other 5xx but 501 and 505)."""
@@ -359,8 +357,7 @@ def _late(error: Exception, clock: AttemptClock, request: httpx.Request) -> Exce
     return clock.exceeded(request) if clock.explains(error) else error
 
 
-@dataclass(frozen=True)
-class HTTPSettings:
+class HTTPSettings(msgspec.Struct, frozen=True):
     """Timeouts, limits, pool size and retries for one client. Defaults suit a listing.
 
     ``timeout`` bounds each socket operation (httpx's own); ``attempt_deadline`` bounds
@@ -371,8 +368,8 @@ class HTTPSettings:
     20.0
     """
 
-    timeout: httpx.Timeout = field(default_factory=lambda: httpx.Timeout(30.0, connect=10.0))
-    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    timeout: httpx.Timeout = msgspec.field(default_factory=lambda: httpx.Timeout(30.0, connect=10.0))
+    retry: RetryPolicy = msgspec.field(default_factory=RetryPolicy)
     max_body_size: int = DEFAULT_MAX_BODY_SIZE
     attempt_deadline: float = DEFAULT_ATTEMPT_DEADLINE
     max_connections: int = 16
@@ -384,7 +381,7 @@ class HTTPSettings:
     #: extra headers on every request (a gateway's routing header, a mock server's
     #: ``Prefer``); they override ``User-Agent``/``Accept`` but never the credentials,
     #: which the provider's auth sets on each request after these
-    headers: Mapping[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not _whole(self.max_body_size, 1):
@@ -430,7 +427,7 @@ def with_shortcuts(
         _refuse_contradiction(
             shortcut, "retry.max_attempts", given.retry.max_attempts, default.retry.max_attempts, attempts
         )
-        changes["retry"] = dataclasses.replace(given.retry, max_attempts=attempts)
+        changes["retry"] = msgspec.structs.replace(given.retry, max_attempts=attempts)
     if isinstance(timeout, httpx.Timeout):
         _refuse_contradiction(f"timeout={timeout!r}", "timeout", given.timeout, default.timeout, timeout)
         changes["timeout"] = timeout
@@ -444,7 +441,7 @@ def with_shortcuts(
         _refuse_contradiction(shortcut, "attempt_deadline", given.attempt_deadline, default.attempt_deadline, seconds)
         changes["timeout"] = httpx.Timeout(seconds)
         changes["attempt_deadline"] = seconds
-    return dataclasses.replace(given, **changes) if changes else given
+    return msgspec.structs.replace(given, **changes) if changes else given
 
 
 def _refuse_contradiction(shortcut: str, setting: str, given: object, default: object, wanted: object) -> None:
@@ -526,8 +523,7 @@ class Sender(_Sender):
         super().__init__(settings, auth)
         inner = settings.transport
         if inner is None:
-            inner = httpx.HTTPTransport(verify=tls_context(needed=tls), limits=_limits(settings))
-            with_deadlines(inner)
+            inner = ConnectionPool(functools.partial(_connection, tls_context(needed=tls)), settings.max_connections)
         self._transport = RetryTransport(
             inner, settings.retry, max_body_size=settings.max_body_size, attempt_deadline=settings.attempt_deadline
         )
@@ -608,6 +604,13 @@ def tls_context(*, needed: bool) -> ssl.SSLContext:
 @functools.cache
 def _verified_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
+
+
+def _connection(tls: ssl.SSLContext) -> httpx.HTTPTransport:
+    """One connection of a sync client's pool: httpx's transport holding one, the attempt deadline under it."""
+    transport = httpx.HTTPTransport(verify=tls, limits=httpx.Limits(max_connections=1, max_keepalive_connections=1))
+    with_deadlines(transport)
+    return transport
 
 
 def _limits(settings: HTTPSettings) -> httpx.Limits:

@@ -40,9 +40,9 @@ import time
 import warnings
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
+import msgspec
 from modelcatalog_generated.catalog import ModelRecord
 
 from modelcatalog.catalog.normalization import UnidentifiedRecordError
@@ -71,8 +71,7 @@ class CatalogWarning(ModelCatalogWarning):
     """A provider record was left out of the catalog (it has no identifier)."""
 
 
-@dataclass(frozen=True)
-class ProviderFailure(FromSource):
+class ProviderFailure(FromSource, msgspec.Struct, frozen=True):
     """One provider failed, or its listing is incomplete; ``records`` of its records had been delivered.
 
     An incomplete listing (``incomplete``) carries an ``IncompleteListingError`` whose
@@ -83,7 +82,7 @@ class ProviderFailure(FromSource):
     provider: str
     error: Exception
     records: int = 0
-    instance: str = field(default="", kw_only=True)
+    instance: str = ""
 
     @property
     def incomplete(self) -> bool:
@@ -110,12 +109,11 @@ CatalogItem = ModelRecord | ProviderFailure
 """What the streams yield: a record, or one provider's failure."""
 
 
-@dataclass
-class CatalogResult:
+class CatalogResult(msgspec.Struct):
     """Everything a listing produced: the records (sorted and limited as the query says) and the failures."""
 
-    records: list[ModelRecord] = field(default_factory=list)
-    failures: list[ProviderFailure] = field(default_factory=list)
+    records: list[ModelRecord] = msgspec.field(default_factory=list)
+    failures: list[ProviderFailure] = msgspec.field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -128,8 +126,7 @@ class CatalogResult:
         return [failure for failure in self.failures if failure.incomplete]
 
 
-@dataclass(frozen=True)
-class ProviderProgress(FromSource):
+class ProviderProgress(FromSource, msgspec.Struct, frozen=True):
     """Where one provider's listing stands, given to ``on_progress`` each time its records or its failure arrive.
 
     Reported in the thread (or task) that reads the stream, as items arrive: before a
@@ -147,7 +144,7 @@ class ProviderProgress(FromSource):
     #: counts down; ``waiting.retry_after`` says the server asked for it)
     waiting: RetryWait | None = None
     #: the server's name (the provider's unless the source was a named instance)
-    instance: str = field(default="", kw_only=True)
+    instance: str = ""
 
 
 ProgressHandler = Callable[[ProviderProgress], None]
@@ -157,8 +154,7 @@ SyncSource = str | Instance | Client
 AsyncSource = str | Instance | AsyncClient
 
 
-@dataclass
-class _Job:
+class _Job(msgspec.Struct):
     """One provider's share of a listing: its source, its requests, what it delivered."""
 
     spec: Provider
@@ -169,7 +165,7 @@ class _Job:
     delivered: int = 0
     seen: set[str] | None = None
     #: why this provider's listing lacks records so far (events from its pagers)
-    incomplete: list[Event] = field(default_factory=list)
+    incomplete: list[Event] = msgspec.field(default_factory=list)
     #: pages received, and the latest wait before a retry (read by the consumer's thread)
     pages: int = 0
     waiting: RetryWait | None = None
@@ -272,8 +268,7 @@ class _Job:
         return source
 
 
-@dataclass(frozen=True)
-class _Nudge:
+class _Nudge(msgspec.Struct, frozen=True):
     """Tells the consumer that a source's progress changed without records: a page or a retry wait."""
 
     instance: str
@@ -308,8 +303,7 @@ def _jobs(query: Query, sources: Iterable[Any] | None) -> list[_Job]:
 _DONE: Final = object()
 
 
-@dataclass(frozen=True)
-class _Run:
+class _Run(msgspec.Struct, frozen=True):
     """What every worker of one listing shares."""
 
     query: Query
@@ -317,13 +311,13 @@ class _Run:
     options: Mapping[str, ClientOptions]
     on_event: EventHandler | None
     put: Callable[[Any], None]
-    stop: threading.Event = field(default_factory=threading.Event)
+    stop: threading.Event = msgspec.field(default_factory=threading.Event)
     #: async listings: one permit per record batch waiting for the consumer
     room: asyncio.Semaphore | None = None
     strict: bool = False
     #: seconds for the whole listing, from ``started`` (None: no deadline)
     deadline: float | None = None
-    started: float = field(default_factory=time.monotonic)
+    started: float = msgspec.field(default_factory=time.monotonic)
     #: tells the consumer of progress without records; never waits (None: nobody asked for progress)
     nudge: Callable[[_Nudge], None] | None = None
 
@@ -421,8 +415,7 @@ def list_catalog(
     )
 
 
-@dataclass(frozen=True)
-class _Settings:
+class _Settings(msgspec.Struct, frozen=True):
     """How the caller wants every provider listed."""
 
     client_options: Mapping[str, ClientOptions]

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final, Literal
 
+import msgspec
+
 from modelcatalog.providers import NAMES, get_provider
 
 if TYPE_CHECKING:
@@ -39,8 +41,7 @@ VISIBILITIES: Final[tuple[str, ...]] = ("public", "unlisted", "shared", "private
 DATE_SLACK: Final = timedelta(milliseconds=1)
 
 
-@dataclass(frozen=True)
-class Sort:
+class Sort(msgspec.Struct, frozen=True):
     """Sort by ``field``, ascending unless ``descending``."""
 
     field: SortField
@@ -86,6 +87,7 @@ def _aware(name: str, value: datetime | None) -> datetime | None:
     return value
 
 
+# a dataclass, unlike the library's other value types: its __init__ normalizes text forms, a Struct's cannot be replaced
 @dataclass(frozen=True, init=False)
 class Query:
     """What to list, across providers. Every criterion is optional; all given must hold.
@@ -262,8 +264,7 @@ _SORT_KEYS: Final[Mapping[str, Callable[[ModelRecord], Any]]] = {
 # What each provider is sent
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(msgspec.Struct, frozen=True):
     """One listing to run against a provider: which operation, with which provider filters.
 
     ``operation`` is one of the provider's operation names (None: every operation);
@@ -272,7 +273,7 @@ class Request:
     """
 
     operation: str | None = None
-    filters: Mapping[str, Any] = field(default_factory=dict)
+    filters: Mapping[str, Any] = msgspec.field(default_factory=dict)
     pushed: tuple[str, ...] = ()
 
 

@@ -12,11 +12,12 @@ is first used.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
+import msgspec
 
 from modelcatalog.secrets import Secret
 
@@ -34,8 +35,7 @@ Filters = Mapping[str, Any]
 RequestKwargs = dict[str, Any]
 
 
-@dataclass(frozen=True)
-class CredentialSpec:
+class CredentialSpec(msgspec.Struct, frozen=True):
     """One credential: the keyword argument that passes it and the variable that holds it.
 
     ``required=False``: servers that need none exist (a local OpenAI-compatible server), so
@@ -48,8 +48,7 @@ class CredentialSpec:
     required: bool = True
 
 
-@dataclass(frozen=True)
-class ListOperation(Generic[R]):
+class ListOperation(msgspec.Struct, Generic[R], frozen=True):
     """One list operation and everything needed to page through it."""
 
     #: as a person reads it, relative to the base URL: "GET /v1/models"
@@ -89,9 +88,11 @@ class ListOperation(Generic[R]):
     extensions: bool = False
 
 
-@dataclass(frozen=True)
-class Provider:
-    """A provider: where it lives, how it authenticates, what it lists and how its records read."""
+class Provider(msgspec.Struct, frozen=True, dict=True):
+    """A provider: where it lives, how it authenticates, what it lists and how its records read.
+
+    ``dict=True`` gives it room for ``normalizers``, worked out once from its operations.
+    """
 
     name: str
     title: str
@@ -104,17 +105,17 @@ class Provider:
     #: catalog field -> where its value comes from, in words (``FIELD_SOURCES``; the README's table)
     field_sources: Mapping[str, str]
     #: credentials -> an httpx.Auth for the headers (None when they travel in the body)
-    auth: Callable[[Credentials], httpx.Auth | None] = field(default=lambda _: None)
+    auth: Callable[[Credentials], httpx.Auth | None] = lambda _: None
     #: query -> the listings that cover it, with what the server can filter (None: every
     #: operation once, nothing pushed); see ``modelcatalog.catalog.plan``
     plan: Callable[[Query], list[Request]] | None = None
     #: what an HTML page instead of JSON most likely means at this provider (a wrong-path hint)
     html_hint: str = ""
-    #: record type -> its normalizer, from the operations
-    normalizers: Mapping[type, Callable[[Any], ModelRecord]] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "normalizers", {op.record_type: op.normalize for op in self.operations})
+    @functools.cached_property
+    def normalizers(self) -> Mapping[type, Callable[[Any], ModelRecord]]:
+        """Record type -> its normalizer, from the operations."""
+        return {op.record_type: op.normalize for op in self.operations}
 
     def normalize(self, record: object) -> ModelRecord:
         """One of this provider's records, as its list operations yield it -> the catalog's record."""
