@@ -1,11 +1,12 @@
 """Contains some shared types for properties"""
-# modelcatalog's template: dataclasses instead of attrs, so that building a request
-# (which needs UNSET from here) does not import attrs.
+# modelcatalog's template: msgspec Structs instead of attrs classes, so that building a
+# request (which needs UNSET from here) imports neither attrs nor dataclasses.
 
 from collections.abc import Mapping, MutableMapping
-from dataclasses import dataclass
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
+
+import msgspec
 
 
 class Unset:
@@ -26,8 +27,7 @@ FileTypes = (
 RequestFiles = list[tuple[str, FileTypes]]
 
 
-@dataclass(slots=True)
-class File:
+class File(msgspec.Struct):
     """Contains information for file uploads"""
 
     payload: BinaryIO
@@ -42,8 +42,7 @@ class File:
 T = TypeVar("T")
 
 
-@dataclass(slots=True)
-class Response(Generic[T]):
+class Response(msgspec.Struct, Generic[T]):
     """A response from an endpoint"""
 
     status_code: HTTPStatus

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
     from modelcatalog.catalog.query import Query, Request
     from modelcatalog.context import OperationContext
+    from modelcatalog.secrets import Secret
 
 
 class TrainedModel(msgspec.Struct, frozen=True, gc=False):
@@ -133,12 +134,32 @@ def _body_builder(
         if filters:
             msg = f"ModelsLab list operations take no filters, got {sorted(filters)}"
             raise ValueError(msg)
-        # the generated body model is attrs: imported with the first request, not with this module
-        from modelcatalog_generated.modelslab.models.api_key_request import ApiKeyRequest  # noqa: PLC0415
-
-        return get_kwargs(body=ApiKeyRequest(key=credentials["api_key"].reveal()))
+        return get_kwargs(body=KeyBody(credentials["api_key"]))
 
     return build
+
+
+class KeyBody:
+    """The JSON body of both list operations, ``{"key": ...}``, built as the generated ``ApiKeyRequest`` builds it.
+
+    The generated request builders only call the body's ``to_dict()``. ``ApiKeyRequest``
+    is an attrs class, and importing attrs cost a listing more start-up than the rest of
+    this provider; ``tests/providers/test_modelslab.py`` holds the two to the same
+    fields and the same body. The key stays a ``Secret`` until the body is built, so a
+    repr shows ``***``.
+    """
+
+    __slots__ = ("_key",)
+
+    def __init__(self, key: Secret) -> None:
+        self._key = key
+
+    def __repr__(self) -> str:
+        return f"KeyBody(key={self._key!r})"
+
+    def to_dict(self) -> dict[str, str]:
+        """The body, the key revealed (as ``ApiKeyRequest.to_dict`` gives it)."""
+        return {"key": self._key.reveal()}
 
 
 def _trained_page(envelope: structs.TrainedModelListResponse, position: Position) -> Page[TrainedModel]:
