@@ -89,7 +89,7 @@ def test_debug_output_of_an_echoing_server_holds_no_credential(serve: Callable[.
     result = run("--debug", "list", "-p", provider, "--base-url", server.url, provider=provider)
     assert result.returncode == EXIT_AUTH
     assert "Traceback" in result.stderr  # --debug printed the chain
-    assert "httpcore.http11" in result.stderr  # and the HTTP library's debug log, response headers included
+    assert "modelcatalog.connection: answer:" in result.stderr  # and the connection's debug log, headers included
     assert "x-echo" in result.stderr.lower()
 
 

@@ -16,7 +16,8 @@ import httpx
 import modelcatalog
 import pytest
 from modelcatalog import RateLimitError, RetryPolicy
-from modelcatalog.deadlines import DeadlineExceeded, with_deadlines
+from modelcatalog.backends import with_deadlines
+from modelcatalog.deadlines import DeadlineExceeded
 from modelcatalog.pool import ConnectionPool
 from modelcatalog.transport import RetryTransport
 from support.hostile import MODES, PROVIDERS, first, observe, operations, processing_forever, sent_the_canary, settings

@@ -3,8 +3,8 @@
 Each case runs in a fresh interpreter against the loopback server and asserts on the
 names in ``sys.modules``, never on a time: another provider's module, another
 provider's generated packages, the generated attrs client's classes and models, the
-catalog layer when only ``Client`` is used, and asyncio for a sync listing all stay
-out. Parametrized over the registry, so a new provider is held to the same.
+catalog layer when only ``Client`` is used, and asyncio and httpcore for a sync listing
+all stay out. Parametrized over the registry, so a new provider is held to the same.
 """
 
 from __future__ import annotations
@@ -121,8 +121,10 @@ def test_listing_with_client_loads_no_other_provider_and_no_catalog(server: Faul
     listed = set(_loaded_by_the_library(provider, server.url)["listed"])
     assert not _others(provider, listed)
     assert not _attrs_client(provider, listed)
+    assert not _under(listed, "attr") | _under(listed, "attrs")  # a request body is no attrs model either
     assert not _under(listed, "modelcatalog.catalog")
     assert "asyncio" not in listed
+    assert not _under(listed, "httpcore") | _under(listed, "h11")  # a sync connection is http.client's
 
 
 @pytest.mark.parametrize("provider", NAMES)
@@ -133,5 +135,7 @@ def test_the_command_lists_one_provider_with_its_modules_only(
     assert {f"modelcatalog.providers.{provider}", "modelcatalog.catalog.listing"} <= loaded
     assert not _others(provider, loaded)
     assert not _attrs_client(provider, loaded)
+    assert not _under(loaded, "attr") | _under(loaded, "attrs")
     assert "asyncio" not in loaded
+    assert not _under(loaded, "httpcore") | _under(loaded, "h11")
     assert "tomllib" not in loaded  # read only when a configuration file exists

@@ -39,13 +39,15 @@ MiB = 1024**2
 
 @dataclass(frozen=True)
 class RawRequest:
-    """What the server read: the request line, headers (lower-case names), body, and its number."""
+    """What the server read: the request line, headers (lower-case names), body, its number and its connection's."""
 
     method: str
     target: str
     headers: dict[str, str]
     body: bytes
     index: int
+    #: which connection it came on, numbered in the order they were accepted
+    connection: int = 0
 
     @property
     def path(self) -> str:
@@ -221,6 +223,8 @@ class RawServer:
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.1)  # the accept loop notices stop() within this
         self._connections: set[socket.socket] = set()
+        #: connections accepted so far
+        self.accepted = 0
         self._threads: list[threading.Thread] = []
         self._acceptor = threading.Thread(target=self._accept, name="raw-server", daemon=True)
 
@@ -249,6 +253,12 @@ class RawServer:
             thread.join(timeout=5)
         self._listener.close()
 
+    @property
+    def open_connections(self) -> int:
+        """Connections accepted and not yet closed."""
+        with self._changed:
+            return len(self._connections)
+
     def wait_for(self, condition: Callable[[], bool], timeout: float = 10.0) -> bool:
         """Wait until ``condition()`` holds (re-checked whenever the server records something)."""
         with self._changed:
@@ -268,14 +278,16 @@ class RawServer:
                     conn.close()
                     continue
                 self._connections.add(conn)
-            thread = threading.Thread(target=self._serve, args=(conn,), name="raw-connection", daemon=True)
+                number = self.accepted
+                self.accepted += 1
+            thread = threading.Thread(target=self._serve, args=(conn, number), name="raw-connection", daemon=True)
             self._threads.append(thread)
             thread.start()
 
-    def _serve(self, conn: socket.socket) -> None:
+    def _serve(self, conn: socket.socket, number: int) -> None:
         until = time.monotonic() + MAX_SECONDS
         conn.settimeout(10.0)  # a read or a send that waits this long means the client is gone
-        reader = _Reader(conn)
+        reader = _Reader(conn, number)
         try:
             if self.on_connect is not None:
                 self._answer(self.on_connect, conn, until)
@@ -315,8 +327,9 @@ class RawServer:
 class _Reader:
     """Reads requests off one connection (keep-alive: one after another)."""
 
-    def __init__(self, conn: socket.socket) -> None:
+    def __init__(self, conn: socket.socket, number: int) -> None:
         self._conn = conn
+        self._number = number
         self._buffer = b""
 
     def request(self, index: int) -> RawRequest | None:
@@ -335,7 +348,7 @@ class _Reader:
             if not self._fill():
                 return None
         body, self._buffer = self._buffer[:length], self._buffer[length:]
-        return RawRequest(method, target, headers, body, index)
+        return RawRequest(method, target, headers, body, index, self._number)
 
     def _fill(self) -> bool:
         try:

@@ -25,7 +25,7 @@ from modelcatalog import (
     ServerError,
     TimeoutError,  # noqa: A004
 )
-from modelcatalog.deadlines import has_deadlines, with_deadlines
+from modelcatalog.backends import has_deadlines, with_deadlines
 from modelcatalog.transport import (
     SAFE_TO_RETRY,
     AsyncRetryTransport,

@@ -1,4 +1,4 @@
-"""A sync client's connections: each one its own single-connection httpx transport, lent to one request at a time.
+"""A sync client's connections: each one a ``connection.Connection``, lent to one request at a time.
 
 httpx's pool (httpcore's) walks every connection it holds, under one lock, when a
 request arrives and again when its response closes, asking each whether it is
@@ -7,8 +7,8 @@ threads paging at once, that lock is where they queue (BENCHMARKS.md, "one
 connection a transport"). Here a request borrows a whole transport of one
 connection: finding a free one is a pop under a lock held for nothing else.
 
-Every connection is still httpcore's: keep-alive, a new connection when the server
-closed an idle one, TLS, and the attempt deadline under it (``deadlines``). At most
+Each connection keeps itself alive, opens a new one when the server closed an idle
+one, speaks TLS and obeys the attempt deadline (``connection``). At most
 ``size`` are opened; a request that finds none free waits no longer than its ``pool``
 timeout (which the attempt deadline bounds), then gets ``httpx.PoolTimeout``, as from
 httpx. The connection returned last is lent first, so a sequential listing keeps one.

@@ -52,6 +52,7 @@ _LOGGERS = (
     "httpcore.proxy",
     "httpcore.socks",
     "modelcatalog",
+    "modelcatalog.connection",
 )
 
 

@@ -46,7 +46,8 @@ import httpx
 import msgspec
 
 from modelcatalog.bodies import ACCEPT_ENCODING, aread_response, read_response
-from modelcatalog.deadlines import AttemptClock, with_deadlines
+from modelcatalog.connection import Connection
+from modelcatalog.deadlines import AttemptClock
 from modelcatalog.errors import ConfigurationError
 from modelcatalog.pool import ConnectionPool
 
@@ -523,7 +524,7 @@ class Sender(_Sender):
         super().__init__(settings, auth)
         inner = settings.transport
         if inner is None:
-            inner = ConnectionPool(functools.partial(_connection, tls_context(needed=tls)), settings.max_connections)
+            inner = ConnectionPool(functools.partial(Connection, tls_context(needed=tls)), settings.max_connections)
         self._transport = RetryTransport(
             inner, settings.retry, max_body_size=settings.max_body_size, attempt_deadline=settings.attempt_deadline
         )
@@ -558,6 +559,8 @@ class AsyncSender(_Sender):
         super().__init__(settings, auth)
         inner = settings.async_transport
         if inner is None:
+            from modelcatalog.backends import with_deadlines  # noqa: PLC0415 - httpcore: the async client's alone
+
             inner = httpx.AsyncHTTPTransport(verify=tls_context(needed=tls), limits=_limits(settings))
             with_deadlines(inner)
         self._transport = AsyncRetryTransport(
@@ -604,13 +607,6 @@ def tls_context(*, needed: bool) -> ssl.SSLContext:
 @functools.cache
 def _verified_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
-
-
-def _connection(tls: ssl.SSLContext) -> httpx.HTTPTransport:
-    """One connection of a sync client's pool: httpx's transport holding one, the attempt deadline under it."""
-    transport = httpx.HTTPTransport(verify=tls, limits=httpx.Limits(max_connections=1, max_keepalive_connections=1))
-    with_deadlines(transport)
-    return transport
 
 
 def _limits(settings: HTTPSettings) -> httpx.Limits:
